@@ -1,0 +1,13 @@
+// Runs the reference gateway on its own: `npm run gateway -- --port 8787 --origin http://127.0.0.1:8000`
+import { parseArgs } from 'node:util';
+import { createGateway } from './server.mjs';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    origin: { type: 'string', multiple: true, default: ['http://127.0.0.1:8000', 'http://localhost:8000'] },
+  },
+});
+const gateway = createGateway({ allowedOrigins: values.origin });
+const url = await gateway.listen(Number(values.port));
+console.log(`reference gateway on ${url} (CORS for ${values.origin.join(', ')})`);

@@ -1,0 +1,509 @@
+// The reference gateway: a local stand-in for the broker platform's gateway that
+// follows ../shared/contract.md strictly. The demo and the end-to-end tests run
+// the element against it; the element cannot tell it from the real one.
+//
+// Besides the contract's calls it offers dev-only endpoints under /__dev/
+// (inbox of sent codes, request log, stored customers, reset, fault injection),
+// which the demo's inbox panel and the tests use. It listens on 127.0.0.1 only.
+import { createServer } from 'node:http';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { acceptedCountries, countryList, findCountry } from './countries.mjs';
+import { messagesFor } from './messages.mjs';
+
+const API_VERSION = '0.0.1';
+const ALLOWED_REQUEST_HEADERS = 'content-type, version, companyid, trace, lang';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const COMPANY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const EMAIL = /^[^\s@"<>()[\],;:\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Gateway error codes this stand-in answers with (the real gateway's are not public). */
+export const CODES = {
+  headerInvalid: 'GATEWAY_HEADER_INVALID',
+  paramInvalid: 'PARAM_INVALID',
+  accountExists: 'CUSTOMER_ACCOUNT_EXISTS',
+  sendTooFrequent: 'VERIFY_CODE_SEND_TOO_FREQUENT',
+  ticketInvalid: 'VERIFY_TOKEN_INVALID',
+  ticketExpired: 'VERIFY_CODE_EXPIRED',
+  ticketUsed: 'VERIFY_TOKEN_USED',
+  codeWrong: 'VERIFY_CODE_ERROR',
+  codeLocked: 'VERIFY_CODE_LOCKED',
+  underReview: 'CUSTOMER_API_00010001',
+  notFound: 'SERVICE_NOT_FOUND',
+  injected: 'INJECTED_FAULT',
+};
+
+const SEND_CODE_BIZ_TYPES = {
+  EMAIL_REGISTER_VERIFICATION_CODE: 1,
+  SMS_REGISTER_VERIFICATION_CODE: 2,
+};
+
+/** Contract paths (after the prefix) -> call name. Seed paths, plus the `/global/` variants the platform's clients were seen using. */
+const ROUTES = {
+  '/config.app.AppDictDubboService.getCountryListByParentCode': 'countryList',
+  '/global/config.app.AppDictDubboService.getCountryListByParentCode': 'countryList',
+  '/cats-gateway/global/customer.app.CustomerWebApiService.checkStatus': 'checkStatus',
+  '/global/customer.app.CustomerWebApiService.checkStatus': 'checkStatus',
+  '/global/message.app.VerificationApiService.verifyCodeSend': 'sendCode',
+  '/register/customer.app.CustomerWebApiService.register': 'register',
+};
+
+const FAULT_KINDS = new Set(['delay', 'hang', 'drop', 'http', 'non-json', 'no-envelope', 'refuse']);
+
+class Refusal extends Error {
+  /** @param {string} code @param {string} msg */
+  constructor(code, msg) {
+    super(msg);
+    this.code = code;
+  }
+}
+
+/**
+ * @param {object} [options]
+ * @param {string[]} [options.allowedOrigins] origins that may call it (CORS); '*' in the list allows any
+ * @param {string} [options.prefix] path prefix, '/api' by default
+ * @param {boolean} [options.dev] serve the /__dev/ endpoints (inbox, log, faults)
+ * @param {number} [options.ticketTtlMs] how long a sendToken lives (10 min)
+ * @param {number} [options.maxWrongCodes] wrong codes before a ticket locks (5)
+ * @param {number} [options.resendIntervalMs] minimum time between two codes to one account (60 s)
+ * @param {(line: string) => void} [options.log] where codes and events are printed
+ * @param {() => number} [options.now]
+ */
+export function createGateway(options = {}) {
+  const {
+    allowedOrigins = [],
+    prefix = '/api',
+    dev = true,
+    ticketTtlMs = 10 * 60_000,
+    maxWrongCodes = 5,
+    resendIntervalMs = 60_000,
+    log = (line) => console.log(line),
+    now = () => Date.now(),
+  } = options;
+
+  /** The gateway's whole memory; `reset()` starts it afresh. */
+  const state = {
+    customers: new Map(),
+    tickets: new Map(),
+    lastSendAt: new Map(),
+    inbox: [],
+    requests: [],
+    faults: new Map(),
+    nextCustomerNo: 80_000_001,
+  };
+
+  function reset() {
+    state.customers.clear();
+    state.tickets.clear();
+    state.lastSendAt.clear();
+    state.inbox.length = 0;
+    state.requests.length = 0;
+    state.faults.clear();
+  }
+
+  const accountKey = (companyId, type, loginName) => `${companyId}|${type}|${loginName}`;
+
+  // ---- the contract's calls -------------------------------------------------
+
+  const handlers = {
+    countryList(body, ctx) {
+      requireString(body, 'parentCode', ctx);
+      if (body.parentCode !== '-1') throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('parentCode'));
+      return countryList(ctx.lang);
+    },
+
+    checkStatus(body, ctx) {
+      const type = requireType(body, ctx, [1, 2]);
+      const loginName = normalizeLogin(type, requireString(body, 'loginName', ctx), body, ctx);
+      const exists = state.customers.has(accountKey(ctx.companyId, type, loginName));
+      // Observed: 2 means "no such customer"; any other value means it exists.
+      return { status: exists ? 1 : 2 };
+    },
+
+    sendCode(body, ctx) {
+      const bizType = requireString(body, 'bizType', ctx);
+      const type = SEND_CODE_BIZ_TYPES[bizType];
+      if (!type) throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('bizType'));
+      const country = findCountry(requireString(body, 'country', ctx));
+      if (!country) throw new Refusal(CODES.paramInvalid, ctx.m.countryUnknown);
+      const toUser = requireString(body, 'toUser', ctx).trim();
+      let account;
+      if (type === 1) {
+        account = normalizeEmail(toUser, ctx);
+      } else {
+        // Observed shape: dial code, a space, the national number ("86 13800000000").
+        const match = /^(\d{1,4}) (\d{4,15})$/.exec(toUser);
+        if (!match) throw new Refusal(CODES.paramInvalid, ctx.m.phoneInvalid);
+        account = normalizePhone(match[2], `+${match[1]}`, ctx);
+      }
+      const key = accountKey(ctx.companyId, type, account);
+      const last = state.lastSendAt.get(key);
+      if (last !== undefined && now() - last < resendIntervalMs) {
+        const wait = Math.ceil((resendIntervalMs - (now() - last)) / 1000);
+        throw new Refusal(CODES.sendTooFrequent, ctx.m.sendTooFrequent(wait));
+      }
+      state.lastSendAt.set(key, now());
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      const token = randomBytes(24).toString('base64url');
+      state.tickets.set(token, {
+        companyId: ctx.companyId,
+        type,
+        account,
+        country: country.code,
+        code,
+        expiresAt: now() + ticketTtlMs,
+        wrongCodes: 0,
+        used: false,
+      });
+      state.inbox.unshift({ companyId: ctx.companyId, channel: type === 1 ? 'email' : 'sms', to: toUser, code, at: now() });
+      state.inbox.length = Math.min(state.inbox.length, 200);
+      log(`[gateway] ${type === 1 ? 'email' : 'SMS'} code for ${toUser}: ${code}`);
+      return { token };
+    },
+
+    register(body, ctx) {
+      const type = requireType(body, ctx, [1, 2]);
+      const country = findCountry(requireString(body, 'country', ctx));
+      if (!country) throw new Refusal(CODES.paramInvalid, ctx.m.countryUnknown);
+      const verifyCode = requireString(body, 'verifyCode', ctx);
+      const sendToken = requireString(body, 'sendToken', ctx);
+      const registerSource = body.registerSource;
+      if (registerSource === undefined) throw new Refusal(CODES.paramInvalid, ctx.m.fieldRequired('registerSource'));
+      if (!Number.isInteger(registerSource) || registerSource < 1 || registerSource > 9) {
+        throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('registerSource'));
+      }
+      validateOptionalFields(body, ctx);
+      const loginName = normalizeLogin(type, requireString(body, 'loginName', ctx), body, ctx);
+
+      const ticket = state.tickets.get(sendToken);
+      if (!ticket || ticket.companyId !== ctx.companyId) throw new Refusal(CODES.ticketInvalid, ctx.m.ticketInvalid);
+      if (ticket.used) throw new Refusal(CODES.ticketUsed, ctx.m.ticketUsed);
+      if (now() > ticket.expiresAt) throw new Refusal(CODES.ticketExpired, ctx.m.ticketExpired);
+      if (ticket.wrongCodes >= maxWrongCodes) throw new Refusal(CODES.codeLocked, ctx.m.codeLocked);
+      if (ticket.type !== type || ticket.account !== loginName) {
+        throw new Refusal(CODES.ticketInvalid, ctx.m.ticketMismatch);
+      }
+      if (verifyCode !== ticket.code) {
+        ticket.wrongCodes += 1;
+        const left = maxWrongCodes - ticket.wrongCodes;
+        if (left <= 0) throw new Refusal(CODES.codeLocked, ctx.m.codeLocked);
+        throw new Refusal(CODES.codeWrong, ctx.m.codeWrong(left));
+      }
+      ticket.used = true;
+
+      const key = accountKey(ctx.companyId, type, loginName);
+      if (state.customers.has(key)) throw new Refusal(CODES.accountExists, ctx.m.accountExists);
+
+      // Stand-in for the platform's manual review: a "+review" mailbox tag.
+      const underReview = type === 1 && /\+review@/.test(loginName);
+      const customer = buildCustomer(body, ctx, type, loginName, country);
+      state.customers.set(key, { companyId: ctx.companyId, customer, body, underReview });
+      log(`[gateway] registered ${customer.customerNo} (${loginName})${underReview ? ' for review' : ''}`);
+      if (underReview) throw new Refusal(CODES.underReview, ctx.m.underReview);
+      return { ...customer, token: randomBytes(16).toString('hex') };
+    },
+  };
+
+  function buildCustomer(body, ctx, type, loginName, country) {
+    const customerNo = String(state.nextCustomerNo++);
+    return {
+      customerNo,
+      id: Number(customerNo),
+      companyId: /^\d+$/.test(ctx.companyId) ? Number(ctx.companyId) : 0,
+      email: type === 1 ? loginName : '',
+      phone: type === 2 ? loginName : '',
+      phoneArea: body.phoneArea ?? (type === 2 ? '' : '+86'),
+      name: '',
+      loginPassStatus: body.pwd ? 'SET' : 'UNSET',
+      payPassStatus: 'UNSET',
+      customerGroupId: body.customerGroupId ?? null,
+      country: country.code,
+      optional: 0,
+      companyKycStatus: 0,
+      thirdServerCode: body.thirdServerCode ?? '',
+      source: String(body.registerSource),
+      capitalInStatus: 0,
+      openAccountType: body.openAccountType ?? 0,
+      companyType: 'BROKER',
+      associationCompanyId: 0,
+      registerTime: now(),
+      apiCheckSwitch: false,
+      apiCheckRule: '',
+      list: [
+        {
+          levelCode: 'L1',
+          openAccountType: body.openAccountType ?? 0,
+          levelName: 'Basic information',
+          pathName: 'Individual',
+          pathCode: 'P1',
+          elementList: [
+            { elementCode: 'name', elementName: 'Full name', showType: 'input', extend: '', elementValue: '', elementValueInputGroup: '', elementCodeInputGroup: '' },
+            { elementCode: 'birthday', elementName: 'Date of birth', showType: 'date', extend: '', elementValue: '', elementValueInputGroup: '', elementCodeInputGroup: '' },
+          ],
+        },
+      ],
+    };
+  }
+
+  // ---- validation helpers ---------------------------------------------------
+
+  function requireString(body, name, ctx) {
+    const value = body[name];
+    if (value === undefined || value === null || value === '') throw new Refusal(CODES.paramInvalid, ctx.m.fieldRequired(name));
+    if (typeof value !== 'string' || value.length > 256) throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid(name));
+    return value;
+  }
+
+  function requireType(body, ctx, allowed) {
+    const type = body.type;
+    if (type === undefined) throw new Refusal(CODES.paramInvalid, ctx.m.fieldRequired('type'));
+    if (!Number.isInteger(type) || type < 1 || type > 3 || !allowed.includes(type)) {
+      throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('type'));
+    }
+    return type;
+  }
+
+  function normalizeEmail(value, ctx) {
+    const email = value.trim();
+    if (email.length > 254 || !EMAIL.test(email)) throw new Refusal(CODES.paramInvalid, ctx.m.emailInvalid);
+    return email.toLowerCase();
+  }
+
+  function normalizePhone(national, phoneArea, ctx) {
+    const country = acceptedCountries.find((c) => `+${c.countryCode}` === phoneArea);
+    if (!country || !/^\d{4,15}$/.test(national)) throw new Refusal(CODES.paramInvalid, ctx.m.phoneInvalid);
+    return `${phoneArea} ${national}`;
+  }
+
+  function normalizeLogin(type, loginName, body, ctx) {
+    if (type === 1) return normalizeEmail(loginName, ctx);
+    const area = body.phoneArea;
+    if (typeof area !== 'string' || !/^\+\d{1,4}$/.test(area)) throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('phoneArea'));
+    return normalizePhone(loginName.trim(), area, ctx);
+  }
+
+  function validateOptionalFields(body, ctx) {
+    const optionalStrings = ['lang', 'phoneArea', 'registerDevice', 'utmSource', 'utmMedium', 'utmCampaign', 'utmContent', 'utmTerm', 'thirdServerCode', 'thirdServerSource', 'emailArea'];
+    for (const name of optionalStrings) {
+      if (body[name] !== undefined && (typeof body[name] !== 'string' || body[name].length > 256)) {
+        throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid(name));
+      }
+    }
+    if (body.openAccountType !== undefined && body.openAccountType !== 0 && body.openAccountType !== 1) {
+      throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('openAccountType'));
+    }
+    if (body.pwd !== undefined && !(typeof body.pwd === 'string' && /^[0-9a-f]{32}$/i.test(body.pwd))) {
+      throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('pwd'));
+    }
+    if (body.customerGroupId !== undefined && !/^-?\d{1,19}$/.test(String(body.customerGroupId))) {
+      throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('customerGroupId'));
+    }
+    if (body.tradeTypeCurrencyList !== undefined) {
+      const list = body.tradeTypeCurrencyList;
+      const valid = Array.isArray(list) && list.every((item) => item && typeof item.allCurrency === 'string' && typeof item.tradeType === 'string');
+      if (!valid) throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('tradeTypeCurrencyList'));
+    }
+  }
+
+  // ---- HTTP -----------------------------------------------------------------
+
+  function corsHeaders(req) {
+    const origin = req.headers.origin;
+    if (!origin || !(allowedOrigins.includes('*') || allowedOrigins.includes(origin))) return null;
+    return {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': 'POST, GET, OPTIONS',
+      'access-control-allow-headers': ALLOWED_REQUEST_HEADERS,
+      'access-control-max-age': '600',
+      vary: 'Origin',
+    };
+  }
+
+  function send(res, status, headers, body, contentType = 'application/json; charset=utf-8') {
+    if (res.destroyed) return;
+    res.writeHead(status, { ...headers, 'content-type': contentType, 'cache-control': 'no-store' });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  }
+
+  function envelope(trace, data) {
+    return { bizCode: '', code: '0', msg: '', tm: now(), trace, msgParams: null, data, ok: true, fail: false };
+  }
+
+  function refusalEnvelope(trace, refusal) {
+    return { bizCode: refusal.code, code: refusal.code, msg: refusal.message, tm: now(), trace, msgParams: null, data: null, ok: false, fail: true };
+  }
+
+  async function readJson(req) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) throw new Error('too large');
+      chunks.push(chunk);
+    }
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  }
+
+  function checkHeaders(req, m) {
+    const h = req.headers;
+    if (h.version !== API_VERSION) throw new Refusal(CODES.headerInvalid, m.headerInvalid('version'));
+    if (!h.companyid || !COMPANY_ID.test(h.companyid)) throw new Refusal(CODES.headerInvalid, m.headerInvalid('companyId'));
+    if (!h.trace || !UUID.test(h.trace)) throw new Refusal(CODES.headerInvalid, m.headerInvalid('trace'));
+    if (!h.lang || !LANG_TAG.test(h.lang)) throw new Refusal(CODES.headerInvalid, m.headerInvalid('lang'));
+  }
+
+  /** Applies an injected fault, if one is armed for this call. Returns true when the response was handled. */
+  async function applyFault(call, req, res, cors, trace, m) {
+    // A fault armed for one company id leaves every other company's calls alone,
+    // so test files running side by side do not trip over each other's faults.
+    const key = [`${req.headers.companyid}|${call}`, `*|${call}`].find((k) => state.faults.has(k));
+    const fault = key && state.faults.get(key);
+    if (!fault || fault.remaining <= 0) return false;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) state.faults.delete(key);
+    switch (fault.kind) {
+      case 'delay':
+        await sleep(fault.delayMs ?? 1000);
+        return false;
+      case 'hang':
+        // Answer nothing; the client's timeout must give up first.
+        await sleep(fault.delayMs ?? 120_000);
+        req.socket.destroy();
+        return true;
+      case 'drop':
+        req.socket.destroy();
+        return true;
+      case 'http':
+        send(res, fault.status ?? 500, cors, `<html><body>${fault.status ?? 500}</body></html>`, 'text/html');
+        return true;
+      case 'non-json':
+        send(res, 200, cors, '<html><body>Gateway maintenance</body></html>', 'text/html');
+        return true;
+      case 'no-envelope':
+        send(res, 200, cors, { result: 'something else' });
+        return true;
+      case 'refuse':
+        send(res, 200, cors, refusalEnvelope(trace, new Refusal(CODES.injected, fault.msg ?? m.faultRefusal)));
+        return true;
+    }
+    return false;
+  }
+
+  async function handleDev(req, res, url, cors) {
+    const route = url.pathname.slice('/__dev'.length);
+    // Listings can be narrowed with ?companyId= (and ?call= for requests).
+    const companyId = url.searchParams.get('companyId');
+    const ofCompany = (item) => !companyId || item.companyId === companyId;
+    if (req.method === 'GET' && route === '/inbox') return send(res, 200, cors, state.inbox.filter(ofCompany));
+    if (req.method === 'GET' && route === '/requests') {
+      const call = url.searchParams.get('call');
+      return send(res, 200, cors, state.requests.filter((r) => ofCompany(r) && (!call || r.call === call)));
+    }
+    if (req.method === 'GET' && route === '/customers') {
+      const customers = [...state.customers.values()].filter((c) => ofCompany(c));
+      return send(res, 200, cors, customers.map(({ customer, body, underReview }) => ({ ...customer, underReview, registerBody: body })));
+    }
+    if (req.method === 'POST' && route === '/reset') {
+      reset();
+      return send(res, 200, cors, { ok: true });
+    }
+    if (req.method === 'POST' && route === '/fault') {
+      const fault = await readJson(req);
+      if (!Object.values(ROUTES).includes(fault.call) || !FAULT_KINDS.has(fault.kind)) {
+        return send(res, 400, cors, { error: `unknown call or fault kind; kinds: ${[...FAULT_KINDS].join(', ')}` });
+      }
+      state.faults.set(`${fault.companyId ?? '*'}|${fault.call}`, { ...fault, remaining: fault.count ?? 1 });
+      return send(res, 200, cors, { ok: true });
+    }
+    if (req.method === 'POST' && route === '/expire-tickets') {
+      for (const ticket of state.tickets.values()) if (ofCompany(ticket)) ticket.expiresAt = now() - 1;
+      return send(res, 200, cors, { ok: true });
+    }
+    return send(res, 404, cors, { error: 'no such dev endpoint' });
+  }
+
+  async function handle(req, res) {
+    const url = new URL(req.url ?? '/', 'http://gateway.local');
+    const cors = corsHeaders(req);
+    if (req.headers.origin && !cors) {
+      // A browser from an origin we do not serve: answer without CORS headers,
+      // so the browser blocks the response.
+      return send(res, 403, {}, { error: 'origin not allowed' });
+    }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors ?? {});
+      return res.end();
+    }
+    if (dev && url.pathname.startsWith('/__dev/')) return handleDev(req, res, url, cors ?? {});
+
+    const lang = typeof req.headers.lang === 'string' ? req.headers.lang : 'en-US';
+    const m = messagesFor(lang);
+    const trace = typeof req.headers.trace === 'string' ? req.headers.trace : randomUUID();
+    const call = url.pathname.startsWith(prefix) ? ROUTES[url.pathname.slice(prefix.length)] : undefined;
+    if (req.method !== 'POST' || !call) {
+      return send(res, 404, cors ?? {}, refusalEnvelope(trace, new Refusal(CODES.notFound, m.notFound)));
+    }
+
+    let body;
+    try {
+      body = await readJson(req);
+    } catch {
+      body = undefined;
+    }
+    state.requests.push({ companyId: req.headers.companyid ?? '', call, path: url.pathname, headers: pickHeaders(req.headers), body: body ?? null, at: now() });
+    if (state.requests.length > 1000) state.requests.shift();
+
+    if (await applyFault(call, req, res, cors ?? {}, trace, m)) return;
+
+    try {
+      checkHeaders(req, m);
+      if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Refusal(CODES.paramInvalid, m.bodyInvalid);
+      const data = handlers[call](body, { lang, m, companyId: req.headers.companyid, trace });
+      send(res, 200, cors ?? {}, envelope(trace, data));
+    } catch (error) {
+      if (error instanceof Refusal) return send(res, 200, cors ?? {}, refusalEnvelope(trace, error));
+      log(`[gateway] internal error: ${error?.stack ?? error}`);
+      send(res, 500, cors ?? {}, 'internal error', 'text/plain');
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      log(`[gateway] ${error?.stack ?? error}`);
+      if (!res.headersSent) send(res, 500, {}, 'internal error', 'text/plain');
+    });
+  });
+
+  return {
+    server,
+    reset,
+    state,
+    /** @param {number} [port] 0 picks a free one @returns {Promise<string>} the gateway's origin */
+    listen(port = 0) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          const address = server.address();
+          resolve(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`);
+        });
+      });
+    },
+    close() {
+      server.closeAllConnections?.();
+      return new Promise((resolve) => server.close(() => resolve(undefined)));
+    },
+  };
+}
+
+function pickHeaders(headers) {
+  const picked = {};
+  for (const name of ['version', 'companyid', 'trace', 'lang', 'origin', 'content-type', 'x-forwarded-for']) {
+    if (headers[name] !== undefined) picked[name] = headers[name];
+  }
+  return picked;
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
+}

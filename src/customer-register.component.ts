@@ -1,0 +1,439 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { styles } from './customer-register.styles.js';
+import { LocalizeController } from './i18n/localize.js';
+import { RegistrationController, type ActionName } from './flow/registration-controller.js';
+import { errorMessage } from './flow/error-message.js';
+import { canResend, secondsUntilResend, type CodeStep, type StepName } from './flow/steps.js';
+import { fetchCountryList, type Country } from './gateway/country-list.js';
+import type { EmailAccount } from './gateway/account.js';
+import type { RegisterExtras } from './gateway/register.js';
+import type { GatewayConfig } from './gateway/transport.js';
+import { REGISTER_SOURCE, toGatewayCountry } from './gateway/contract.js';
+import { normalizeCode, validateEmail } from './flow/validation.js';
+
+type Field = 'email' | 'country' | 'code';
+
+/**
+ * A complete customer sign-up against the broker gateway, inside its own shadow root.
+ *
+ * @summary Registers a customer by e-mail with a verification code.
+ *
+ * @event registered - The customer was created. `detail.customerNo`, `detail.customer` (the gateway's whole `data`), `detail.token`.
+ *
+ * @slot success - Replaces the default success message.
+ *
+ * @csspart form - Each step's form.
+ * @csspart field - A label, its control and its message.
+ * @csspart input - Every text input and select.
+ * @csspart button - The primary button of a step.
+ * @csspart link - Secondary actions (resend, change address).
+ * @csspart error - The message of a failed action.
+ * @csspart success - The success panel.
+ *
+ * @cssproperty --cr-color-accent - Buttons, links and focus rings.
+ * @cssproperty --cr-color-on-accent - Text on the accent colour.
+ * @cssproperty --cr-color-text - Body text.
+ * @cssproperty --cr-color-muted - Hints and inactive links.
+ * @cssproperty --cr-color-border - Input borders.
+ * @cssproperty --cr-color-surface - Input background.
+ * @cssproperty --cr-color-error - Error text and invalid borders.
+ * @cssproperty --cr-color-success - The success title.
+ * @cssproperty --cr-radius - Corner radius of inputs and buttons.
+ * @cssproperty --cr-space - The base gap between parts.
+ * @cssproperty --cr-font - Font shorthand; inherits the page's font by default.
+ */
+export class CustomerRegister extends LitElement {
+  static override styles = styles;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  private readonly i18n = new LocalizeController(this);
+
+  private readonly registration = new RegistrationController(this, {
+    config: () => this.gatewayConfig(),
+    extras: () => this.registerExtras(),
+  });
+
+  private readonly countries = new Task(this, {
+    task: ([host, companyId, lang]) => fetchCountryList({ host, companyId, lang }),
+    args: () => [this.gatewayHost, this.companyId, this.i18n.requestedTag] as const,
+  });
+
+  /** What the person typed, kept across steps and failures. */
+  @state() private email = '';
+  @state() private selectedCountry = '';
+  @state() private code = '';
+  /** Inline validation messages, shown after a submit attempt. */
+  @state() private fieldErrors: Partial<Record<Field, string>> = {};
+
+  @query('#code') private codeInput?: HTMLInputElement;
+
+  /** The company id the gateway knows this site by (`companyId` header). Required. */
+  @property({ attribute: 'company-id' }) companyId = '';
+
+  /**
+   * Origin of the gateway, e.g. `https://gateway.example.com`. Empty: the page's
+   * own origin (a gateway behind the site's proxy).
+   */
+  @property() host = '';
+
+  /** Preselected country of residence: ISO alpha-2 (`CN`) or the gateway's `ISO_3166_156`. */
+  @property() country = '';
+
+  private lastStep: StepName = 'account';
+
+  /** Returns the element to its first step; typed values are kept. */
+  reset(): void {
+    this.registration.flow.reset();
+    this.code = '';
+  }
+
+  private get gatewayHost(): string {
+    return this.host.trim() || location.origin;
+  }
+
+  /** Why the element cannot work as configured, or undefined. */
+  private get configProblem(): string | undefined {
+    if (!this.companyId.trim()) return 'the company-id attribute is required';
+    try {
+      const url = new URL(this.gatewayHost);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return `host="${this.host}" is not an http(s) URL`;
+    } catch {
+      return `host="${this.host}" is not a URL`;
+    }
+    return undefined;
+  }
+
+  private gatewayConfig(): GatewayConfig {
+    return { host: this.gatewayHost, companyId: this.companyId.trim(), lang: this.i18n.requestedTag };
+  }
+
+  private registerExtras(): RegisterExtras {
+    return { registerSource: detectRegisterSource(), lang: this.i18n.requestedTag };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('companyId') || changed.has('host')) {
+      const problem = this.configProblem;
+      if (problem) console.warn(`<customer-register>: ${problem}.`);
+    }
+  }
+
+  protected override updated(): void {
+    const step = this.registration.step.name;
+    if (step !== this.lastStep) {
+      this.lastStep = step;
+      // Move focus to where the person continues, so keyboard and screen-reader
+      // users follow the step change.
+      const target = this.renderRoot.querySelector<HTMLElement>(
+        step === 'code' ? '#code' : step === 'account' ? '#email' : '.title',
+      );
+      target?.focus();
+    }
+  }
+
+  // ---- handlers ---------------------------------------------------------------
+
+  private onEmailInput(event: InputEvent) {
+    this.email = (event.target as HTMLInputElement).value;
+    this.clearFieldError('email');
+  }
+
+  private onCountryChange(event: Event) {
+    this.selectedCountry = (event.target as HTMLSelectElement).value;
+    this.clearFieldError('country');
+  }
+
+  private onCodeInput(event: InputEvent) {
+    const input = event.target as HTMLInputElement;
+    const code = normalizeCode(input.value);
+    // Keep the field showing digits only (a pasted "123 456" or "123-456" becomes "123456").
+    if (input.value !== code) input.value = code;
+    const completed = code.length === 6 && this.code.length !== 6;
+    this.code = code;
+    this.clearFieldError('code');
+    if (completed) this.submitCode();
+  }
+
+  private clearFieldError(field: Field) {
+    if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
+    this.registration.dismissError();
+  }
+
+  private onSendCode(event: SubmitEvent) {
+    event.preventDefault();
+    const t = this.i18n.t;
+    const countries = this.countries.value ?? [];
+    const country = countries.find((c) => c.code === this.effectiveCountry(countries));
+    const email = validateEmail(this.email);
+    const errors: Partial<Record<Field, string>> = {};
+    if (email.error) errors.email = email.error === 'required' ? t.emailRequired : t.emailInvalid;
+    if (!country) errors.country = t.countryRequired;
+    this.fieldErrors = errors;
+    if (errors.email || errors.country || !country) {
+      this.focusFirstInvalid(errors);
+      return;
+    }
+    const account: EmailAccount = { channel: 'email', email: email.value, country: country.code, dialCode: country.countryCode };
+    this.code = '';
+    void this.registration.run('send', (signal) => this.registration.flow.requestCode(account, signal));
+  }
+
+  private submitCode() {
+    const t = this.i18n.t;
+    const step = this.registration.step;
+    if (step.name !== 'code' || step.ticketSpent) return;
+    if (this.code.length !== 6) {
+      this.fieldErrors = { code: this.code ? t.codeInvalid : t.codeRequired };
+      this.focusFirstInvalid(this.fieldErrors);
+      return;
+    }
+    const code = this.code;
+    void this.registration.run('register', (signal) => this.registration.flow.submitCode(code, signal)).then(() => {
+      // A refused code is cleared so the next one can be typed straight away.
+      if (this.registration.step.name === 'code') {
+        this.code = '';
+        this.codeInput?.focus();
+      }
+    });
+  }
+
+  private onSubmitCode(event: SubmitEvent) {
+    event.preventDefault();
+    this.submitCode();
+  }
+
+  private onResend() {
+    const step = this.registration.step;
+    if (step.name !== 'code' || !canResend(step, Date.now())) return;
+    this.code = '';
+    void this.registration.run('resend', (signal) => this.registration.flow.resendCode(signal)).then((ok) => {
+      if (ok) this.codeInput?.focus();
+    });
+  }
+
+  private onChangeAccount() {
+    if (this.registration.busy) return;
+    this.code = '';
+    this.registration.flow.changeAccount();
+  }
+
+  private onStartOver() {
+    this.email = '';
+    this.reset();
+  }
+
+  private focusFirstInvalid(errors: Partial<Record<Field, string>>) {
+    const first = (['email', 'country', 'code'] as const).find((field) => errors[field]);
+    if (first) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus());
+  }
+
+  /** The chosen country, else the preselected one if the gateway offers it. */
+  private effectiveCountry(countries: Country[]): string {
+    if (this.selectedCountry) return this.selectedCountry;
+    const offered = new Set(countries.map((c) => c.code));
+    for (const candidate of [toGatewayCountry(this.country), regionOf(this.i18n.requestedTag), regionOf(navigator.language)]) {
+      if (candidate && offered.has(candidate)) return candidate;
+    }
+    return '';
+  }
+
+  // ---- rendering ----------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const problem = this.configProblem;
+    if (problem) return html`<p class="form-error" part="error" role="alert">${this.i18n.t.notConfigured}</p>`;
+    const step = this.registration.step;
+    switch (step.name) {
+      case 'account':
+        return this.renderAccountStep();
+      case 'code':
+      case 'registering':
+        return this.renderCodeStep(step);
+      case 'under-review':
+        return this.renderPanel(this.i18n.t.reviewTitle, step.message || this.i18n.t.reviewBody);
+      case 'done':
+        return this.renderPanel(this.i18n.t.successTitle, this.i18n.t.successBody(step.customer.customerNo), 'success');
+    }
+  }
+
+  private renderAccountStep() {
+    const t = this.i18n.t;
+    const busy = this.registration.busy === 'send';
+    return html`
+      <form part="form" novalidate aria-label=${t.formLabel} @submit=${this.onSendCode}>
+        <div class="field" part="field">
+          <label for="email">${t.emailLabel}</label>
+          <input
+            id="email"
+            part="input"
+            type="email"
+            name="email"
+            autocomplete="email"
+            inputmode="email"
+            spellcheck="false"
+            maxlength="254"
+            required
+            .value=${this.email}
+            aria-invalid=${this.fieldErrors.email ? 'true' : 'false'}
+            aria-describedby="email-error"
+            @input=${this.onEmailInput}
+          />
+          <p id="email-error" class="field-error" part="field-error">${this.fieldErrors.email ?? ''}</p>
+        </div>
+        <div class="field" part="field">
+          <label for="country">${t.countryLabel}</label>
+          ${this.renderCountrySelect()}
+          <p id="country-error" class="field-error" part="field-error">${this.fieldErrors.country ?? ''}</p>
+        </div>
+        ${this.renderActionError('send')}
+        ${this.renderPrimary(busy, busy ? t.sendingCode : t.sendCode)}
+      </form>
+    `;
+  }
+
+  private renderCountrySelect() {
+    const t = this.i18n.t;
+    const invalid = this.fieldErrors.country ? 'true' : 'false';
+    return this.countries.render({
+      initial: () => this.renderLoadingSelect(),
+      pending: () => this.renderLoadingSelect(),
+      complete: (countries) => {
+        const selected = this.effectiveCountry(countries);
+        const collator = new Intl.Collator(this.i18n.locale);
+        const sorted = [...countries].sort((a, b) => collator.compare(a.displayName || a.name, b.displayName || b.name));
+        return html`
+          <select
+            id="country"
+            part="input"
+            name="country"
+            autocomplete="country"
+            required
+            aria-invalid=${invalid}
+            aria-describedby="country-error"
+            @change=${this.onCountryChange}
+          >
+            <option value="" ?selected=${!selected}>${t.countryPlaceholder}</option>
+            ${sorted.map(
+              (c) => html`<option value=${c.code} ?selected=${c.code === selected}>${c.displayName || c.name}</option>`,
+            )}
+          </select>
+        `;
+      },
+      error: () => html`
+        <p class="form-error" part="error" role="alert">${t.countriesFailed}</p>
+        <button type="button" class="link" part="link" @click=${() => this.countries.run()}>${t.retry}</button>
+      `,
+    });
+  }
+
+  private renderLoadingSelect() {
+    return html`
+      <select id="country" part="input" name="country" disabled aria-busy="true">
+        <option>${this.i18n.t.countriesLoading}</option>
+      </select>
+    `;
+  }
+
+  private renderCodeStep(step: CodeStep | (Omit<CodeStep, 'name'> & { name: 'registering' })) {
+    const t = this.i18n.t;
+    const busy = this.registration.busy;
+    const now = Date.now();
+    const seconds = step.name === 'code' ? secondsUntilResend(step, now) : 0;
+    const resendBlocked = busy !== undefined || seconds > 0;
+    const destination = step.account.channel === 'email' ? step.account.email : step.account.nationalNumber;
+    return html`
+      <form part="form" novalidate aria-label=${t.formLabel} @submit=${this.onSubmitCode}>
+        <p class="hint" id="code-hint">${t.codeSentTo(destination)}</p>
+        <div class="field" part="field">
+          <label for="code">${t.codeLabel}</label>
+          <input
+            id="code"
+            class="code-input"
+            part="input code-input"
+            type="text"
+            name="code"
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            pattern="[0-9]*"
+            dir="ltr"
+            required
+            ?readonly=${step.ticketSpent}
+            .value=${this.code}
+            aria-invalid=${this.fieldErrors.code ? 'true' : 'false'}
+            aria-describedby="code-hint code-error"
+            @input=${this.onCodeInput}
+          />
+          <p id="code-error" class="field-error" part="field-error">${this.fieldErrors.code ?? ''}</p>
+        </div>
+        ${step.ticketSpent && !this.registration.error
+          ? html`<p class="form-error" part="error" role="alert">${t.requestNewCode}</p>`
+          : nothing}
+        ${this.renderActionError('register')}${this.renderActionError('resend')}
+        ${step.ticketSpent
+          ? nothing
+          : this.renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
+        <div class="secondary">
+          <button
+            type="button"
+            class="link"
+            part="link"
+            aria-disabled=${resendBlocked ? 'true' : 'false'}
+            @click=${this.onResend}
+          >
+            ${busy === 'resend' ? t.resendingCode : seconds > 0 ? t.resendIn(seconds) : t.resendCode}
+          </button>
+          <button type="button" class="link" part="link" aria-disabled=${busy ? 'true' : 'false'} @click=${this.onChangeAccount}>
+            ${t.changeAccount}
+          </button>
+        </div>
+        <p class="hint" role="status">${step.codesSent > 1 && busy !== 'resend' ? t.newCodeSent : ''}</p>
+      </form>
+    `;
+  }
+
+  private renderPanel(title: string, body: string, part: 'panel' | 'success' = 'panel') {
+    const content = html`<h2 class="title" tabindex="-1">${title}</h2>
+      <p>${body}</p>`;
+    return html`
+      <div class="panel ${part}" part=${part} role="status">
+        ${part === 'success' ? html`<slot name="success">${content}</slot>` : content}
+        <button type="button" class="link" part="link" @click=${this.onStartOver}>${this.i18n.t.startOver}</button>
+      </div>
+    `;
+  }
+
+  private renderPrimary(busy: boolean, label: string) {
+    return html`
+      <button class="primary" part="button" type="submit" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'}>
+        ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<span>${label}</span>
+      </button>
+    `;
+  }
+
+  /** The failure of `action`, if it was the last one to fail. Gateway text is rendered as text, never markup. */
+  private renderActionError(action: ActionName) {
+    const error = this.registration.error;
+    if (error === undefined || this.registration.failedAction !== action) return nothing;
+    return html`<p class="form-error" part="error" role="alert">${errorMessage(error, this.i18n.t)}</p>`;
+  }
+}
+
+/** The region subtag of a language tag as the gateway's country code (`zh-CN` -> `ISO_3166_156`). */
+function regionOf(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    const region = new Intl.Locale(tag).region;
+    return region ? toGatewayCountry(region) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** (seed) registerSource: 1 H5 on phones and tablets, 2 PC_Web on desktops. */
+function detectRegisterSource(): number {
+  const hints = (navigator as Navigator & { userAgentData?: { mobile?: boolean } }).userAgentData;
+  const mobile = hints?.mobile ?? /Mobi|Android|iPhone|iPad|iPod/i.test(navigator.userAgent);
+  return mobile ? REGISTER_SOURCE.H5 : REGISTER_SOURCE.PC_Web;
+}

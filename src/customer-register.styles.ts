@@ -1,0 +1,160 @@
+import { css } from 'lit';
+
+/**
+ * Theming goes through `--cr-*` custom properties (documented in README.md);
+ * the element inherits the page's font and sets nothing outside its shadow root.
+ * Logical properties throughout, so right-to-left languages lay out by themselves.
+ */
+export const styles = css`
+  :host {
+    --cr-color-accent: #1d4ed8;
+    --cr-color-on-accent: #ffffff;
+    --cr-color-text: #1f2937;
+    --cr-color-muted: #4b5563;
+    --cr-color-border: #9ca3af;
+    --cr-color-surface: #ffffff;
+    --cr-color-error: #b91c1c;
+    --cr-color-success: #047857;
+    --cr-radius: 0.5rem;
+    --cr-space: 1rem;
+    --cr-font: inherit;
+
+    display: block;
+    box-sizing: border-box;
+    max-inline-size: 28rem;
+    color: var(--cr-color-text);
+    font: var(--cr-font);
+    line-height: 1.4;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  form,
+  .panel {
+    display: grid;
+    gap: var(--cr-space);
+    margin: 0;
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--cr-space) / 4);
+  }
+  label {
+    font-weight: 600;
+  }
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+    inline-size: 100%;
+    min-block-size: 2.75rem;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border: 1px solid var(--cr-color-border);
+    border-radius: var(--cr-radius);
+    background: var(--cr-color-surface);
+  }
+  input:focus-visible,
+  select:focus-visible,
+  button:focus-visible {
+    outline: 3px solid var(--cr-color-accent);
+    outline-offset: 2px;
+  }
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
+    border-color: var(--cr-color-error);
+  }
+  .code-input {
+    font-variant-numeric: tabular-nums;
+    letter-spacing: 0.4em;
+    direction: ltr;
+  }
+  .hint {
+    margin: 0;
+    color: var(--cr-color-muted);
+  }
+  .field-error,
+  .form-error {
+    margin: 0;
+    color: var(--cr-color-error);
+  }
+  .form-error:empty,
+  .field-error:empty {
+    display: none;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--cr-radius);
+  }
+  .primary {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem;
+    min-block-size: 2.75rem;
+    padding-block: 0.5rem;
+    padding-inline: 1rem;
+    border: none;
+    background: var(--cr-color-accent);
+    color: var(--cr-color-on-accent);
+    font-weight: 600;
+  }
+  .link {
+    padding: 0.25rem 0;
+    border: none;
+    background: none;
+    color: var(--cr-color-accent);
+    text-decoration: underline;
+    text-align: start;
+  }
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.7;
+  }
+  .link[aria-disabled='true'] {
+    color: var(--cr-color-muted);
+    text-decoration: none;
+  }
+  .secondary {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: calc(var(--cr-space) / 2);
+  }
+  .spinner {
+    inline-size: 1em;
+    block-size: 1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 2.4s;
+    }
+  }
+  .title {
+    margin: 0;
+    font-size: 1.25em;
+  }
+  .success .title {
+    color: var(--cr-color-success);
+  }
+  .ltr {
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
+`;

@@ -1,0 +1,16 @@
+/**
+ * The package entry: defines `<customer-register>` (once, even if the script is
+ * loaded twice) and declares its tag and events for TypeScript users.
+ */
+import { CustomerRegister } from './customer-register.component.js';
+
+export { CustomerRegister };
+export type { RegisteredDetail, CustomerRegisterEventMap } from './events.js';
+
+if (!customElements.get('customer-register')) customElements.define('customer-register', CustomerRegister);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'customer-register': CustomerRegister;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Binds one element to its own registration flow: runs the flow's actions as a
+ * @lit/task (so the view can show progress and errors next to the action that
+ * caused them), ticks the resend countdown while it matters, and fires
+ * `registered`. One controller per element: elements on a page never share
+ * flow state.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { emit } from '../events.js';
+import { RegistrationFlow, type FlowOptions } from './registration-flow.js';
+import { canResend, type Step } from './steps.js';
+
+/** The user actions that call the gateway; each shows its own progress. */
+export type ActionName = 'send' | 'resend' | 'register';
+
+type ActionArgs = [name: ActionName, run: (signal: AbortSignal) => Promise<unknown>];
+
+export class RegistrationController implements ReactiveController {
+  readonly flow: RegistrationFlow;
+  private readonly action: Task<ActionArgs, unknown>;
+  private dismissedError: unknown;
+  /** The action the task last ran (the Task keeps its args private). */
+  private lastAction?: ActionName;
+  private ticker?: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    options: Omit<FlowOptions, 'onStep'>,
+  ) {
+    host.addController(this);
+    this.flow = new RegistrationFlow({ ...options, onStep: (step) => this.stepChanged(step) });
+    this.action = new Task<ActionArgs, unknown>(host, {
+      task: ([, run], { signal }) => run(signal),
+      autoRun: false,
+    });
+  }
+
+  get step(): Step {
+    return this.flow.step;
+  }
+
+  /** The action whose gateway call is under way, if any. */
+  get busy(): ActionName | undefined {
+    return this.action.status === TaskStatus.PENDING ? this.lastAction : undefined;
+  }
+
+  /** The last action's failure, until the person moves on. */
+  get error(): unknown {
+    const { status, error } = this.action;
+    return status === TaskStatus.ERROR && error !== this.dismissedError ? error : undefined;
+  }
+
+  /** The action that failed last (with `error`). */
+  get failedAction(): ActionName | undefined {
+    return this.error === undefined ? undefined : this.lastAction;
+  }
+
+  /**
+   * Runs an action unless one is under way: a double click or a mashed Enter
+   * sends exactly one request. Resolves false when it did not run.
+   */
+  async run(name: ActionName, run: (signal: AbortSignal) => Promise<unknown>): Promise<boolean> {
+    if (this.busy) return false;
+    this.lastAction = name;
+    await this.action.run([name, run]);
+    return this.action.status === TaskStatus.COMPLETE;
+  }
+
+  /** Hides the current error (the person edited the field it was about). */
+  dismissError(): void {
+    if (this.action.error !== undefined && this.dismissedError !== this.action.error) {
+      this.dismissedError = this.action.error;
+      this.host.requestUpdate();
+    }
+  }
+
+  hostUpdated(): void {
+    const step = this.flow.step;
+    const counting = step.name === 'code' && !canResend(step, Date.now());
+    if (counting && !this.ticker) {
+      this.ticker = setInterval(() => this.host.requestUpdate(), 1000);
+    } else if (!counting && this.ticker) {
+      this.stopTicker();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.stopTicker();
+  }
+
+  private stopTicker() {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  private stepChanged(step: Step) {
+    this.dismissError();
+    this.host.requestUpdate();
+    if (step.name === 'done') {
+      const { customer } = step;
+      emit(this.host, 'registered', { customerNo: customer.customerNo, customer, token: customer.token });
+    }
+  }
+}

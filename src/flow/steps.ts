@@ -1,0 +1,89 @@
+/**
+ * The registration steps as a union, and the pure transitions between them.
+ * Nothing here touches the DOM or the network, so every transition is tested
+ * on its own (test/flow.test.ts).
+ */
+import type { Account } from '../gateway/account.js';
+import type { Customer } from '../gateway/register.js';
+import { DEAD_TICKET_CODES } from '../gateway/contract.js';
+
+/** (assumed) the seconds before a new code may be requested; the gateway enforces its own limit. */
+export const RESEND_DELAY_MS = 60_000;
+
+export interface AccountStep {
+  name: 'account';
+}
+
+export interface CodeStep {
+  name: 'code';
+  account: Account;
+  sendToken: string;
+  /** Epoch ms from which a new code may be requested. */
+  resendAvailableAt: number;
+  /** The gateway said this ticket is spent (expired, used, locked): only a new code helps. */
+  ticketSpent: boolean;
+  /** How many codes were sent for this account in this visit (1 for the first). */
+  codesSent: number;
+}
+
+export interface RegisteringStep extends Omit<CodeStep, 'name'> {
+  name: 'registering';
+}
+
+export interface UnderReviewStep {
+  name: 'under-review';
+  account: Account;
+  /** The gateway's own words, if it gave any. */
+  message: string;
+}
+
+export interface DoneStep {
+  name: 'done';
+  account: Account;
+  customer: Customer;
+}
+
+export type Step = AccountStep | CodeStep | RegisteringStep | UnderReviewStep | DoneStep;
+export type StepName = Step['name'];
+
+export const initialStep: AccountStep = { name: 'account' };
+
+/** A first code went out to the account. */
+export function codeSent(account: Account, sendToken: string, now: number): CodeStep {
+  return { name: 'code', account, sendToken, resendAvailableAt: now + RESEND_DELAY_MS, ticketSpent: false, codesSent: 1 };
+}
+
+/** A new code replaced the old one: the old ticket is forgotten. */
+export function codeResent(step: CodeStep, sendToken: string, now: number): CodeStep {
+  return { ...step, sendToken, resendAvailableAt: now + RESEND_DELAY_MS, ticketSpent: false, codesSent: step.codesSent + 1 };
+}
+
+export function canResend(step: CodeStep, now: number): boolean {
+  return step.ticketSpent || now >= step.resendAvailableAt;
+}
+
+/** Whole seconds until a new code may be requested (0 when it may). */
+export function secondsUntilResend(step: CodeStep, now: number): number {
+  return canResend(step, now) ? 0 : Math.ceil((step.resendAvailableAt - now) / 1000);
+}
+
+export function registeringStarted(step: CodeStep): RegisteringStep {
+  return { ...step, name: 'registering' };
+}
+
+/**
+ * Register did not succeed: back to the code step. A refusal whose code says
+ * the ticket is spent leaves only "request a new code" open.
+ */
+export function registrationFailed(step: RegisteringStep, refusalCode?: string): CodeStep {
+  const spent = refusalCode !== undefined && DEAD_TICKET_CODES.has(refusalCode);
+  return { ...step, name: 'code', ticketSpent: step.ticketSpent || spent };
+}
+
+export function registrationSucceeded(step: RegisteringStep, customer: Customer): DoneStep {
+  return { name: 'done', account: step.account, customer };
+}
+
+export function registrationUnderReview(step: RegisteringStep, message: string): UnderReviewStep {
+  return { name: 'under-review', account: step.account, message };
+}

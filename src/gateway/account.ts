@@ -1,0 +1,30 @@
+/** What the person registers with: an e-mail address or a phone number, and the country of residence. */
+import type { AccountChannel } from './contract.js';
+
+interface AccountBase {
+  channel: AccountChannel;
+  /** The gateway's `ISO_3166_<numeric>` code of the country of residence. */
+  country: string;
+  /** Dial code of that country without `+` (sent as `emailArea` / `phoneArea`). */
+  dialCode: string;
+}
+
+export interface EmailAccount extends AccountBase {
+  channel: 'email';
+  email: string;
+}
+
+export interface PhoneAccount extends AccountBase {
+  channel: 'phone';
+  /** National significant number, digits only. */
+  nationalNumber: string;
+  /** `+86` style. */
+  phoneArea: string;
+}
+
+export type Account = EmailAccount | PhoneAccount;
+
+/** The login name the gateway knows the account by. */
+export function loginNameOf(account: Account): string {
+  return account.channel === 'email' ? account.email : account.nationalNumber;
+}

@@ -1,0 +1,141 @@
+/**
+ * Every mapping between this element and the broker gateway that the seed
+ * documents do not fix themselves, in one place (../shared/contract.md).
+ * Each entry says where it comes from:
+ *   (seed)     ../shared/seeds/*.txt
+ *   (observed) the platform's public web clients and documentation
+ *   (assumed)  this project's own choice where nobody shows one
+ * An integrator adapting the element to a gateway that differs changes this
+ * file (or passes overrides through the element's properties), not the flows.
+ */
+import { ISO_3166_PACKED } from './iso-3166.js';
+
+/** (seed) the `version` header. */
+export const API_VERSION = '0.0.1';
+
+/** (seed) every path hangs below this prefix. */
+export const DEFAULT_PREFIX = '/api';
+
+export type GatewayCallName = 'countryList' | 'checkStatus' | 'sendCode' | 'register';
+
+/**
+ * Paths after the prefix, as the seeds give them. (observed) the platform's own
+ * clients were also seen calling `/global/config.app...` and
+ * `/global/customer.app...checkStatus`; the element's `paths` property
+ * overrides any of these.
+ */
+export const DEFAULT_PATHS: Readonly<Record<GatewayCallName, string>> = {
+  countryList: '/config.app.AppDictDubboService.getCountryListByParentCode',
+  checkStatus: '/cats-gateway/global/customer.app.CustomerWebApiService.checkStatus',
+  sendCode: '/global/message.app.VerificationApiService.verifyCodeSend',
+  register: '/register/customer.app.CustomerWebApiService.register',
+};
+
+/** (assumed) how long one call may take before it counts as a transport failure. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** (observed) the country list's root: top-level countries and regions. */
+export const COUNTRY_LIST_PARENT_CODE = '-1';
+
+/** (observed) `checkStatus` answers `status: 2` when no such customer exists; anything else means it exists. */
+export const STATUS_NO_SUCH_CUSTOMER = 2;
+
+/** The ways a person can register. */
+export type AccountChannel = 'email' | 'phone';
+
+/** (seed) register `type`: 1 e-mail, 2 phone; (assumed) 3 third-party. */
+export const REGISTER_TYPE = { email: 1, phone: 2, thirdParty: 3 } as const;
+
+/** (observed) `bizType` of the send-code call per channel. */
+export const SEND_CODE_BIZ_TYPE: Readonly<Record<AccountChannel, string>> = {
+  email: 'EMAIL_REGISTER_VERIFICATION_CODE',
+  phone: 'SMS_REGISTER_VERIFICATION_CODE',
+};
+
+/** (seed) register `registerSource` values by the seed's names. */
+export const REGISTER_SOURCE = {
+  H5: 1,
+  PC_Web: 2,
+  System: 3,
+  Android: 4,
+  iOS: 5,
+  HarmonyOS: 6,
+  PC_Win: 7,
+  PC_Mac: 8,
+  Other: 9,
+} as const;
+
+/**
+ * (observed) `code` on register meaning "accepted for manual review": not an
+ * error; the element tells the person and fires no `registered`.
+ */
+export const MANUAL_REVIEW_CODE = 'CUSTOMER_API_00010001';
+
+/**
+ * (assumed) refusal codes on register after which the `sendToken` is spent
+ * (expired, used, locked after too many wrong codes, or not bound to this
+ * account): the person must request a new code rather than retype this one.
+ * The real gateway's codes are not public; these are the reference gateway's.
+ */
+export const DEAD_TICKET_CODES: ReadonlySet<string> = new Set([
+  'VERIFY_TOKEN_INVALID',
+  'VERIFY_CODE_EXPIRED',
+  'VERIFY_TOKEN_USED',
+  'VERIFY_CODE_LOCKED',
+]);
+
+/** (assumed) refusal code meaning the login name is already registered. */
+export const ACCOUNT_EXISTS_CODES: ReadonlySet<string> = new Set(['CUSTOMER_ACCOUNT_EXISTS']);
+
+/** (observed) the `toUser` of an SMS code: dial code without `+`, a space, the national number. */
+export function smsRecipient(dialCode: string, nationalNumber: string): string {
+  return `${dialCode.replace(/^\+/, '')} ${nationalNumber}`;
+}
+
+/** (seed) `phoneArea` is written `+86` style. */
+export function phoneAreaOf(dialCode: string): string {
+  return `+${dialCode.replace(/^\+/, '')}`;
+}
+
+// ---- ISO 3166: the gateway speaks `ISO_3166_<numeric>`, locales and intl-tel-input alpha-2.
+
+const GATEWAY_COUNTRY_PREFIX = 'ISO_3166_';
+let numericByAlpha2: Map<string, string> | undefined;
+let alpha2ByNumeric: Map<string, string> | undefined;
+
+function isoTables() {
+  if (!numericByAlpha2 || !alpha2ByNumeric) {
+    numericByAlpha2 = new Map();
+    alpha2ByNumeric = new Map();
+    for (let i = 0; i < ISO_3166_PACKED.length; i += 5) {
+      const alpha2 = ISO_3166_PACKED.slice(i, i + 2);
+      const numeric = ISO_3166_PACKED.slice(i + 2, i + 5);
+      numericByAlpha2.set(alpha2, numeric);
+      alpha2ByNumeric.set(numeric, alpha2);
+    }
+  }
+  return { numericByAlpha2, alpha2ByNumeric };
+}
+
+/** `CN` -> `ISO_3166_156`; undefined for an unknown region. */
+export function gatewayCountryCode(alpha2: string): string | undefined {
+  const numeric = isoTables().numericByAlpha2.get(alpha2.toUpperCase());
+  return numeric && GATEWAY_COUNTRY_PREFIX + numeric;
+}
+
+/** `ISO_3166_156` -> `CN`; undefined when the code is not of that form or unknown. */
+export function alpha2Of(gatewayCode: string): string | undefined {
+  if (!gatewayCode.startsWith(GATEWAY_COUNTRY_PREFIX)) return undefined;
+  return isoTables().alpha2ByNumeric.get(gatewayCode.slice(GATEWAY_COUNTRY_PREFIX.length));
+}
+
+/**
+ * Accepts a country the way a site may write it (`CN`, `cn`, `ISO_3166_156`)
+ * and returns the gateway's code, or undefined.
+ */
+export function toGatewayCountry(value: string | undefined | null): string | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  if (/^[A-Za-z]{2}$/.test(trimmed)) return gatewayCountryCode(trimmed);
+  return alpha2Of(trimmed) ? trimmed : undefined;
+}

@@ -1,0 +1,77 @@
+/** The register call (seed: register-interface.txt): creates the customer. */
+import { MANUAL_REVIEW_CODE, phoneAreaOf, REGISTER_TYPE } from './contract.js';
+import { callGateway, GatewayRefusal, TransportFailure, type CallOptions, type GatewayConfig } from './transport.js';
+import { loginNameOf, type Account } from './account.js';
+
+/** The customer object the gateway returns (seed); the element hands it on whole. */
+export interface Customer {
+  customerNo: string;
+  /** A login token, when the gateway issues one: handed on in the event, never stored. */
+  token?: string;
+  [field: string]: unknown;
+}
+
+/** Register fields the page configures (attribution, grouping and the like); all optional. */
+export interface RegisterExtras {
+  registerSource: number;
+  lang?: string;
+  registerDevice?: string;
+  utmSource?: string;
+  utmMedium?: string;
+  utmCampaign?: string;
+  utmContent?: string;
+  utmTerm?: string;
+  /** int64 as a decimal string, never a JS number. */
+  customerGroupId?: string;
+  tradeTypeCurrencyList?: { allCurrency: string; tradeType: string }[];
+  openAccountType?: 0 | 1;
+  /** MD5 hex digest of the password (seed). */
+  pwd?: string;
+  thirdServerCode?: string;
+  thirdServerSource?: string;
+}
+
+export type RegisterOutcome =
+  | { kind: 'registered'; customer: Customer }
+  /** (observed) accepted for manual review: no customer number yet. */
+  | { kind: 'under-review'; message: string };
+
+/** The register body for an e-mail or phone registration. */
+export function registerBody(account: Account, sendToken: string, verifyCode: string, extras: RegisterExtras) {
+  const body: Record<string, unknown> = {
+    country: account.country,
+    loginName: loginNameOf(account),
+    type: REGISTER_TYPE[account.channel],
+    verifyCode,
+    sendToken,
+    ...withoutEmpty(extras),
+  };
+  if (account.channel === 'phone') body.phoneArea = account.phoneArea;
+  // (observed) the platform's clients send the chosen country's dial code as emailArea.
+  else body.emailArea = phoneAreaOf(account.dialCode);
+  return body;
+}
+
+export async function register(
+  config: GatewayConfig,
+  body: Record<string, unknown>,
+  options: CallOptions = {},
+): Promise<RegisterOutcome> {
+  const trace = options.trace ?? crypto.randomUUID();
+  try {
+    const customer = await callGateway<Customer>(config, 'register', body, { ...options, trace });
+    if (!customer || typeof customer.customerNo !== 'string' || !customer.customerNo) {
+      throw new TransportFailure('register', trace, 'bad-response');
+    }
+    return { kind: 'registered', customer };
+  } catch (error) {
+    if (error instanceof GatewayRefusal && error.code === MANUAL_REVIEW_CODE) {
+      return { kind: 'under-review', message: error.gatewayMessage };
+    }
+    throw error;
+  }
+}
+
+function withoutEmpty(extras: RegisterExtras): Partial<RegisterExtras> {
+  return Object.fromEntries(Object.entries(extras).filter(([, value]) => value !== undefined && value !== ''));
+}

@@ -1,0 +1,158 @@
+/**
+ * One POST to the gateway: the contract's headers, its envelope, and a typed
+ * error that keeps a gateway's refusal (`ok: false`, a message meant for the
+ * person) apart from a transport failure (our own localized message).
+ */
+import {
+  API_VERSION,
+  DEFAULT_PATHS,
+  DEFAULT_PREFIX,
+  DEFAULT_TIMEOUT_MS,
+  type GatewayCallName,
+} from './contract.js';
+
+/** Where and as whom the element talks to the gateway. */
+export interface GatewayConfig {
+  /** Origin (and optional base path) of the gateway, e.g. `https://gw.example.com`. */
+  host: string;
+  companyId: string;
+  /** BCP 47 tag sent as the `lang` header. */
+  lang: string;
+  prefix?: string;
+  paths?: Partial<Record<GatewayCallName, string>>;
+  timeoutMs?: number;
+}
+
+/** The gateway's response envelope (contract: "Transport"). */
+export interface Envelope<T> {
+  bizCode?: string;
+  code?: string;
+  msg?: string;
+  tm?: number;
+  trace?: string;
+  msgParams?: unknown;
+  data: T;
+  ok: boolean;
+  fail?: boolean;
+}
+
+/** Base of every error a gateway call throws (an abort by the caller excepted). */
+export abstract class GatewayError extends Error {
+  abstract readonly kind: 'refused' | 'transport';
+  constructor(
+    message: string,
+    readonly call: GatewayCallName,
+    readonly trace: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The gateway answered `ok: false`: its `msg` is meant for the person, in the requested language. */
+export class GatewayRefusal extends GatewayError {
+  readonly kind = 'refused';
+  constructor(
+    call: GatewayCallName,
+    trace: string,
+    /** The gateway's human message (may be empty). Render as text only. */
+    readonly gatewayMessage: string,
+    readonly code: string,
+    readonly bizCode: string,
+    readonly msgParams: unknown,
+    /** The envelope's `data`, which some refusals (manual review) still carry. */
+    readonly data: unknown,
+  ) {
+    super(gatewayMessage || `gateway refused ${call} (${code})`, call, trace);
+  }
+}
+
+export type TransportFailureReason = 'timeout' | 'network' | 'http' | 'bad-response';
+
+/** The call never produced a usable envelope: nothing the gateway said, so the message is ours. */
+export class TransportFailure extends GatewayError {
+  readonly kind = 'transport';
+  constructor(
+    call: GatewayCallName,
+    trace: string,
+    readonly reason: TransportFailureReason,
+    /** HTTP status for `reason: 'http'`. */
+    readonly status?: number,
+  ) {
+    super(`${call} failed: ${reason}${status ? ` (HTTP ${status})` : ''}`, call, trace);
+  }
+}
+
+export interface CallOptions {
+  /** Aborts the call; an abort by the caller rethrows the AbortError untouched. */
+  signal?: AbortSignal;
+  /** Reuse a trace when retrying the same logical call, so the gateway can de-duplicate. */
+  trace?: string;
+}
+
+/** The URL of one call: `{host}{prefix}{path}`. */
+export function callUrl(config: GatewayConfig, call: GatewayCallName): string {
+  const host = config.host.replace(/\/+$/, '');
+  const path = config.paths?.[call] ?? DEFAULT_PATHS[call];
+  return `${host}${config.prefix ?? DEFAULT_PREFIX}${path}`;
+}
+
+/** POSTs `body` to one of the contract's calls and returns the envelope's `data`. */
+export async function callGateway<T>(
+  config: GatewayConfig,
+  call: GatewayCallName,
+  body: object,
+  options: CallOptions = {},
+): Promise<T> {
+  const trace = options.trace ?? crypto.randomUUID();
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(callUrl(config, call), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        version: API_VERSION,
+        companyId: config.companyId,
+        trace,
+        lang: config.lang,
+      },
+      body: JSON.stringify(body),
+      signal,
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    text = await response.text();
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new TransportFailure(call, trace, timeout.signal.aborted ? 'timeout' : 'network');
+  } finally {
+    clearTimeout(timer);
+  }
+
+  if (!response.ok) throw new TransportFailure(call, trace, 'http', response.status);
+  let envelope: Envelope<T>;
+  try {
+    envelope = JSON.parse(text);
+  } catch {
+    throw new TransportFailure(call, trace, 'bad-response');
+  }
+  if (!envelope || typeof envelope !== 'object' || typeof envelope.ok !== 'boolean') {
+    throw new TransportFailure(call, trace, 'bad-response');
+  }
+  if (!envelope.ok) {
+    throw new GatewayRefusal(
+      call,
+      trace,
+      typeof envelope.msg === 'string' ? envelope.msg : '',
+      String(envelope.code ?? ''),
+      String(envelope.bizCode ?? ''),
+      envelope.msgParams,
+      envelope.data,
+    );
+  }
+  return envelope.data;
+}
