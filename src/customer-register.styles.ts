@@ -150,6 +150,10 @@ export const styles = css`
     margin: 0;
     font-size: 1.25em;
   }
+  /* The heading takes focus only so screen readers land on the outcome; it is not a control. */
+  .title:focus {
+    outline: none;
+  }
   .success .title {
     color: var(--cr-color-success);
   }

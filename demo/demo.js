@@ -1,0 +1,38 @@
+// Demo page glue: shows the dev inbox of the reference gateway and the events
+// the element fires. Everything is written with textContent: the page runs
+// under Trusted Types too.
+const GATEWAY = 'http://127.0.0.1:8787';
+const inbox = document.getElementById('inbox');
+const inboxEmpty = document.getElementById('inbox-empty');
+const events = document.getElementById('events');
+
+function item(...parts) {
+  const li = document.createElement('li');
+  for (const part of parts) {
+    const node = document.createElement(part.strong ? 'code' : 'span');
+    node.textContent = part.text;
+    li.append(node, ' ');
+  }
+  return li;
+}
+
+let lastInbox = '';
+async function refreshInbox() {
+  try {
+    const response = await fetch(`${GATEWAY}/__dev/inbox?companyId=demo`);
+    const entries = await response.json();
+    const signature = JSON.stringify(entries);
+    if (signature === lastInbox) return;
+    lastInbox = signature;
+    inbox.replaceChildren(...entries.map((e) => item({ text: `${e.channel} to ${e.to}:` }, { text: e.code, strong: true })));
+    inboxEmpty.hidden = entries.length > 0;
+  } catch {
+    inboxEmpty.textContent = 'The reference gateway is not reachable (is `npm start` running?).';
+  }
+}
+setInterval(refreshInbox, 1500);
+refreshInbox();
+
+document.addEventListener('registered', (event) => {
+  events.prepend(item({ text: 'registered, customerNo' }, { text: event.detail.customerNo, strong: true }));
+});

@@ -1,0 +1,81 @@
+// `npm start`: the reference gateway on 127.0.0.1:8787 and the demo pages on
+// 127.0.0.1:8000, two origins as a partner site and the broker's gateway are.
+// Run `npm run build` first (npm start does).
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGateway } from './gateway/server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const PAGE_PORT = Number(process.env.DEMO_PORT ?? 8000);
+const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 8787);
+const pageOrigin = `http://127.0.0.1:${PAGE_PORT}`;
+const gatewayOrigin = `http://127.0.0.1:${GATEWAY_PORT}`;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.png': 'image/png',
+};
+
+/** The demo pages run under a strict policy: what works here works on a strict partner site. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  `connect-src 'self' ${gatewayOrigin}`,
+  "img-src 'self' data:",
+  "require-trusted-types-for 'script'",
+].join('; ');
+
+if (!existsSync(join(root, 'dist', 'customer-register.js'))) {
+  console.error('dist/ is missing: run `npm run build` (or `npm start`, which builds first).');
+  process.exit(1);
+}
+
+const gateway = createGateway({ allowedOrigins: [pageOrigin, `http://localhost:${PAGE_PORT}`] });
+await gateway.listen(GATEWAY_PORT).catch((error) => {
+  console.error(`Cannot listen on ${gatewayOrigin}: ${error.message}. Set GATEWAY_PORT to a free port.`);
+  process.exit(1);
+});
+
+/** Serves demo/ at / and dist/ at /dist/, nothing else. */
+async function serveFile(req, res) {
+  const { pathname } = new URL(req.url ?? '/', pageOrigin);
+  const relative = pathname === '/' ? 'demo/index.html' : pathname.startsWith('/dist/') ? pathname.slice(1) : `demo${pathname}`;
+  const file = normalize(join(root, decodeURIComponent(relative)));
+  const allowed = [join(root, 'demo') + sep, join(root, 'dist') + sep].some((dir) => file.startsWith(dir));
+  if (!allowed || file.includes(`${sep}gateway${sep}`)) {
+    res.writeHead(404).end('not found');
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CSP,
+      'cache-control': 'no-cache',
+    });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end('not found');
+  }
+}
+
+const pages = createServer((req, res) => void serveFile(req, res));
+pages.on('error', (error) => {
+  console.error(`Cannot listen on ${pageOrigin}: ${error.message}. Set DEMO_PORT to a free port.`);
+  process.exit(1);
+});
+pages.listen(PAGE_PORT, '127.0.0.1', () => {
+  console.log(`reference gateway: ${gatewayOrigin}`);
+  console.log(`demo:              ${pageOrigin}/   (verification codes appear in its dev inbox and below)`);
+});

@@ -1,0 +1,222 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  alerts,
+  countriesLoaded,
+  enterCodeAndRegister,
+  focused,
+  mount,
+  part,
+  press,
+  query,
+  requestCodeFor,
+  typeInto,
+  typeText,
+  waitForStep,
+} from './support/harness.js';
+import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
+
+describe('<customer-register> by e-mail, end to end', () => {
+  it('first render is accessible and offers the gateway\'s countries, preselecting the language\'s region', async () => {
+    const { el } = await mount({ lang: 'en-GB' });
+    await countriesLoaded(el);
+    await expect(el).to.be.accessible();
+    const select = part<HTMLSelectElement>(el, '#country');
+    expect(select.value).to.equal('ISO_3166_826');
+    expect(select.options.length).to.be.greaterThan(30);
+    expect(part<HTMLInputElement>(el, '#email').autocomplete).to.equal('email');
+  });
+
+  it('registers with the keyboard alone and fires `registered` with what the gateway stored', async () => {
+    const mounted = await mount();
+    const { el, companyId } = mounted;
+    const email = uniqueEmail('ann');
+    const page = document.body;
+    let pageEvent: CustomEvent | undefined;
+    page.addEventListener('registered', (event) => (pageEvent = event), { once: true });
+
+    await countriesLoaded(el);
+    el.focus(); // delegatesFocus: the e-mail field takes it
+    expect(focused(el)?.id).to.equal('email');
+    await typeText(email);
+    await press('Enter');
+    await waitForStep(el, '#code');
+    expect(focused(el)?.id, 'focus moves to the code field').to.equal('code');
+    const codeInput = part<HTMLInputElement>(el, '#code');
+    expect(codeInput.autocomplete).to.equal('one-time-code');
+    expect(codeInput.inputMode).to.equal('numeric');
+    await expect(el).to.be.accessible();
+
+    const event = await enterCodeAndRegister(mounted, email);
+    const [stored] = await customersOf(companyId);
+    expect(event.detail.customerNo).to.equal(stored.customerNo);
+    expect(event.detail.customer.customerNo).to.equal(stored.customerNo);
+    expect(event.detail.customer.email).to.equal(email);
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(pageEvent, 'the event reaches the page').to.equal(event);
+    expect(stored.registerBody).to.deep.include({ loginName: email, type: 1, country: 'ISO_3166_840', lang: 'en-US' });
+
+    await waitForStep(el, '.success');
+    expect(part(el, '.success').textContent).to.contain(stored.customerNo);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a second registration of the same address is refused before any code is sent', async () => {
+    const first = await mount();
+    const email = uniqueEmail('twice');
+    await requestCodeFor(first.el, email);
+    await enterCodeAndRegister(first, email);
+
+    const second = await mount({ companyId: first.companyId });
+    await countriesLoaded(second.el);
+    await typeInto(second.el, '#email', email.toUpperCase());
+    await press('Enter');
+    await waitUntil(() => alerts(second.el).length > 0, 'no message shown');
+    expect(alerts(second.el)[0]).to.contain('already exists');
+    expect(query(second.el, '#code'), 'no code step').to.equal(null);
+    expect(await requestsOf(first.companyId, 'sendCode')).to.have.length(1);
+    expect(await customersOf(first.companyId)).to.have.length(1);
+    expect(part<HTMLInputElement>(second.el, '#email').value, 'what was typed is kept').to.equal(email.toUpperCase());
+  });
+
+  it('bad input gets an inline message before any request, and focus goes to the field', async () => {
+    const { el, companyId } = await mount();
+    await countriesLoaded(el);
+    await typeInto(el, '#email', 'Ann <ann@example.com>');
+    await press('Enter');
+    await waitUntil(() => part(el, '#email-error').textContent!.trim(), 'no inline message');
+    expect(part(el, '#email-error').textContent).to.contain('valid email');
+    expect(part(el, '#email').getAttribute('aria-invalid')).to.equal('true');
+    expect(focused(el)?.id).to.equal('email');
+    expect(await requestsOf(companyId, 'checkStatus')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a wrong code shows the gateway\'s message, clears the field and keeps the step', async () => {
+    const mounted = await mount();
+    const email = uniqueEmail('wrong');
+    await requestCodeFor(mounted.el, email);
+    const code = await latestCode(mounted.companyId, email);
+    await typeInto(mounted.el, '#code', code === '000000' ? '111111' : '000000');
+    await waitUntil(() => alerts(mounted.el).length > 0, 'no message shown');
+    expect(alerts(mounted.el)[0]).to.contain('incorrect');
+    expect(part<HTMLInputElement>(mounted.el, '#code').value).to.equal('');
+    expect(focused(mounted.el)?.id).to.equal('code');
+    await expect(mounted.el).to.be.accessible();
+    const event = await enterCodeAndRegister(mounted, email);
+    expect(event.detail.customerNo).to.match(/^\d+$/);
+  });
+
+  it('a pasted code with spaces and dashes is normalised and submitted', async () => {
+    const mounted = await mount();
+    const email = uniqueEmail('paste');
+    await requestCodeFor(mounted.el, email);
+    const code = await latestCode(mounted.companyId, email);
+    const input = part<HTMLInputElement>(mounted.el, '#code');
+    input.focus();
+    const registered = new Promise<CustomEvent>((resolve) => mounted.el.addEventListener('registered', resolve as EventListener, { once: true }));
+    // What a paste does: the whole text lands in one input event.
+    input.value = ` ${code.slice(0, 3)}-${code.slice(3)} `;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+    expect(input.value).to.equal(code);
+    expect((await registered).detail.customerNo).to.match(/^\d+$/);
+  });
+
+  it('the resend button counts down from 60 s and is not actionable meanwhile', async () => {
+    const { el, companyId } = await mount();
+    await requestCodeFor(el, uniqueEmail('resend'));
+    const resend = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')][0];
+    expect(resend.textContent).to.match(/in (60|59) s/);
+    expect(resend.getAttribute('aria-disabled')).to.equal('true');
+    resend.click();
+    expect(await requestsOf(companyId, 'sendCode')).to.have.length(1);
+  });
+
+  it('mashing Enter and double-clicking send exactly one request per step', async () => {
+    const { el, companyId } = await mount();
+    await countriesLoaded(el);
+    await injectFault(companyId, 'sendCode', 'delay', { delayMs: 400 });
+    await typeInto(el, '#email', uniqueEmail('mash'));
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Enter' });
+    part<HTMLButtonElement>(el, 'button[type=submit]').click();
+    part<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await waitUntil(() => part(el, 'button[type=submit]').getAttribute('aria-busy') === 'true' || query(el, '#code'));
+    await waitForStep(el, '#code');
+    expect(await requestsOf(companyId, 'checkStatus')).to.have.length(1);
+    expect(await requestsOf(companyId, 'sendCode')).to.have.length(1);
+  });
+
+  it('shows progress on the button while its call runs', async () => {
+    const { el, companyId } = await mount();
+    await countriesLoaded(el);
+    await injectFault(companyId, 'checkStatus', 'delay', { delayMs: 600 });
+    await typeInto(el, '#email', uniqueEmail('progress'));
+    await press('Enter');
+    const button = part(el, 'button[type=submit]');
+    await waitUntil(() => button.getAttribute('aria-busy') === 'true', 'no busy state');
+    expect(button.textContent).to.contain('Sending code');
+    expect(query(el, '.spinner')).not.to.equal(null);
+    await waitForStep(el, '#code');
+  });
+
+  it('a transport failure is shown in our words and keeps what was typed; retry then works', async () => {
+    const { el, companyId } = await mount();
+    await countriesLoaded(el);
+    await injectFault(companyId, 'sendCode', 'http', { status: 503 });
+    const email = uniqueEmail('flaky');
+    await typeInto(el, '#email', email);
+    await press('Enter');
+    await waitUntil(() => alerts(el).length > 0, 'no message shown');
+    expect(alerts(el)[0]).to.contain('error 503');
+    expect(part<HTMLInputElement>(el, '#email').value).to.equal(email);
+    await press('Enter');
+    await waitForStep(el, '#code');
+  });
+
+  it('hostile gateway text is rendered as inert text', async () => {
+    const { el, companyId } = await mount();
+    await countriesLoaded(el);
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    await injectFault(companyId, 'sendCode', 'refuse', { msg: hostile });
+    await typeInto(el, '#email', uniqueEmail('hostile'));
+    await press('Enter');
+    await waitUntil(() => alerts(el).length > 0, 'no message shown');
+    expect(alerts(el)[0]).to.equal(hostile);
+    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('zh-CN: every word in Chinese, and the gateway is asked in zh-CN', async () => {
+    const { el, companyId } = await mount({ lang: 'zh-CN' });
+    await countriesLoaded(el);
+    await waitUntil(() => part(el, 'label[for=email]').textContent === '电子邮箱', 'not translated');
+    expect(part(el, 'button[type=submit]').textContent!.trim()).to.equal('发送验证码');
+    expect(part<HTMLSelectElement>(el, '#country').value).to.equal('ISO_3166_156');
+    expect([...part<HTMLSelectElement>(el, '#country').options].map((o) => o.text)).to.include('中国');
+    const [countryList] = await requestsOf(companyId, 'countryList');
+    expect(countryList.headers.lang).to.equal('zh-CN');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a missing company-id says the form is not set up, instead of breaking', async () => {
+    const { el } = await mount({ companyId: '' });
+    expect(alerts(el)[0]).to.contain('not set up correctly');
+  });
+
+  it('a failed country list offers a retry that keeps the typed e-mail', async () => {
+    const companyId = uniqueCompanyId('countries');
+    await injectFault(companyId, 'countryList', 'http', { status: 502 });
+    const { el } = await mount({ companyId });
+    await waitUntil(() => alerts(el).length > 0, 'no message shown');
+    expect(alerts(el)[0]).to.contain('could not load');
+    const email = uniqueEmail('retry');
+    await typeInto(el, '#email', email);
+    const retry = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try again');
+    expect(retry, 'a retry button').to.exist;
+    retry!.click();
+    await countriesLoaded(el);
+    expect(part<HTMLInputElement>(el, '#email').value).to.equal(email);
+    expect(await requestsOf(companyId, 'countryList')).to.have.length(2);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Drives a `<customer-register>` the way a person does: focus, type, press
+ * keys, read what is on screen. Tests talk in these terms, not in shadow-DOM
+ * plumbing.
+ */
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/customer-register.js';
+import type { CustomerRegister } from '../../src/customer-register.js';
+import { gatewayUrl, latestCode, uniqueCompanyId } from './reference-gateway.js';
+
+export interface Mounted {
+  el: CustomerRegister;
+  companyId: string;
+}
+
+export async function mount(options: { lang?: string; companyId?: string; country?: string } = {}): Promise<Mounted> {
+  const companyId = options.companyId ?? uniqueCompanyId('e2e');
+  const host = await gatewayUrl();
+  const el = await fixture<CustomerRegister>(html`
+    <customer-register company-id=${companyId} host=${host} lang=${options.lang ?? 'en-US'} country=${options.country ?? ''}></customer-register>
+  `);
+  return { el, companyId };
+}
+
+export function part<T extends Element = HTMLElement>(el: CustomerRegister, selector: string): T {
+  const found = el.shadowRoot!.querySelector<T>(selector as never);
+  if (!found) throw new Error(`nothing matches ${selector} in the shadow root`);
+  return found as T;
+}
+
+export function query<T extends Element = HTMLElement>(el: CustomerRegister, selector: string): T | null {
+  return el.shadowRoot!.querySelector<T>(selector as never);
+}
+
+/** Waits until the country list has arrived (the select is enabled). */
+export async function countriesLoaded(el: CustomerRegister): Promise<void> {
+  await waitUntil(() => {
+    const select = query<HTMLSelectElement>(el, '#country');
+    return select && !select.disabled;
+  }, 'the country list never loaded');
+}
+
+/** The element's shadow root's focused node. */
+export function focused(el: CustomerRegister): Element | null {
+  return el.shadowRoot!.activeElement;
+}
+
+export async function typeText(text: string): Promise<void> {
+  await sendKeys({ type: text });
+}
+
+export async function press(key: string): Promise<void> {
+  await sendKeys({ press: key });
+}
+
+/** Focuses a field like a click would, then types into it. */
+export async function typeInto(el: CustomerRegister, selector: string, text: string): Promise<void> {
+  part<HTMLInputElement>(el, selector).focus();
+  await typeText(text);
+}
+
+/** All visible alert texts in the element (errors shown to the person). */
+export function alerts(el: CustomerRegister): string[] {
+  return [...el.shadowRoot!.querySelectorAll('[role="alert"]')].map((node) => node.textContent!.trim()).filter(Boolean);
+}
+
+export async function waitForStep(el: CustomerRegister, selector: string): Promise<void> {
+  await waitUntil(() => query(el, selector), `never reached a step showing ${selector}`);
+}
+
+/** Types the e-mail, submits with Enter and waits for the code field. */
+export async function requestCodeFor(el: CustomerRegister, email: string): Promise<void> {
+  await countriesLoaded(el);
+  await typeInto(el, '#email', email);
+  await press('Enter');
+  await waitForStep(el, '#code');
+}
+
+/** Reads the code from the gateway's inbox and types it; resolves with the `registered` event. */
+export async function enterCodeAndRegister(mounted: Mounted, email: string) {
+  const registered = oneEvent(mounted.el, 'registered');
+  const code = await latestCode(mounted.companyId, email);
+  await typeInto(mounted.el, '#code', code);
+  return registered;
+}
