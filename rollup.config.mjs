@@ -1,8 +1,12 @@
 // Builds dist/: the ES module entry `customer-register.js` and its lazy chunks
-// (one per non-English locale), minified, with source maps.
+// (the phone field with intl-tel-input, its libphonenumber utils, one per
+// non-English locale), minified, with source maps. Flag sprites are copied to
+// dist/assets/ and found relative to the chunk that uses them.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
+import { itiStylesRollup } from './build/iti-styles.mjs';
 
 export default {
   input: { 'customer-register': 'src/customer-register.ts' },
@@ -12,10 +16,13 @@ export default {
     sourcemap: true,
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
+    assetFileNames: 'assets/[name]-[hash][extname]',
   },
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+    itiStylesRollup(),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    importMetaAssets(),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
   ],
 };

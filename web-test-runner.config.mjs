@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { createGateway } from './demo/gateway/server.mjs';
+import { itiStylesDevServer } from './build/iti-styles.mjs';
 import { passedFailedReporter } from './test/support/passed-failed-reporter.mjs';
 
 const chromium = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
@@ -66,6 +67,10 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), referenceGatewayPlugin()],
+  plugins: [
+    itiStylesDevServer(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    referenceGatewayPlugin(),
+  ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), passedFailedReporter()],
 };

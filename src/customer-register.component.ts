@@ -1,24 +1,29 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { styles } from './customer-register.styles.js';
 import { LocalizeController } from './i18n/localize.js';
 import { RegistrationController, type ActionName } from './flow/registration-controller.js';
 import { errorMessage } from './flow/error-message.js';
 import { canResend, secondsUntilResend, type CodeStep, type StepName } from './flow/steps.js';
 import { fetchCountryList, type Country } from './gateway/country-list.js';
-import type { EmailAccount } from './gateway/account.js';
+import type { Account } from './gateway/account.js';
 import type { RegisterExtras } from './gateway/register.js';
 import type { GatewayConfig } from './gateway/transport.js';
-import { REGISTER_SOURCE, toGatewayCountry } from './gateway/contract.js';
+import { phoneAreaOf, REGISTER_SOURCE, toGatewayCountry, type AccountChannel } from './gateway/contract.js';
 import { normalizeCode, validateEmail } from './flow/validation.js';
+import { PhoneController } from './phone/phone-controller.js';
+import type { PhoneProblem } from './phone/phone-field.js';
+import { listenForSmsCode } from './flow/web-otp.js';
 
-type Field = 'email' | 'country' | 'code';
+type Field = 'email' | 'country' | 'phone' | 'code';
+
+const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
 
 /**
  * A complete customer sign-up against the broker gateway, inside its own shadow root.
  *
- * @summary Registers a customer by e-mail with a verification code.
+ * @summary Registers a customer by e-mail or phone number with a verification code.
  *
  * @event registered - The customer was created. `detail.customerNo`, `detail.customer` (the gateway's whole `data`), `detail.token`.
  *
@@ -26,7 +31,11 @@ type Field = 'email' | 'country' | 'code';
  *
  * @csspart form - Each step's form.
  * @csspart field - A label, its control and its message.
+ * @csspart tabs - The e-mail / phone switch.
+ * @csspart tab - One choice of the switch.
  * @csspart input - Every text input and select.
+ * @csspart phone-input - The phone number input.
+ * @csspart code-input - The verification code input.
  * @csspart button - The primary button of a step.
  * @csspart link - Secondary actions (resend, change address).
  * @csspart error - The message of a failed action.
@@ -60,7 +69,21 @@ export class CustomerRegister extends LitElement {
     args: () => [this.gatewayHost, this.companyId, this.i18n.requestedTag] as const,
   });
 
-  /** What the person typed, kept across steps and failures. */
+  private readonly phone = new PhoneController(this, {
+    root: () => this.renderRoot as ShadowRoot,
+    wanted: () => this.phoneShown,
+    countries: () => this.countries.value,
+    preferred: () => this.preferredCountries(),
+    locale: () => this.i18n.locale,
+    t: () => this.i18n.t,
+    onInput: () => this.clearFieldError('phone'),
+  });
+
+  /** The registration method on screen. */
+  @state() private method: AccountChannel = 'email';
+  /** Phone entry was shown once: its chunk is loaded from then on. */
+  @state() private phoneShown = false;
+  /** What the person typed, kept across steps, method switches and failures. */
   @state() private email = '';
   @state() private selectedCountry = '';
   @state() private code = '';
@@ -81,7 +104,18 @@ export class CustomerRegister extends LitElement {
   /** Preselected country of residence: ISO alpha-2 (`CN`) or the gateway's `ISO_3166_156`. */
   @property() country = '';
 
+  /** The registration methods offered, in tab order: `email`, `phone` or both (the default). */
+  @property() methods = 'email phone';
+
   private lastStep: StepName = 'account';
+  private stopSmsListener?: () => void;
+
+  /** Focuses the field the person fills next (the account field on the first step), not the method tabs. */
+  override focus(options?: FocusOptions): void {
+    const field = this.registration.step.name === 'account' ? this.renderRoot.querySelector<HTMLElement>(`#${this.method}`) : null;
+    if (field) field.focus(options);
+    else super.focus(options);
+  }
 
   /** Returns the element to its first step; typed values are kept. */
   reset(): void {
@@ -113,27 +147,86 @@ export class CustomerRegister extends LitElement {
     return { registerSource: detectRegisterSource(), lang: this.i18n.requestedTag };
   }
 
+  /** The offered methods, valid ones only, in the site's order; e-mail if none is valid. */
+  private get offeredMethods(): AccountChannel[] {
+    const names = this.methods.toLowerCase().split(/[\s,]+/).filter(Boolean);
+    const valid = names.filter((name): name is AccountChannel => (ALL_METHODS as string[]).includes(name));
+    return valid.length ? [...new Set(valid)] : ['email'];
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('companyId') || changed.has('host')) {
       const problem = this.configProblem;
       if (problem) console.warn(`<customer-register>: ${problem}.`);
     }
+    if (changed.has('methods')) {
+      const unknown = this.methods.toLowerCase().split(/[\s,]+/).filter((name) => name && !(ALL_METHODS as string[]).includes(name));
+      if (unknown.length) console.warn(`<customer-register>: unknown methods "${unknown.join(' ')}" ignored; use "email", "phone" or both.`);
+      const offered = this.offeredMethods;
+      if (!offered.includes(this.method)) this.method = offered[0];
+    }
+    if (this.method === 'phone') this.phoneShown = true;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopSmsListener?.();
   }
 
   protected override updated(): void {
+    const field = this.phone.field;
+    if (field) field.input.setAttribute('aria-invalid', this.fieldErrors.phone ? 'true' : 'false');
     const step = this.registration.step.name;
     if (step !== this.lastStep) {
       this.lastStep = step;
+      this.watchForSmsCode();
       // Move focus to where the person continues, so keyboard and screen-reader
       // users follow the step change.
       const target = this.renderRoot.querySelector<HTMLElement>(
-        step === 'code' ? '#code' : step === 'account' ? '#email' : '.title',
+        step === 'code' ? '#code' : step === 'account' ? `#${this.method}` : '.title',
       );
       target?.focus();
     }
   }
 
   // ---- handlers ---------------------------------------------------------------
+
+  private selectMethod(method: AccountChannel, focusTab = false) {
+    if (method === this.method) return;
+    this.method = method;
+    this.fieldErrors = {};
+    this.registration.dismissError();
+    if (focusTab) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${method}`)?.focus());
+  }
+
+  /** Arrow keys, Home and End move between the method tabs (WAI-ARIA tabs pattern). */
+  private onTabKeydown(event: KeyboardEvent) {
+    const offered = this.offeredMethods;
+    const index = offered.indexOf(this.method);
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const next: Record<string, number> = {
+      ArrowRight: rtl ? index - 1 : index + 1,
+      ArrowLeft: rtl ? index + 1 : index - 1,
+      Home: 0,
+      End: offered.length - 1,
+    };
+    if (!(event.key in next)) return;
+    event.preventDefault();
+    this.selectMethod(offered[(next[event.key] + offered.length) % offered.length], true);
+  }
+
+  /** On the code step of a phone registration, let the browser read the SMS (WebOTP) where it can. */
+  private watchForSmsCode() {
+    this.stopSmsListener?.();
+    this.stopSmsListener = undefined;
+    const step = this.registration.step;
+    if (step.name !== 'code' || step.account.channel !== 'phone') return;
+    this.stopSmsListener = listenForSmsCode((code) => {
+      if (this.registration.step.name !== 'code') return;
+      this.code = normalizeCode(code);
+      this.submitCode();
+    });
+  }
 
   private onEmailInput(event: InputEvent) {
     this.email = (event.target as HTMLInputElement).value;
@@ -163,6 +256,14 @@ export class CustomerRegister extends LitElement {
 
   private onSendCode(event: SubmitEvent) {
     event.preventDefault();
+    const account = this.method === 'phone' ? this.phoneAccount() : this.emailAccount();
+    if (!account) return;
+    this.code = '';
+    void this.registration.run('send', (signal) => this.registration.flow.requestCode(account, signal));
+  }
+
+  /** The e-mail account from the form, or undefined after showing what is wrong. */
+  private emailAccount(): Account | undefined {
     const t = this.i18n.t;
     const countries = this.countries.value ?? [];
     const country = countries.find((c) => c.code === this.effectiveCountry(countries));
@@ -170,14 +271,41 @@ export class CustomerRegister extends LitElement {
     const errors: Partial<Record<Field, string>> = {};
     if (email.error) errors.email = email.error === 'required' ? t.emailRequired : t.emailInvalid;
     if (!country) errors.country = t.countryRequired;
-    this.fieldErrors = errors;
-    if (errors.email || errors.country || !country) {
-      this.focusFirstInvalid(errors);
-      return;
+    this.showFieldErrors(errors);
+    if (email.error || !country) return undefined;
+    return { channel: 'email', email: email.value, country: country.code, dialCode: country.countryCode };
+  }
+
+  /** The phone account from the field, checked with libphonenumber, or undefined after showing what is wrong. */
+  private phoneAccount(): Account | undefined {
+    const field = this.phone.field;
+    if (!field) return undefined;
+    const check = field.check();
+    if (!check.ok) {
+      this.showFieldErrors({ phone: this.phoneProblemText(check.problem) });
+      return undefined;
     }
-    const account: EmailAccount = { channel: 'email', email: email.value, country: country.code, dialCode: country.countryCode };
-    this.code = '';
-    void this.registration.run('send', (signal) => this.registration.flow.requestCode(account, signal));
+    const { country, nationalNumber } = check;
+    const dialCode = country.countryCode;
+    return { channel: 'phone', nationalNumber, phoneArea: phoneAreaOf(dialCode), dialCode, country: country.code };
+  }
+
+  private phoneProblemText(problem: PhoneProblem): string {
+    const t = this.i18n.t;
+    const texts: Record<PhoneProblem, string> = {
+      required: t.phoneRequired,
+      invalid: t.phoneInvalid,
+      'too-short': t.phoneTooShort,
+      'too-long': t.phoneTooLong,
+      'not-mobile': t.phoneNotMobile,
+      'no-country': t.phoneNoCountry,
+    };
+    return texts[problem];
+  }
+
+  private showFieldErrors(errors: Partial<Record<Field, string>>) {
+    this.fieldErrors = errors;
+    this.focusFirstInvalid(errors);
   }
 
   private submitCode() {
@@ -185,8 +313,7 @@ export class CustomerRegister extends LitElement {
     const step = this.registration.step;
     if (step.name !== 'code' || step.ticketSpent) return;
     if (this.code.length !== 6) {
-      this.fieldErrors = { code: this.code ? t.codeInvalid : t.codeRequired };
-      this.focusFirstInvalid(this.fieldErrors);
+      this.showFieldErrors({ code: this.code ? t.codeInvalid : t.codeRequired });
       return;
     }
     const code = this.code;
@@ -225,18 +352,20 @@ export class CustomerRegister extends LitElement {
   }
 
   private focusFirstInvalid(errors: Partial<Record<Field, string>>) {
-    const first = (['email', 'country', 'code'] as const).find((field) => errors[field]);
+    const first = (['email', 'country', 'phone', 'code'] as const).find((field) => errors[field]);
     if (first) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus());
   }
 
-  /** The chosen country, else the preselected one if the gateway offers it. */
+  /** Gateway codes of the likely countries of residence, most likely first. */
+  private preferredCountries(): (string | undefined)[] {
+    return [toGatewayCountry(this.country), regionOf(this.i18n.requestedTag), regionOf(navigator.language)];
+  }
+
+  /** The chosen country, else the most likely one the gateway offers. */
   private effectiveCountry(countries: Country[]): string {
     if (this.selectedCountry) return this.selectedCountry;
     const offered = new Set(countries.map((c) => c.code));
-    for (const candidate of [toGatewayCountry(this.country), regionOf(this.i18n.requestedTag), regionOf(navigator.language)]) {
-      if (candidate && offered.has(candidate)) return candidate;
-    }
-    return '';
+    return this.preferredCountries().find((code) => code && offered.has(code)) ?? '';
   }
 
   // ---- rendering ----------------------------------------------------------------
@@ -261,36 +390,109 @@ export class CustomerRegister extends LitElement {
   private renderAccountStep() {
     const t = this.i18n.t;
     const busy = this.registration.busy === 'send';
+    const offered = this.offeredMethods;
     return html`
       <form part="form" novalidate aria-label=${t.formLabel} @submit=${this.onSendCode}>
-        <div class="field" part="field">
-          <label for="email">${t.emailLabel}</label>
-          <input
-            id="email"
-            part="input"
-            type="email"
-            name="email"
-            autocomplete="email"
-            inputmode="email"
-            spellcheck="false"
-            maxlength="254"
-            required
-            .value=${this.email}
-            aria-invalid=${this.fieldErrors.email ? 'true' : 'false'}
-            aria-describedby="email-error"
-            @input=${this.onEmailInput}
-          />
-          <p id="email-error" class="field-error" part="field-error">${this.fieldErrors.email ?? ''}</p>
-        </div>
-        <div class="field" part="field">
-          <label for="country">${t.countryLabel}</label>
-          ${this.renderCountrySelect()}
-          <p id="country-error" class="field-error" part="field-error">${this.fieldErrors.country ?? ''}</p>
+        ${offered.length > 1 ? this.renderMethodTabs(offered) : nothing}
+        <div
+          class="panel"
+          id="account-panel"
+          role=${offered.length > 1 ? 'tabpanel' : nothing}
+          aria-labelledby=${offered.length > 1 ? `tab-${this.method}` : nothing}
+        >
+          ${this.method === 'phone' ? this.renderPhoneField() : this.renderEmailFields()}
         </div>
         ${this.renderActionError('send')}
         ${this.renderPrimary(busy, busy ? t.sendingCode : t.sendCode)}
       </form>
     `;
+  }
+
+  private renderMethodTabs(offered: AccountChannel[]) {
+    const t = this.i18n.t;
+    const labels: Record<AccountChannel, string> = { email: t.methodEmail, phone: t.methodPhone };
+    return html`
+      <div class="tabs" part="tabs" role="tablist" aria-label=${t.methodLabel} @keydown=${this.onTabKeydown}>
+        ${offered.map(
+          (method) => html`
+            <button
+              type="button"
+              class="tab"
+              part="tab"
+              role="tab"
+              id="tab-${method}"
+              aria-selected=${method === this.method ? 'true' : 'false'}
+              aria-controls="account-panel"
+              tabindex=${method === this.method ? 0 : -1}
+              @click=${() => this.selectMethod(method)}
+            >
+              ${labels[method]}
+            </button>
+          `,
+        )}
+      </div>
+    `;
+  }
+
+  private renderEmailFields() {
+    const t = this.i18n.t;
+    return html`
+      <div class="field" part="field">
+        <label for="email">${t.emailLabel}</label>
+        <input
+          id="email"
+          part="input"
+          type="email"
+          name="email"
+          autocomplete="email"
+          inputmode="email"
+          spellcheck="false"
+          maxlength="254"
+          dir="ltr"
+          required
+          .value=${this.email}
+          aria-invalid=${this.fieldErrors.email ? 'true' : 'false'}
+          aria-describedby="email-error"
+          @input=${this.onEmailInput}
+        />
+        <p id="email-error" class="field-error" part="field-error">${this.fieldErrors.email ?? ''}</p>
+      </div>
+      <div class="field" part="field">
+        <label for="country">${t.countryLabel}</label>
+        ${this.renderCountrySelect()}
+        <p id="country-error" class="field-error" part="field-error">${this.fieldErrors.country ?? ''}</p>
+      </div>
+    `;
+  }
+
+  /** The phone field: a placeholder while its chunk loads, a retry if it (or the country list) failed. */
+  private renderPhoneField() {
+    const t = this.i18n.t;
+    const field = this.phone.field;
+    const failed = this.phone.failed || this.countries.status === TaskStatus.ERROR;
+    let control;
+    if (field) {
+      control = field.element;
+    } else if (failed) {
+      control = html`
+        <p class="form-error" part="error" role="alert">${this.phone.failed ? t.phoneLoadFailed : t.countriesFailed}</p>
+        <button type="button" class="link" part="link" @click=${this.retryPhone}>${t.retry}</button>
+      `;
+    } else {
+      control = html`<input id="phone" part="input" type="tel" disabled aria-busy="true" placeholder=${t.phoneLoading} />`;
+    }
+    return html`
+      <div class="field" part="field">
+        <label for="phone">${t.phoneLabel}</label>
+        ${control}
+        <p id="phone-error" class="field-error" part="field-error">${this.fieldErrors.phone ?? ''}</p>
+      </div>
+    `;
+  }
+
+  private retryPhone() {
+    if (this.countries.status === TaskStatus.ERROR) void this.countries.run();
+    else this.phone.retry();
   }
 
   private renderCountrySelect() {
@@ -342,10 +544,11 @@ export class CustomerRegister extends LitElement {
     const now = Date.now();
     const seconds = step.name === 'code' ? secondsUntilResend(step, now) : 0;
     const resendBlocked = busy !== undefined || seconds > 0;
-    const destination = step.account.channel === 'email' ? step.account.email : step.account.nationalNumber;
+    const { account } = step;
+    const destination = account.channel === 'email' ? account.email : `${account.phoneArea} ${account.nationalNumber}`;
     return html`
       <form part="form" novalidate aria-label=${t.formLabel} @submit=${this.onSubmitCode}>
-        <p class="hint" id="code-hint">${t.codeSentTo(destination)}</p>
+        <p class="hint" id="code-hint">${t.codeSentTo(`\u2068${destination}\u2069`)}</p>
         <div class="field" part="field">
           <label for="code">${t.codeLabel}</label>
           <input
@@ -385,7 +588,7 @@ export class CustomerRegister extends LitElement {
             ${busy === 'resend' ? t.resendingCode : seconds > 0 ? t.resendIn(seconds) : t.resendCode}
           </button>
           <button type="button" class="link" part="link" aria-disabled=${busy ? 'true' : 'false'} @click=${this.onChangeAccount}>
-            ${t.changeAccount}
+            ${account.channel === 'email' ? t.changeEmail : t.changePhone}
           </button>
         </div>
         <p class="hint" role="status">${step.codesSent > 1 && busy !== 'resend' ? t.newCodeSent : ''}</p>

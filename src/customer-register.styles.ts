@@ -122,6 +122,26 @@ export const styles = css`
     color: var(--cr-color-muted);
     text-decoration: none;
   }
+  .tabs {
+    display: flex;
+    gap: 0.25rem;
+    border-block-end: 1px solid var(--cr-color-border);
+  }
+  .tab {
+    flex: 1;
+    min-block-size: 2.75rem;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border: none;
+    border-block-end: 3px solid transparent;
+    background: none;
+    color: var(--cr-color-muted);
+  }
+  .tab[aria-selected='true'] {
+    border-block-end-color: var(--cr-color-accent);
+    color: var(--cr-color-text);
+    font-weight: 600;
+  }
   .secondary {
     display: flex;
     flex-wrap: wrap;

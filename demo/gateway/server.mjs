@@ -135,7 +135,7 @@ export function createGateway(options = {}) {
         // Observed shape: dial code, a space, the national number ("86 13800000000").
         const match = /^(\d{1,4}) (\d{4,15})$/.exec(toUser);
         if (!match) throw new Refusal(CODES.paramInvalid, ctx.m.phoneInvalid);
-        account = normalizePhone(match[2], `+${match[1]}`, ctx);
+        account = normalizePhone(match[2], `+${match[1]}`, country, ctx);
       }
       const key = accountKey(ctx.companyId, type, account);
       const last = state.lastSendAt.get(key);
@@ -270,9 +270,16 @@ export function createGateway(options = {}) {
     return email.toLowerCase();
   }
 
-  function normalizePhone(national, phoneArea, ctx) {
-    const country = acceptedCountries.find((c) => `+${c.countryCode}` === phoneArea);
-    if (!country || !/^\d{4,15}$/.test(national)) throw new Refusal(CODES.paramInvalid, ctx.m.phoneInvalid);
+  /**
+   * A phone account as `+86 13800000000`. The area code must be one the gateway
+   * knows (the given country's, when there is one) and the national number must
+   * match that country's mobile pattern (`extend`) where it has one.
+   */
+  function normalizePhone(national, phoneArea, country, ctx) {
+    const candidates = country ? [country] : acceptedCountries.filter((c) => `+${c.countryCode}` === phoneArea);
+    const matching = candidates.filter((c) => `+${c.countryCode}` === phoneArea);
+    const valid = /^\d{4,15}$/.test(national) && matching.some((c) => !c.extend || new RegExp(c.extend).test(national));
+    if (!valid) throw new Refusal(CODES.paramInvalid, ctx.m.phoneInvalid);
     return `${phoneArea} ${national}`;
   }
 
@@ -280,7 +287,9 @@ export function createGateway(options = {}) {
     if (type === 1) return normalizeEmail(loginName, ctx);
     const area = body.phoneArea;
     if (typeof area !== 'string' || !/^\+\d{1,4}$/.test(area)) throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('phoneArea'));
-    return normalizePhone(loginName.trim(), area, ctx);
+    // checkStatus names no country; register does, and the number must fit it.
+    const country = body.country === undefined ? undefined : findCountry(body.country);
+    return normalizePhone(loginName.trim(), area, country, ctx);
   }
 
   function validateOptionalFields(body, ctx) {

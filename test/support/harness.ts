@@ -14,11 +14,24 @@ export interface Mounted {
   companyId: string;
 }
 
-export async function mount(options: { lang?: string; companyId?: string; country?: string } = {}): Promise<Mounted> {
+export interface MountOptions {
+  lang?: string;
+  companyId?: string;
+  country?: string;
+  methods?: string;
+}
+
+export async function mount(options: MountOptions = {}): Promise<Mounted> {
   const companyId = options.companyId ?? uniqueCompanyId('e2e');
   const host = await gatewayUrl();
   const el = await fixture<CustomerRegister>(html`
-    <customer-register company-id=${companyId} host=${host} lang=${options.lang ?? 'en-US'} country=${options.country ?? ''}></customer-register>
+    <customer-register
+      company-id=${companyId}
+      host=${host}
+      lang=${options.lang ?? 'en-US'}
+      country=${options.country ?? ''}
+      methods=${options.methods ?? 'email phone'}
+    ></customer-register>
   `);
   return { el, companyId };
 }
@@ -83,4 +96,17 @@ export async function enterCodeAndRegister(mounted: Mounted, email: string) {
   const code = await latestCode(mounted.companyId, email);
   await typeInto(mounted.el, '#code', code);
   return registered;
+}
+
+/** Switches to the phone tab and waits until the phone field (intl-tel-input with its utils) is ready. */
+export async function showPhone(el: CustomerRegister): Promise<HTMLInputElement> {
+  const tab = query<HTMLButtonElement>(el, '#tab-phone');
+  if (tab && tab.getAttribute('aria-selected') !== 'true') tab.click();
+  await waitUntil(() => query(el, '.iti input#phone'), 'the phone field never loaded', { timeout: 10000 });
+  return part<HTMLInputElement>(el, '#phone');
+}
+
+/** The iso2 codes of the phone picker's country list, in order. */
+export function phoneCountryOrder(el: CustomerRegister): string[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('.iti__country')].map((li) => li.dataset.iso2 ?? '');
 }

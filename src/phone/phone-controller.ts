@@ -1,0 +1,87 @@
+/**
+ * Owns the lazy phone field of one element: imports the phone chunk the first
+ * time phone entry is shown (an e-mail-only page never downloads it), creates
+ * the field for the gateway's countries, and re-creates it, keeping the typed
+ * number, when the language or the country list changes.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import type { Country } from '../gateway/country-list.js';
+import type { Translation } from '../i18n/localize.js';
+import type { PhoneField } from './phone-field.js';
+import { phoneCountries, preferredOrder } from './country-order.js';
+
+export interface PhoneSetup {
+  /** The host's shadow root, where the field's styles are adopted. */
+  root: () => ShadowRoot;
+  /** True once phone entry has been shown: only then is the chunk loaded. */
+  wanted: () => boolean;
+  countries: () => Country[] | undefined;
+  /** Gateway codes of the likely countries, most likely first. */
+  preferred: () => (string | undefined)[];
+  locale: () => string;
+  t: () => Translation;
+  onInput: () => void;
+}
+
+export class PhoneController {
+  private readonly task: Task<[boolean, Country[] | undefined, string], PhoneField | undefined>;
+  private current?: PhoneField;
+
+  constructor(host: ReactiveControllerHost, private readonly setup: PhoneSetup) {
+    this.task = new Task(host, {
+      task: ([wanted, countries, locale]) => (wanted && countries ? this.createField(countries, locale) : Promise.resolve(this.current)),
+      args: () => [this.setup.wanted(), this.setup.countries(), this.setup.locale()],
+    });
+  }
+
+  /** The field, once loaded. */
+  get field(): PhoneField | undefined {
+    return this.current;
+  }
+
+  get loading(): boolean {
+    return this.setup.wanted() && !this.current && this.task.status !== TaskStatus.ERROR;
+  }
+
+  get failed(): boolean {
+    return this.task.status === TaskStatus.ERROR;
+  }
+
+  retry(): void {
+    void this.task.run();
+  }
+
+  private async createField(countries: Country[], locale: string): Promise<PhoneField> {
+    const { PhoneField } = await import('./phone-field.js');
+    const offered = phoneCountries(countries);
+    const previous = this.current;
+    const t = this.setup.t();
+    const field = await PhoneField.create(this.setup.root(), {
+      countries: offered,
+      preferred: preferredOrder(offered, this.setup.preferred()),
+      locale,
+      inputAttributes: { id: 'phone', part: 'input phone-input', 'aria-describedby': 'phone-error', required: '' },
+      uiTranslations: {
+        selectedCountryAriaLabel: t.phoneSelectedCountry,
+        searchPlaceholder: t.phoneSearch,
+        clearSearchAriaLabel: t.phoneClearSearch,
+        closeCountrySelectorAriaLabel: t.phoneCloseList,
+        countryListAriaLabel: t.phoneCountryList,
+        noCountrySelected: t.phoneNoCountrySelected,
+        searchEmptyState: t.phoneNoResults,
+        searchSummaryAria: t.phoneSearchResults,
+      },
+      onInput: this.setup.onInput,
+    });
+    if (previous) {
+      // Same person, new language or list: carry the number and country over.
+      const iso2 = previous.selectedIso2;
+      if (previous.rawValue) field.rawValue = previous.rawValue;
+      if (iso2 && !previous.rawValue.startsWith('+')) field.selectCountry(iso2);
+      previous.destroy();
+    }
+    this.current = field;
+    return field;
+  }
+}

@@ -1,0 +1,161 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { alerts, focused, mount, part, phoneCountryOrder, press, query, showPhone, typeText, waitForStep } from './support/harness.js';
+import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
+import { phoneCountries, preferredOrder } from '../src/phone/country-order.js';
+
+async function registerByPhone(options: { country: string; typed: string; toUser: string }) {
+  const mounted = await mount({ country: options.country });
+  const { el, companyId } = mounted;
+  const input = await showPhone(el);
+  input.focus();
+  await typeText(options.typed);
+  await press('Enter');
+  await waitForStep(el, '#code');
+  expect(focused(el)?.id).to.equal('code');
+  const registered = oneEvent(el, 'registered');
+  const code = await latestCode(companyId, options.toUser);
+  part<HTMLInputElement>(el, '#code').focus();
+  await typeText(code);
+  const event = await registered;
+  const [stored] = await customersOf(companyId);
+  expect(event.detail.customerNo).to.equal(stored.customerNo);
+  const [sent] = await requestsOf(companyId, 'sendCode');
+  expect(sent.body).to.deep.include({ bizType: 'SMS_REGISTER_VERIFICATION_CODE', toUser: options.toUser });
+  return stored.registerBody;
+}
+
+describe('phone registration, end to end', () => {
+  it('China (+86): the national number is the login name, +86 the phoneArea', async () => {
+    const body = await registerByPhone({ country: 'CN', typed: '131 2345 6789', toUser: '86 13123456789' });
+    expect(body).to.deep.include({ loginName: '13123456789', phoneArea: '+86', type: 2, country: 'ISO_3166_156' });
+  });
+
+  it('United Kingdom (+44), typed in national format with its trunk 0', async () => {
+    const body = await registerByPhone({ country: 'GB', typed: '07400 123456', toUser: '44 7400123456' });
+    expect(body).to.deep.include({ loginName: '7400123456', phoneArea: '+44', type: 2, country: 'ISO_3166_826' });
+  });
+
+  it('an international number switches the country (+1 from a Chinese default)', async () => {
+    const body = await registerByPhone({ country: 'CN', typed: '+1 201-555-0123', toUser: '1 2015550123' });
+    expect(body).to.deep.include({ loginName: '2015550123', phoneArea: '+1', type: 2, country: 'ISO_3166_840' });
+  });
+});
+
+describe('phone entry', () => {
+  it('is accessible, labelled, and its country button names the visible dial code', async () => {
+    const { el } = await mount({ country: 'CN' });
+    await showPhone(el);
+    await expect(el).to.be.accessible();
+    const countryButton = part(el, '.iti__selected-country');
+    expect(countryButton.getAttribute('aria-label')).to.contain('+86');
+  });
+
+  const badNumbers: [string, string, string][] = [
+    ['GB', '07400 1234', 'too short'],
+    ['GB', '07400 1234567890', 'too long'],
+    ['GB', '13123456789', 'too long'],
+    ['GB', '06123 456789', 'not valid'],
+    ['GB', '020 7946 0018', 'mobile number'],
+    ['CN', '', 'Enter your mobile number'],
+  ];
+  for (const [country, typed, message] of badNumbers) {
+    it(`"${typed}" in ${country} is refused before any request: "${message}"`, async () => {
+      const { el, companyId } = await mount({ country });
+      const input = await showPhone(el);
+      input.focus();
+      if (typed) await typeText(typed);
+      await press('Enter');
+      await waitUntil(() => part(el, '#phone-error').textContent!.trim(), 'no inline message');
+      expect(part(el, '#phone-error').textContent).to.contain(message);
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(focused(el)?.id).to.equal('phone');
+      expect(await requestsOf(companyId, 'checkStatus')).to.have.length(0);
+      expect(await requestsOf(companyId, 'sendCode')).to.have.length(0);
+    });
+  }
+
+  it('offers exactly the gateway\'s countries, the site\'s country first, then the language\'s and the browser\'s regions', async () => {
+    const { el } = await mount({ country: 'GB', lang: 'zh-CN' });
+    await showPhone(el);
+    const order = phoneCountryOrder(el);
+    expect(order.slice(0, 3)).to.deep.equal(['gb', 'cn', 'us']);
+    // Every listed country is the gateway's, and every one of the gateway's is listed once.
+    const countryList = (await requestsOf((el as unknown as { companyId: string }).companyId, 'countryList')).length;
+    expect(countryList).to.equal(1);
+    const expected = await fetchGatewayIso2('zh-CN');
+    expect([...order].sort()).to.deep.equal([...expected].sort());
+  });
+
+  it('keeps the method and what was typed while switching back and forth, by keyboard', async () => {
+    const { el } = await mount({ country: 'CN' });
+    const email = uniqueEmail('switch');
+    part<HTMLInputElement>(el, '#email').focus();
+    await typeText(email);
+    part(el, '#tab-email').focus();
+    await press('ArrowRight');
+    expect(focused(el)?.id).to.equal('tab-phone');
+    expect(part(el, '#tab-phone').getAttribute('aria-selected')).to.equal('true');
+    const input = await showPhone(el);
+    input.focus();
+    await typeText('131 2345 6789');
+    part(el, '#tab-phone').focus();
+    await press('ArrowLeft');
+    await waitUntil(() => query(el, '#email'));
+    expect(part<HTMLInputElement>(el, '#email').value).to.equal(email);
+    await press('End');
+    const again = await showPhone(el);
+    expect(again.value.replace(/\D/g, '')).to.equal('13123456789');
+  });
+
+  it('a failing country list shows a retry; the field then loads', async () => {
+    const companyId = uniqueCompanyId('phone-list');
+    await injectFault(companyId, 'countryList', 'http', { status: 500 });
+    const { el } = await mount({ companyId, methods: 'phone' });
+    await waitUntil(() => alerts(el).length > 0, 'no message shown');
+    const retry = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try again');
+    retry!.click();
+    await showPhone(el);
+    expect(query(el, '#tab-email'), 'phone only: no tabs').to.equal(null);
+  });
+
+  it('the reference gateway keeps e-mail and phone accounts apart and validates numbers itself', async () => {
+    const companyId = uniqueCompanyId('gw-phone');
+    const { gatewayUrl } = await import('./support/reference-gateway.js');
+    const post = async (path: string, body: object) => {
+      const response = await fetch(`${await gatewayUrl()}/api${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', version: '0.0.1', companyId, trace: crypto.randomUUID(), lang: 'en-US' },
+        body: JSON.stringify(body),
+      });
+      return response.json();
+    };
+    const send = '/global/message.app.VerificationApiService.verifyCodeSend';
+    const bad = await post(send, { bizType: 'SMS_REGISTER_VERIFICATION_CODE', toUser: '86 12345', country: 'ISO_3166_156' });
+    expect(bad).to.include({ ok: false, code: 'PARAM_INVALID' });
+    const wrongArea = await post(send, { bizType: 'SMS_REGISTER_VERIFICATION_CODE', toUser: '44 13123456789', country: 'ISO_3166_156' });
+    expect(wrongArea.ok).to.equal(false);
+    const good = await post(send, { bizType: 'SMS_REGISTER_VERIFICATION_CODE', toUser: '86 13123456789', country: 'ISO_3166_156' });
+    expect(good.ok).to.equal(true);
+    const status = '/cats-gateway/global/customer.app.CustomerWebApiService.checkStatus';
+    expect((await post(status, { type: 2, loginName: '13123456789', phoneArea: '+86' })).data).to.deep.equal({ status: 2 });
+  });
+});
+
+describe('country order (pure)', () => {
+  it('keeps the gateway\'s countries that map to ISO alpha-2 and orders the preferred without duplicates', () => {
+    const offered = phoneCountries([
+      { code: 'ISO_3166_156', countryCode: '86', name: 'China' },
+      { code: 'ISO_3166_826', countryCode: '44', name: 'United Kingdom' },
+      { code: 'XX_1', countryCode: '0', name: 'Unknown' },
+    ]);
+    expect(offered.map((c) => c.iso2)).to.deep.equal(['cn', 'gb']);
+    expect(preferredOrder(offered, [undefined, 'ISO_3166_826', 'ISO_3166_840', 'ISO_3166_826', 'ISO_3166_156'])).to.deep.equal(['gb', 'cn']);
+  });
+});
+
+async function fetchGatewayIso2(lang: string): Promise<string[]> {
+  const { fetchCountryList } = await import('../src/gateway/country-list.js');
+  const { testConfig } = await import('./support/reference-gateway.js');
+  const countries = await fetchCountryList(await testConfig(uniqueCompanyId('list'), lang));
+  return phoneCountries(countries).map((c) => c.iso2);
+}
