@@ -107,6 +107,23 @@ describe('phone entry', () => {
     expect(again.value.replace(/\D/g, '')).to.equal('13123456789');
   });
 
+  it('opens its country list inside the shadow root, sized and below the field, leaking no style into the page', async () => {
+    const stylesBefore = document.querySelectorAll('style, link[rel=stylesheet]').length;
+    const { el } = await mount({ country: 'GB' });
+    const input = await showPhone(el);
+    part(el, '.iti__selected-country').click();
+    const list = part(el, '.iti__country-selector');
+    await waitUntil(() => !list.classList.contains('iti__hide'), 'the list never opened');
+    const listBox = list.getBoundingClientRect();
+    expect(listBox.height).to.be.greaterThan(100).and.lessThan(400);
+    expect(listBox.top).to.be.at.least(input.getBoundingClientRect().bottom - 1);
+    expect(getComputedStyle(part(el, '.iti__flag')).backgroundImage, 'flag sprite served next to the chunk').to.contain('flags');
+    expect(document.adoptedStyleSheets).to.have.length(0);
+    expect(document.querySelectorAll('style, link[rel=stylesheet]').length).to.equal(stylesBefore);
+    expect(document.querySelector('.iti, .iti__country-selector'), 'nothing of it outside the shadow root').to.equal(null);
+    await press('Escape');
+  });
+
   it('a failing country list shows a retry; the field then loads', async () => {
     const companyId = uniqueCompanyId('phone-list');
     await injectFault(companyId, 'countryList', 'http', { status: 500 });

@@ -52,9 +52,10 @@ function phoneStyles(): CSSStyleSheet {
 }
 .iti { display: block; }
 /* intl-tel-input measures its dropdown in document.body, where its styles do
-   not apply inside a shadow root: pin a sensible height instead. */
-.iti__country-selector.iti__dropdown-content { block-size: auto !important; max-block-size: 18rem; }
-.iti__country-list { max-block-size: 14rem; overflow-y: auto; }
+   not reach inside a shadow root, and pins that (far too tall) height inline;
+   it then also opens upwards for lack of room. Size and place it ourselves. */
+.iti__country-selector { height: auto !important; top: 100% !important; bottom: auto !important; }
+.iti__country-list { max-block-size: 15rem; overflow-y: auto; }
 .iti__search-input { font: inherit; }
 `);
   }
