@@ -23,6 +23,6 @@ export default {
     itiStylesRollup(),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     importMetaAssets(),
-    terser({ ecma: 2022, module: true, format: { comments: false } }),
+    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],
 };

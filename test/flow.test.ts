@@ -23,17 +23,10 @@ import {
   testConfig,
   uniqueEmail,
 } from './support/reference-gateway.js';
+import { rejectionOf } from './support/rejection.js';
 
 const account = (email = uniqueEmail()): EmailAccount => ({ channel: 'email', email, country: 'ISO_3166_826', dialCode: '44' });
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('steps: pure transitions', () => {
   const t0 = 1_000_000;
@@ -136,7 +129,7 @@ describe('RegistrationFlow against the reference gateway', () => {
     await flow.submitCode(await latestCode(config.companyId, who.email));
 
     const again = new RegistrationFlow({ config: () => config, extras: () => ({ registerSource: 2 }) });
-    const error = await rejection(again.requestCode({ ...who, email: who.email.toUpperCase() }));
+    const error = await rejectionOf(again.requestCode({ ...who, email: who.email.toUpperCase() }));
     expect(error).to.be.instanceOf(AccountExistsError);
     expect(again.step.name).to.equal('account');
     expect(await requestsOf(config.companyId, 'sendCode')).to.have.length(1);
@@ -148,7 +141,7 @@ describe('RegistrationFlow against the reference gateway', () => {
     await flow.requestCode(who);
     const code = await latestCode(config.companyId, who.email);
     const wrong = code === '000000' ? '111111' : '000000';
-    const error = await rejection(flow.submitCode(wrong));
+    const error = await rejectionOf(flow.submitCode(wrong));
     expect(error).to.be.instanceOf(GatewayRefusal);
     expect((error as GatewayRefusal).gatewayMessage).to.contain('incorrect');
     expect(flow.step).to.deep.include({ name: 'code', ticketSpent: false });
@@ -161,13 +154,13 @@ describe('RegistrationFlow against the reference gateway', () => {
     await flow.requestCode(who);
     const code = await latestCode(config.companyId, who.email);
     const wrong = code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 5; i++) await rejection(flow.submitCode(wrong));
+    for (let i = 0; i < 5; i++) await rejectionOf(flow.submitCode(wrong));
     expect(flow.step).to.deep.include({ name: 'code', ticketSpent: true });
     // Even the right code cannot revive a locked ticket.
-    await rejection(flow.submitCode(code));
+    await rejectionOf(flow.submitCode(code));
     expect(flow.step.name === 'code' && flow.step.ticketSpent).to.equal(true);
     // The gateway's own resend limit still applies (60 s), and its refusal is passed on.
-    const tooSoon = await rejection(flow.resendCode());
+    const tooSoon = await rejectionOf(flow.resendCode());
     expect((tooSoon as GatewayRefusal).code).to.equal('VERIFY_CODE_SEND_TOO_FREQUENT');
     expect(flow.step.name).to.equal('code');
   });
@@ -177,7 +170,7 @@ describe('RegistrationFlow against the reference gateway', () => {
     const who = account();
     await flow.requestCode(who);
     await expireTickets(config.companyId);
-    const error = await rejection(flow.submitCode(await latestCode(config.companyId, who.email)));
+    const error = await rejectionOf(flow.submitCode(await latestCode(config.companyId, who.email)));
     expect((error as GatewayRefusal).code).to.equal('VERIFY_CODE_EXPIRED');
     expect(flow.step.name === 'code' && flow.step.ticketSpent).to.equal(true);
     expect(await customersOf(config.companyId)).to.have.length(0);
@@ -194,7 +187,7 @@ describe('RegistrationFlow against the reference gateway', () => {
       calls: { sendVerificationCode: async () => `ticket-${++sent}` },
     });
     await flow.requestCode(account());
-    expect(await rejection(flow.resendCode())).to.be.instanceOf(WrongStepError);
+    expect(await rejectionOf(flow.resendCode())).to.be.instanceOf(WrongStepError);
     now += RESEND_DELAY_MS;
     await flow.resendCode();
     expect(flow.step).to.deep.include({ name: 'code', sendToken: 'ticket-2', codesSent: 2 });
@@ -202,9 +195,9 @@ describe('RegistrationFlow against the reference gateway', () => {
 
   it('changeAccount goes back; actions of another step are refused', async () => {
     const { flow } = await newFlow();
-    expect(await rejection(flow.submitCode('123456'))).to.be.instanceOf(WrongStepError);
+    expect(await rejectionOf(flow.submitCode('123456'))).to.be.instanceOf(WrongStepError);
     await flow.requestCode(account());
-    expect(await rejection(flow.requestCode(account()))).to.be.instanceOf(WrongStepError);
+    expect(await rejectionOf(flow.requestCode(account()))).to.be.instanceOf(WrongStepError);
     flow.changeAccount();
     expect(flow.step.name).to.equal('account');
   });

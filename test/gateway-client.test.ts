@@ -6,6 +6,7 @@ import { sendVerificationCode } from '../src/gateway/send-code.js';
 import { DEFAULT_PATHS, gatewayCountryCode, alpha2Of, toGatewayCountry } from '../src/gateway/contract.js';
 import type { EmailAccount } from '../src/gateway/account.js';
 import { injectFault, requestsOf, testConfig, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
+import { rejectionOf } from './support/rejection.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -13,14 +14,6 @@ function emailAccount(email = uniqueEmail()): EmailAccount {
   return { channel: 'email', email, country: 'ISO_3166_156', dialCode: '86' };
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('gateway client', () => {
   it('sends the four contract headers, a fresh trace per call, to {host}{prefix}{path}', async () => {
@@ -84,7 +77,7 @@ describe('gateway client', () => {
 
   it('an ok:false envelope is a GatewayRefusal carrying msg and code in the requested language', async () => {
     const config = await testConfig(uniqueCompanyId('refusal'), 'zh-CN');
-    const error = await failureOf(sendVerificationCode(config, { ...emailAccount(), country: 'ISO_3166_999' }));
+    const error = await rejectionOf(sendVerificationCode(config, { ...emailAccount(), country: 'ISO_3166_999' }));
     expect(error).to.be.instanceOf(GatewayRefusal);
     const refusal = error as GatewayRefusal;
     expect(refusal.kind).to.equal('refused');
@@ -105,7 +98,7 @@ describe('gateway client', () => {
     it(`${label} is a TransportFailure (${reason})`, async () => {
       const config = await testConfig();
       await injectFault(config.companyId, 'checkStatus', kind, extra);
-      const error = await failureOf(accountExists(config, emailAccount()));
+      const error = await rejectionOf(accountExists(config, emailAccount()));
       expect(error).to.be.instanceOf(TransportFailure);
       expect((error as TransportFailure).reason).to.equal(reason);
       expect((error as TransportFailure).status).to.equal(status);
@@ -115,14 +108,14 @@ describe('gateway client', () => {
   it('a gateway that does not answer in time is a TransportFailure (timeout)', async () => {
     const config = { ...(await testConfig()), timeoutMs: 300 };
     await injectFault(config.companyId, 'checkStatus', 'hang', { delayMs: 5000 });
-    const error = await failureOf(accountExists(config, emailAccount()));
+    const error = await rejectionOf(accountExists(config, emailAccount()));
     expect(error).to.be.instanceOf(TransportFailure);
     expect((error as TransportFailure).reason).to.equal('timeout');
   });
 
   it('an unreachable host is a TransportFailure (network)', async () => {
     const config = { ...(await testConfig()), host: 'http://127.0.0.1:9' };
-    const error = await failureOf(accountExists(config, emailAccount()));
+    const error = await rejectionOf(accountExists(config, emailAccount()));
     expect((error as TransportFailure).reason).to.equal('network');
   });
 
@@ -132,7 +125,7 @@ describe('gateway client', () => {
     const controller = new AbortController();
     const pending = accountExists(config, emailAccount(), { signal: controller.signal });
     controller.abort();
-    const error = await failureOf(pending);
+    const error = await rejectionOf(pending);
     expect(error).to.be.instanceOf(DOMException);
     expect((error as DOMException).name).to.equal('AbortError');
   });
