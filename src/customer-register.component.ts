@@ -4,19 +4,26 @@ import { Task, TaskStatus } from '@lit/task';
 import { styles } from './customer-register.styles.js';
 import { LocalizeController } from './i18n/localize.js';
 import { RegistrationController, type ActionName } from './flow/registration-controller.js';
-import { errorMessage } from './flow/error-message.js';
+import { errorCode, errorMessage } from './flow/error-message.js';
+import { emit } from './events.js';
 import { canResend, secondsUntilResend, type CodeStep, type StepName } from './flow/steps.js';
 import { fetchCountryList, type Country } from './gateway/country-list.js';
 import type { Account } from './gateway/account.js';
 import type { RegisterExtras } from './gateway/register.js';
 import type { GatewayConfig } from './gateway/transport.js';
 import { phoneAreaOf, REGISTER_SOURCE, toGatewayCountry, type AccountChannel } from './gateway/contract.js';
+import { GatewayError } from './gateway/transport.js';
+import { firstTouch, utmFromUrl, type Utm } from './embedding/attribution.js';
+import { registerExtras, OPEN_ACCOUNT_TYPE, type AccountType } from './embedding/register-fields.js';
+import { describeDevice } from './embedding/device.js';
+import { meetsPasswordRules, passwordDigest, passwordRuleResults, PASSWORD_RULES } from './embedding/password.js';
 import { normalizeCode, validateEmail } from './flow/validation.js';
 import { PhoneController } from './phone/phone-controller.js';
 import type { PhoneProblem } from './phone/phone-field.js';
 import { listenForSmsCode } from './flow/web-otp.js';
 
-type Field = 'email' | 'country' | 'phone' | 'code';
+type Field = 'email' | 'country' | 'phone' | 'password' | 'code' | 'terms';
+type PasswordMode = 'none' | 'optional' | 'required';
 
 const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
 
@@ -26,7 +33,12 @@ const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
  * @summary Registers a customer by e-mail or phone number with a verification code.
  *
  * @event registered - The customer was created. `detail.customerNo`, `detail.customer` (the gateway's whole `data`), `detail.token`.
+ * @event step-change - Another step is shown (for funnels). `detail.step`, `detail.method`.
+ * @event register-error - A failure was shown to the person. `detail.code`, `detail.message`, `detail.call`.
  *
+ * @slot header - Above every step (a title or logo).
+ * @slot footer - Below every step (links, help).
+ * @slot terms - Terms and conditions: when filled, a required checkbox with this content gates the final step.
  * @slot success - Replaces the default success message.
  *
  * @csspart form - Each step's form.
@@ -36,6 +48,11 @@ const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
  * @csspart input - Every text input and select.
  * @csspart phone-input - The phone number input.
  * @csspart code-input - The verification code input.
+ * @csspart password-input - The password input.
+ * @csspart password-toggle - The show/hide password button.
+ * @csspart password-rules - The list of password rules.
+ * @csspart account-types - The individual / enterprise choice.
+ * @csspart terms - The terms checkbox and its label.
  * @csspart button - The primary button of a step.
  * @csspart link - Secondary actions (resend, change address).
  * @csspart error - The message of a failed action.
@@ -51,6 +68,9 @@ const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
  * @cssproperty --cr-color-success - The success title.
  * @cssproperty --cr-radius - Corner radius of inputs and buttons.
  * @cssproperty --cr-space - The base gap between parts.
+ * @cssproperty --cr-control-height - Height of inputs and buttons (density).
+ * @cssproperty --cr-color-background - Background of the whole element (transparent in the light scheme).
+ * @cssproperty --cr-padding - Padding of the whole element (0 in the light scheme).
  * @cssproperty --cr-font - Font shorthand; inherits the page's font by default.
  */
 export class CustomerRegister extends LitElement {
@@ -61,7 +81,17 @@ export class CustomerRegister extends LitElement {
 
   private readonly registration = new RegistrationController(this, {
     config: () => this.gatewayConfig(),
-    extras: () => this.registerExtras(),
+    extras: () => this.collectRegisterExtras(),
+    onStep: (step) => {
+      if (step.name === 'done') this.passwordValue = '';
+      emit(this, 'step-change', { step: step.name, method: this.method });
+    },
+    onError: (error) =>
+      emit(this, 'register-error', {
+        code: errorCode(error),
+        message: errorMessage(error, this.i18n.t),
+        call: error instanceof GatewayError ? error.call : undefined,
+      }),
   });
 
   private readonly countries = new Task(this, {
@@ -87,6 +117,11 @@ export class CustomerRegister extends LitElement {
   @state() private email = '';
   @state() private selectedCountry = '';
   @state() private code = '';
+  /** Kept only in memory, cleared once registered; only its MD5 digest is sent. */
+  @state() private passwordValue = '';
+  @state() private passwordVisible = false;
+  @state() private chosenAccountType?: AccountType;
+  @state() private termsAccepted = false;
   /** Inline validation messages, shown after a submit attempt. */
   @state() private fieldErrors: Partial<Record<Field, string>> = {};
 
@@ -107,6 +142,51 @@ export class CustomerRegister extends LitElement {
   /** The registration methods offered, in tab order: `email`, `phone` or both (the default). */
   @property() methods = 'email phone';
 
+  /** `utmSource` for this embed; wins over the URL's `utm_source` and the remembered first touch. */
+  @property({ attribute: 'utm-source' }) utmSource = '';
+  /** `utmMedium`, like `utm-source`. */
+  @property({ attribute: 'utm-medium' }) utmMedium = '';
+  /** `utmCampaign`, like `utm-source`. */
+  @property({ attribute: 'utm-campaign' }) utmCampaign = '';
+  /** `utmContent`, like `utm-source`. */
+  @property({ attribute: 'utm-content' }) utmContent = '';
+  /** `utmTerm`, like `utm-source`. */
+  @property({ attribute: 'utm-term' }) utmTerm = '';
+
+  /** `off`: do not remember the first campaign touch (localStorage, 30 days); use this page's URL only. */
+  @property() attribution: 'on' | 'off' = 'on';
+
+  /** `registerSource`: 1-9 or a seed name (`H5`, `PC_Web`, `Android`, ...). Unset: H5 on phones and tablets, PC_Web on desktops. */
+  @property({ attribute: 'register-source' }) registerSource = '';
+
+  /** `customerGroupId`, an int64 kept as a string end to end. */
+  @property({ attribute: 'customer-group-id' }) customerGroupId = '';
+
+  /** `thirdServerSource` of an agent referral (default `agent` when there is a code). */
+  @property({ attribute: 'agent-source' }) agentSource = '';
+  /** The referring agent's code (`thirdServerCode`). */
+  @property({ attribute: 'agent-code' }) agentCode = '';
+  /** Name of a URL parameter carrying the agent's code, e.g. `ref` for `?ref=AG123`. */
+  @property({ attribute: 'agent-param' }) agentParam = '';
+
+  /** `openAccountType`: `individual` or `enterprise`. */
+  @property({ attribute: 'account-type' }) accountType = '';
+  /** Offer a choice, e.g. `individual enterprise` (the first, or `account-type`, preselected). */
+  @property({ attribute: 'account-types' }) accountTypes = '';
+
+  /** A password field: `none` (default), `optional` or `required`. Only its MD5 digest is sent. */
+  @property() password: PasswordMode = 'none';
+
+  /** `light` or `dark`; unset follows the visitor's `prefers-color-scheme`. */
+  @property({ reflect: true }) theme = '';
+
+  /** `tradeTypeCurrencyList`, passed through to register. */
+  @property({ attribute: false }) tradeTypeCurrencyList?: { allCurrency: string; tradeType: string }[];
+
+  /** The campaign touch attributed to this visit (first touch, or this URL's). */
+  private touch: Utm = {};
+  private readonly warned = new Set<string>();
+
   private lastStep: StepName = 'account';
   private stopSmsListener?: () => void;
 
@@ -117,10 +197,24 @@ export class CustomerRegister extends LitElement {
     else super.focus(options);
   }
 
-  /** Returns the element to its first step; typed values are kept. */
+  /** Returns the element to its first step; typed values (but the code) are kept. */
   reset(): void {
     this.registration.flow.reset();
     this.code = '';
+    this.termsAccepted = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const fromUrl = utmFromUrl(location.search);
+    this.touch = this.attribution === 'off' ? fromUrl : firstTouch(localStorageOrUndefined(), fromUrl, Date.now());
+  }
+
+  /** A console warning that says what to fix, once per message. */
+  private warn(message: string) {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    console.warn(`<customer-register>: ${message}.`);
   }
 
   private get gatewayHost(): string {
@@ -143,8 +237,47 @@ export class CustomerRegister extends LitElement {
     return { host: this.gatewayHost, companyId: this.companyId.trim(), lang: this.i18n.requestedTag };
   }
 
-  private registerExtras(): RegisterExtras {
-    return { registerSource: detectRegisterSource(), lang: this.i18n.requestedTag };
+  /** The offered account types, valid ones only. */
+  private get offeredAccountTypes(): AccountType[] {
+    const names = this.accountTypes.toLowerCase().split(/[\s,]+/).filter(Boolean);
+    return [...new Set(names.filter((name): name is AccountType => name in OPEN_ACCOUNT_TYPE))];
+  }
+
+  /** The account type to register: the person's choice, else the site's. */
+  private get effectiveAccountType(): AccountType | undefined {
+    const fixed = this.accountType.toLowerCase();
+    if (this.chosenAccountType) return this.chosenAccountType;
+    if (fixed in OPEN_ACCOUNT_TYPE) return fixed as AccountType;
+    return this.offeredAccountTypes[0];
+  }
+
+  private async collectRegisterExtras(): Promise<RegisterExtras> {
+    const extras = registerExtras(
+      {
+        utmAttributes: {
+          utmSource: this.utmSource,
+          utmMedium: this.utmMedium,
+          utmCampaign: this.utmCampaign,
+          utmContent: this.utmContent,
+          utmTerm: this.utmTerm,
+        },
+        touch: this.touch,
+        registerSource: this.registerSource,
+        detectedRegisterSource: detectRegisterSource(),
+        registerDevice: await describeDevice(),
+        customerGroupId: this.customerGroupId,
+        agentSource: this.agentSource,
+        agentCode: this.agentCode,
+        agentParam: this.agentParam,
+        search: location.search,
+        accountType: this.effectiveAccountType,
+        tradeTypeCurrencyList: this.tradeTypeCurrencyList,
+        lang: this.i18n.requestedTag,
+      },
+      (message) => this.warn(message),
+    );
+    if (this.password !== 'none' && this.passwordValue) extras.pwd = await passwordDigest(this.passwordValue);
+    return extras;
   }
 
   /** The offered methods, valid ones only, in the site's order; e-mail if none is valid. */
@@ -158,6 +291,12 @@ export class CustomerRegister extends LitElement {
     if (changed.has('companyId') || changed.has('host')) {
       const problem = this.configProblem;
       if (problem) console.warn(`<customer-register>: ${problem}.`);
+    }
+    if (changed.has('accountType') && this.accountType && !(this.accountType.toLowerCase() in OPEN_ACCOUNT_TYPE)) {
+      this.warn(`account-type="${this.accountType}" is not "individual" or "enterprise"; the gateway's default is used`);
+    }
+    if (changed.has('password') && !['none', 'optional', 'required'].includes(this.password)) {
+      this.warn(`password="${this.password}" is not "none", "optional" or "required"; no password is asked`);
     }
     if (changed.has('methods')) {
       const unknown = this.methods.toLowerCase().split(/[\s,]+/).filter((name) => name && !(ALL_METHODS as string[]).includes(name));
@@ -254,10 +393,29 @@ export class CustomerRegister extends LitElement {
     this.registration.dismissError();
   }
 
+  private get passwordMode(): PasswordMode {
+    return this.password === 'optional' || this.password === 'required' ? this.password : 'none';
+  }
+
+  private onPasswordInput(event: InputEvent) {
+    this.passwordValue = (event.target as HTMLInputElement).value;
+    this.clearFieldError('password');
+  }
+
+  /** The password problem to show, if any (checked with the account fields). */
+  private passwordProblem(): string | undefined {
+    const mode = this.passwordMode;
+    if (mode === 'none') return undefined;
+    if (!this.passwordValue) return mode === 'required' ? this.i18n.t.passwordRequired : undefined;
+    return meetsPasswordRules(this.passwordValue) ? undefined : this.i18n.t.passwordWeak;
+  }
+
   private onSendCode(event: SubmitEvent) {
     event.preventDefault();
     const account = this.method === 'phone' ? this.phoneAccount() : this.emailAccount();
-    if (!account) return;
+    const passwordProblem = this.passwordProblem();
+    if (passwordProblem) this.showFieldErrors({ ...this.fieldErrors, password: passwordProblem });
+    if (!account || passwordProblem) return;
     this.code = '';
     void this.registration.run('send', (signal) => this.registration.flow.requestCode(account, signal));
   }
@@ -316,6 +474,10 @@ export class CustomerRegister extends LitElement {
       this.showFieldErrors({ code: this.code ? t.codeInvalid : t.codeRequired });
       return;
     }
+    if (this.hasTerms && !this.termsAccepted) {
+      this.showFieldErrors({ terms: t.termsRequired });
+      return;
+    }
     const code = this.code;
     void this.registration.run('register', (signal) => this.registration.flow.submitCode(code, signal)).then(() => {
       // A refused code is cleared so the next one can be typed straight away.
@@ -324,6 +486,16 @@ export class CustomerRegister extends LitElement {
         this.codeInput?.focus();
       }
     });
+  }
+
+  /** The site filled the `terms` slot. */
+  private get hasTerms(): boolean {
+    return !!this.querySelector(':scope > [slot="terms"]');
+  }
+
+  private onTermsChange(event: Event) {
+    this.termsAccepted = (event.target as HTMLInputElement).checked;
+    this.clearFieldError('terms');
   }
 
   private onSubmitCode(event: SubmitEvent) {
@@ -352,7 +524,7 @@ export class CustomerRegister extends LitElement {
   }
 
   private focusFirstInvalid(errors: Partial<Record<Field, string>>) {
-    const first = (['email', 'country', 'phone', 'code'] as const).find((field) => errors[field]);
+    const first = (['email', 'country', 'phone', 'password', 'code', 'terms'] as const).find((field) => errors[field]);
     if (first) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus());
   }
 
@@ -371,6 +543,10 @@ export class CustomerRegister extends LitElement {
   // ---- rendering ----------------------------------------------------------------
 
   protected override render(): TemplateResult {
+    return html`<slot name="header"></slot>${this.renderStep()}<slot name="footer"></slot>`;
+  }
+
+  private renderStep(): TemplateResult {
     const problem = this.configProblem;
     if (problem) return html`<p class="form-error" part="error" role="alert">${this.i18n.t.notConfigured}</p>`;
     const step = this.registration.step;
@@ -402,9 +578,86 @@ export class CustomerRegister extends LitElement {
         >
           ${this.method === 'phone' ? this.renderPhoneField() : this.renderEmailFields()}
         </div>
-        ${this.renderActionError('send')}
+        ${this.renderPasswordField()} ${this.renderAccountTypes()} ${this.renderActionError('send')}
         ${this.renderPrimary(busy, busy ? t.sendingCode : t.sendCode)}
       </form>
+    `;
+  }
+
+  private renderPasswordField() {
+    const mode = this.passwordMode;
+    if (mode === 'none') return nothing;
+    const t = this.i18n.t;
+    const results = passwordRuleResults(this.passwordValue);
+    const ruleText = { length: t.passwordRuleLength, letter: t.passwordRuleLetter, digit: t.passwordRuleDigit };
+    return html`
+      <div class="field" part="field">
+        <label for="password">${mode === 'optional' ? t.passwordOptionalLabel : t.passwordLabel}</label>
+        <div class="password-row">
+          <input
+            id="password"
+            part="input password-input"
+            type=${this.passwordVisible ? 'text' : 'password'}
+            name="new-password"
+            autocomplete="new-password"
+            spellcheck="false"
+            maxlength="64"
+            dir="ltr"
+            ?required=${mode === 'required'}
+            .value=${this.passwordValue}
+            aria-invalid=${this.fieldErrors.password ? 'true' : 'false'}
+            aria-describedby="password-rules password-error"
+            @input=${this.onPasswordInput}
+          />
+          <button
+            type="button"
+            class="link"
+            part="password-toggle"
+            aria-pressed=${this.passwordVisible ? 'true' : 'false'}
+            aria-controls="password"
+            @click=${() => (this.passwordVisible = !this.passwordVisible)}
+          >
+            ${t.showPassword}
+          </button>
+        </div>
+        <ul id="password-rules" class="rules" part="password-rules">
+          ${PASSWORD_RULES.map(
+            (rule) => html`<li class=${results[rule] ? 'met' : ''}>
+              <span aria-hidden="true">${results[rule] ? '✓' : '•'}</span> ${ruleText[rule]}<span class="visually-hidden"
+                >${results[rule] ? t.passwordRuleMet : ''}</span
+              >
+            </li>`,
+          )}
+        </ul>
+        <p id="password-error" class="field-error" part="field-error">${this.fieldErrors.password ?? ''}</p>
+      </div>
+    `;
+  }
+
+  private renderAccountTypes() {
+    const offered = this.offeredAccountTypes;
+    if (offered.length < 2) return nothing;
+    const t = this.i18n.t;
+    const labels: Record<AccountType, string> = { individual: t.accountIndividual, enterprise: t.accountEnterprise };
+    const chosen = this.effectiveAccountType;
+    return html`
+      <fieldset class="choice" part="account-types">
+        <legend>${t.accountTypeLabel}</legend>
+        ${offered.map(
+          (type) => html`
+            <label>
+              <input
+                type="radio"
+                name="account-type"
+                value=${type}
+                .checked=${type === chosen}
+                @change=${() => (this.chosenAccountType = type)}
+              />
+              ${labels[type]}
+            </label>
+          `,
+        )}
+      </fieldset>
     `;
   }
 
@@ -570,6 +823,7 @@ export class CustomerRegister extends LitElement {
           />
           <p id="code-error" class="field-error" part="field-error">${this.fieldErrors.code ?? ''}</p>
         </div>
+        ${this.hasTerms ? this.renderTerms() : nothing}
         ${step.ticketSpent && !this.registration.error
           ? html`<p class="form-error" part="error" role="alert">${t.requestNewCode}</p>`
           : nothing}
@@ -593,6 +847,26 @@ export class CustomerRegister extends LitElement {
         </div>
         <p class="hint" role="status">${step.codesSent > 1 && busy !== 'resend' ? t.newCodeSent : ''}</p>
       </form>
+    `;
+  }
+
+  private renderTerms() {
+    return html`
+      <div class="field" part="field">
+        <div class="terms" part="terms">
+          <input
+            id="terms"
+            type="checkbox"
+            required
+            .checked=${this.termsAccepted}
+            aria-invalid=${this.fieldErrors.terms ? 'true' : 'false'}
+            aria-describedby="terms-error"
+            @change=${this.onTermsChange}
+          />
+          <label for="terms"><slot name="terms" @slotchange=${() => this.requestUpdate()}></slot></label>
+        </div>
+        <p id="terms-error" class="field-error" part="field-error">${this.fieldErrors.terms ?? ''}</p>
+      </div>
     `;
   }
 
@@ -639,4 +913,13 @@ function detectRegisterSource(): number {
   const hints = (navigator as Navigator & { userAgentData?: { mobile?: boolean } }).userAgentData;
   const mobile = hints?.mobile ?? /Mobi|Android|iPhone|iPad|iPod/i.test(navigator.userAgent);
   return mobile ? REGISTER_SOURCE.H5 : REGISTER_SOURCE.PC_Web;
+}
+
+/** The page's localStorage, or undefined where reading it throws (sandboxed frames, blocked storage). */
+function localStorageOrUndefined(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
 }

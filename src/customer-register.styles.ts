@@ -5,6 +5,21 @@ import { css } from 'lit';
  * the element inherits the page's font and sets nothing outside its shadow root.
  * Logical properties throughout, so right-to-left languages lay out by themselves.
  */
+/** The dark scheme's colours, used for theme="dark" and for prefers-color-scheme: dark. */
+const darkScheme = css`
+  --cr-color-accent: #93b4ff;
+  --cr-color-on-accent: #0b1220;
+  --cr-color-text: #e5e7eb;
+  --cr-color-muted: #aeb6c2;
+  --cr-color-border: #6b7280;
+  --cr-color-surface: #111827;
+  --cr-color-error: #fca5a5;
+  --cr-color-success: #6ee7b7;
+  --cr-color-background: #0b1220;
+  --cr-padding: 1rem;
+  color-scheme: dark;
+`;
+
 export const styles = css`
   :host {
     --cr-color-accent: #1d4ed8;
@@ -18,16 +33,31 @@ export const styles = css`
     --cr-radius: 0.5rem;
     --cr-space: 1rem;
     --cr-font: inherit;
+    --cr-control-height: 2.75rem;
+    --cr-color-background: transparent;
+    --cr-padding: 0;
 
     display: block;
     box-sizing: border-box;
     max-inline-size: 28rem;
+    padding: var(--cr-padding);
+    border-radius: var(--cr-radius);
+    background: var(--cr-color-background);
     color: var(--cr-color-text);
     font: var(--cr-font);
     line-height: 1.4;
   }
   :host([hidden]) {
     display: none;
+  }
+  /* Dark scheme: the visitor's preference unless the site pins theme="light", or theme="dark". */
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkScheme}
+    }
+  }
+  :host([theme='dark']) {
+    ${darkScheme}
   }
   *,
   *::before,
@@ -53,7 +83,7 @@ export const styles = css`
     font: inherit;
     color: inherit;
     inline-size: 100%;
-    min-block-size: 2.75rem;
+    min-block-size: var(--cr-control-height);
     padding-block: 0.5rem;
     padding-inline: 0.75rem;
     border: 1px solid var(--cr-color-border);
@@ -98,7 +128,7 @@ export const styles = css`
     align-items: center;
     justify-content: center;
     gap: 0.5rem;
-    min-block-size: 2.75rem;
+    min-block-size: var(--cr-control-height);
     padding-block: 0.5rem;
     padding-inline: 1rem;
     border: none;
@@ -129,7 +159,7 @@ export const styles = css`
   }
   .tab {
     flex: 1;
-    min-block-size: 2.75rem;
+    min-block-size: var(--cr-control-height);
     padding-block: 0.5rem;
     padding-inline: 0.75rem;
     border: none;
@@ -141,6 +171,60 @@ export const styles = css`
     border-block-end-color: var(--cr-color-accent);
     color: var(--cr-color-text);
     font-weight: 600;
+  }
+  .password-row {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .password-row input {
+    flex: 1;
+  }
+  .rules {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    color: var(--cr-color-muted);
+  }
+  .rules .met {
+    color: var(--cr-color-success);
+  }
+  .choice {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cr-space);
+    margin: 0;
+    padding: 0;
+    border: none;
+  }
+  .choice legend {
+    font-weight: 600;
+    padding: 0;
+    margin-block-end: calc(var(--cr-space) / 4);
+  }
+  .terms {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+  }
+  .choice label {
+    display: inline-flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .terms input,
+  .choice input {
+    inline-size: auto;
+    min-block-size: auto;
+    margin-block-start: 0.25rem;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .secondary {
     display: flex;

@@ -3,6 +3,8 @@
  * composed, so a page can listen on any ancestor, across shadow roots.
  */
 import type { Customer } from './gateway/register.js';
+import type { StepName } from './flow/steps.js';
+import type { AccountChannel, GatewayCallName } from './gateway/contract.js';
 
 export interface RegisteredDetail {
   /** The new customer's number (the gateway's `data.customerNo`). */
@@ -13,8 +15,26 @@ export interface RegisteredDetail {
   token?: string;
 }
 
+export interface StepChangeDetail {
+  /** The step now shown: `account`, `code`, `registering`, `under-review` or `done`. */
+  step: StepName;
+  /** E-mail or phone: the method of the registration under way. */
+  method: AccountChannel;
+}
+
+export interface RegisterErrorDetail {
+  /** The gateway's refusal code, or for failures of our own: `timeout`, `network`, `http`, `bad-response`, `ACCOUNT_EXISTS`, `UNEXPECTED`. */
+  code: string;
+  /** The message shown to the person. */
+  message: string;
+  /** The gateway call that failed, when one did. */
+  call?: GatewayCallName;
+}
+
 export interface CustomerRegisterEventMap {
   registered: CustomEvent<RegisteredDetail>;
+  'step-change': CustomEvent<StepChangeDetail>;
+  'register-error': CustomEvent<RegisterErrorDetail>;
 }
 
 declare global {

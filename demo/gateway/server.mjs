@@ -217,7 +217,7 @@ export function createGateway(options = {}) {
       name: '',
       loginPassStatus: body.pwd ? 'SET' : 'UNSET',
       payPassStatus: 'UNSET',
-      customerGroupId: body.customerGroupId ?? null,
+      customerGroupId: body.customerGroupId === undefined ? null : String(body.customerGroupId),
       country: country.code,
       optional: 0,
       companyKycStatus: 0,
@@ -305,7 +305,9 @@ export function createGateway(options = {}) {
     if (body.pwd !== undefined && !(typeof body.pwd === 'string' && /^[0-9a-f]{32}$/i.test(body.pwd))) {
       throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('pwd'));
     }
-    if (body.customerGroupId !== undefined && !/^-?\d{1,19}$/.test(String(body.customerGroupId))) {
+    // (seed) int64: a JSON integer (read as a BigInt above), not a string and not out of range.
+    const group = body.customerGroupId;
+    if (group !== undefined && (typeof group !== 'bigint' || group < -(2n ** 63n) || group >= 2n ** 63n)) {
       throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('customerGroupId'));
     }
     if (body.tradeTypeCurrencyList !== undefined) {
@@ -332,7 +334,8 @@ export function createGateway(options = {}) {
   function send(res, status, headers, body, contentType = 'application/json; charset=utf-8') {
     if (res.destroyed) return;
     res.writeHead(status, { ...headers, 'content-type': contentType, 'cache-control': 'no-store' });
-    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+    // BigInts (int64 fields read from requests) are written as their digits.
+    res.end(typeof body === 'string' ? body : JSON.stringify(body, (_, value) => (typeof value === 'bigint' ? value.toString() : value)));
   }
 
   function envelope(trace, data) {
@@ -351,7 +354,15 @@ export function createGateway(options = {}) {
       if (size > MAX_BODY_BYTES) throw new Error('too large');
       chunks.push(chunk);
     }
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const text = Buffer.concat(chunks).toString('utf8');
+    req.rawBody = text;
+    const body = JSON.parse(text);
+    // int64 fields: JSON.parse would round them through a double, so keep the digits as sent.
+    if (body && typeof body.customerGroupId === 'number') {
+      const digits = /"customerGroupId"\s*:\s*(-?\d+)(?=\s*[,}])/.exec(text);
+      if (digits) body.customerGroupId = BigInt(digits[1]);
+    }
+    return body;
   }
 
   function checkHeaders(req, m) {
@@ -460,7 +471,15 @@ export function createGateway(options = {}) {
     } catch {
       body = undefined;
     }
-    state.requests.push({ companyId: req.headers.companyid ?? '', call, path: url.pathname, headers: pickHeaders(req.headers), body: body ?? null, at: now() });
+    state.requests.push({
+      companyId: req.headers.companyid ?? '',
+      call,
+      path: url.pathname,
+      headers: pickHeaders(req.headers),
+      body: body ?? null,
+      raw: req.rawBody ?? '',
+      at: now(),
+    });
     if (state.requests.length > 1000) state.requests.shift();
 
     if (await applyFault(call, req, res, cors ?? {}, trace, m)) return;

@@ -27,3 +27,11 @@ export function errorMessage(error: unknown, t: Translation): string {
   console.error('<customer-register>: unexpected error', error);
   return t.unexpected;
 }
+
+/** A short machine code for a failure, for the `register-error` event. */
+export function errorCode(error: unknown): string {
+  if (error instanceof AccountExistsError) return 'ACCOUNT_EXISTS';
+  if (error instanceof GatewayRefusal) return error.code || 'REFUSED';
+  if (error instanceof TransportFailure) return error.reason;
+  return 'UNEXPECTED';
+}

@@ -26,12 +26,24 @@ export class RegistrationController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    options: Omit<FlowOptions, 'onStep'>,
+    private readonly options: Omit<FlowOptions, 'onStep'> & {
+      /** Called when an action fails with a failure the person is shown. */
+      onError?: (error: unknown) => void;
+      /** Called after every step change. */
+      onStep?: (step: Step) => void;
+    },
   ) {
     host.addController(this);
     this.flow = new RegistrationFlow({ ...options, onStep: (step) => this.stepChanged(step) });
     this.action = new Task<ActionArgs, unknown>(host, {
-      task: ([, run], { signal }) => run(signal),
+      task: async ([, run], { signal }) => {
+        try {
+          return await run(signal);
+        } catch (error) {
+          if (!signal.aborted) this.options.onError?.(error);
+          throw error;
+        }
+      },
       autoRun: false,
     });
   }
@@ -97,6 +109,7 @@ export class RegistrationController implements ReactiveController {
   private stepChanged(step: Step) {
     this.dismissError();
     this.host.requestUpdate();
+    this.options.onStep?.(step);
     if (step.name === 'done') {
       const { customer } = step;
       emit(this.host, 'registered', { customerNo: customer.customerNo, customer, token: customer.token });

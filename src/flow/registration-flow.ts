@@ -47,8 +47,8 @@ export interface FlowCalls {
 export interface FlowOptions {
   /** Read at every call, so attribute changes apply to the next request. */
   config: () => GatewayConfig;
-  /** The page-configured register fields (registerSource, utm, ...). */
-  extras: () => RegisterExtras;
+  /** The page-configured register fields (registerSource, utm, ...), read when registering. */
+  extras: () => RegisterExtras | Promise<RegisterExtras>;
   /** Called after every step change. */
   onStep?: (step: Step) => void;
   now?: () => number;
@@ -89,8 +89,8 @@ export class RegistrationFlow {
   /** Code step: register with the code the person typed. */
   async submitCode(verifyCode: string, signal?: AbortSignal): Promise<DoneStep | UnderReviewStep> {
     const registering = this.go(registeringStarted(this.expect('submitCode', 'code')));
-    const body = registerBody(registering.account, registering.sendToken, verifyCode, this.options.extras());
     try {
+      const body = registerBody(registering.account, registering.sendToken, verifyCode, await this.options.extras());
       const outcome = await this.calls.register(this.options.config(), body, { signal });
       return this.go(
         outcome.kind === 'registered'

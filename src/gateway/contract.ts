@@ -65,6 +65,18 @@ export const REGISTER_SOURCE = {
   Other: 9,
 } as const;
 
+/** (seed) a register source given by number (`2`) or by the seed's name (`PC_Web`, `h5`, also `HOS`). */
+export function parseRegisterSource(value: string): number | undefined {
+  const trimmed = value.trim();
+  if (/^[1-9]$/.test(trimmed)) return Number(trimmed);
+  const wanted = trimmed.toLowerCase() === 'hos' ? 'harmonyos' : trimmed.toLowerCase();
+  const entry = Object.entries(REGISTER_SOURCE).find(([name]) => name.toLowerCase() === wanted);
+  return entry?.[1];
+}
+
+/** (seed, observed) `thirdServerSource` of an agent referral. */
+export const THIRD_SERVER_SOURCE_AGENT = 'agent';
+
 /**
  * (observed) `code` on register meaning "accepted for manual review": not an
  * error; the element tells the person and fires no `registered`.

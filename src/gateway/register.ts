@@ -52,6 +52,18 @@ export function registerBody(account: Account, sendToken: string, verifyCode: st
   return body;
 }
 
+/**
+ * Serialises a register body, writing `customerGroupId` (a decimal string) as
+ * a bare JSON integer: the seed types it int64, and a JS number would round
+ * 9007199254740993 to ...992.
+ */
+export function encodeRegisterBody(body: Record<string, unknown>): string {
+  const { customerGroupId, ...rest } = body;
+  const json = JSON.stringify(rest);
+  if (typeof customerGroupId !== 'string' || !/^\d{1,19}$/.test(customerGroupId)) return json;
+  return `${json.slice(0, -1)}${json === '{}' ? '' : ','}"customerGroupId":${customerGroupId}}`;
+}
+
 export async function register(
   config: GatewayConfig,
   body: Record<string, unknown>,
@@ -59,7 +71,7 @@ export async function register(
 ): Promise<RegisterOutcome> {
   const trace = options.trace ?? crypto.randomUUID();
   try {
-    const customer = await callGateway<Customer>(config, 'register', body, { ...options, trace });
+    const customer = await callGateway<Customer>(config, 'register', encodeRegisterBody(body), { ...options, trace });
     if (!customer || typeof customer.customerNo !== 'string' || !customer.customerNo) {
       throw new TransportFailure('register', trace, 'bad-response');
     }

@@ -96,11 +96,14 @@ export function callUrl(config: GatewayConfig, call: GatewayCallName): string {
   return `${host}${config.prefix ?? DEFAULT_PREFIX}${path}`;
 }
 
-/** POSTs `body` to one of the contract's calls and returns the envelope's `data`. */
+/**
+ * POSTs `body` to one of the contract's calls and returns the envelope's `data`.
+ * A string body is sent as it is: JSON the caller serialised itself (see register's int64).
+ */
 export async function callGateway<T>(
   config: GatewayConfig,
   call: GatewayCallName,
-  body: object,
+  body: object | string,
   options: CallOptions = {},
 ): Promise<T> {
   const trace = options.trace ?? crypto.randomUUID();
@@ -120,7 +123,7 @@ export async function callGateway<T>(
         trace,
         lang: config.lang,
       },
-      body: JSON.stringify(body),
+      body: typeof body === 'string' ? body : JSON.stringify(body),
       signal,
       credentials: 'omit',
       cache: 'no-store',

@@ -7,7 +7,7 @@ import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/customer-register.js';
 import type { CustomerRegister } from '../../src/customer-register.js';
-import { gatewayUrl, latestCode, uniqueCompanyId } from './reference-gateway.js';
+import { gatewayUrl, latestCode, requestsOf, uniqueCompanyId } from './reference-gateway.js';
 
 export interface Mounted {
   el: CustomerRegister;
@@ -19,21 +19,37 @@ export interface MountOptions {
   companyId?: string;
   country?: string;
   methods?: string;
+  /** More attributes, as a page would write them. */
+  attributes?: Record<string, string>;
+  /** Light-DOM children (slotted content). */
+  children?: HTMLElement[];
 }
 
 export async function mount(options: MountOptions = {}): Promise<Mounted> {
   const companyId = options.companyId ?? uniqueCompanyId('e2e');
-  const host = await gatewayUrl();
-  const el = await fixture<CustomerRegister>(html`
-    <customer-register
-      company-id=${companyId}
-      host=${host}
-      lang=${options.lang ?? 'en-US'}
-      country=${options.country ?? ''}
-      methods=${options.methods ?? 'email phone'}
-    ></customer-register>
-  `);
+  const el = document.createElement('customer-register');
+  const attributes: Record<string, string> = {
+    'company-id': companyId,
+    host: await gatewayUrl(),
+    lang: options.lang ?? 'en-US',
+    country: options.country ?? '',
+    methods: options.methods ?? 'email phone',
+    ...options.attributes,
+  };
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.append(...(options.children ?? []));
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  container.append(el);
+  await el.updateComplete;
   return { el, companyId };
+}
+
+/** Registers by e-mail through the element like a person, and returns the body the gateway received. */
+export async function registerByEmail(mounted: Mounted, email = `reg.${crypto.randomUUID().slice(0, 8)}@example.com`) {
+  await requestCodeFor(mounted.el, email);
+  const event = await enterCodeAndRegister(mounted, email);
+  const registers = await requestsOf(mounted.companyId, 'register');
+  return { event, request: registers[registers.length - 1] };
 }
 
 export function part<T extends Element = HTMLElement>(el: CustomerRegister, selector: string): T {

@@ -37,6 +37,8 @@ export interface LoggedRequest {
   path: string;
   headers: Record<string, string>;
   body: Record<string, unknown> | null;
+  /** The request body exactly as it arrived. */
+  raw: string;
 }
 
 export function requestsOf(companyId: string, call?: string): Promise<LoggedRequest[]> {

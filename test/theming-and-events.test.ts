@@ -1,0 +1,103 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { countriesLoaded, mount, part, press, registerByEmail, typeInto, waitForStep } from './support/harness.js';
+import { injectFault, uniqueEmail } from './support/reference-gateway.js';
+import type { RegisterErrorDetail, StepChangeDetail } from '../src/customer-register.js';
+
+function pageStyle(css: string): HTMLStyleElement {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.append(style);
+  return style;
+}
+
+describe('theming', () => {
+  it('a page sets the accent colour through --cr-color-accent', async () => {
+    const style = pageStyle('customer-register.brand { --cr-color-accent: rgb(200, 0, 120); --cr-radius: 0px; }');
+    try {
+      const { el } = await mount();
+      el.classList.add('brand');
+      await countriesLoaded(el);
+      const button = getComputedStyle(part(el, 'button[type=submit]'));
+      expect(button.backgroundColor).to.equal('rgb(200, 0, 120)');
+      expect(button.borderTopLeftRadius).to.equal('0px');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('the page\'s own element styles do not leak in; its font is inherited', async () => {
+    const style = pageStyle(`
+      body { font-family: Georgia, serif; }
+      button { background: rgb(0, 128, 0) !important; }
+      input { border: 5px dashed rgb(255, 0, 0) !important; }
+      .field, .primary { display: none !important; }
+    `);
+    try {
+      const { el } = await mount();
+      await countriesLoaded(el);
+      const button = part(el, 'button[type=submit]');
+      expect(getComputedStyle(button).backgroundColor).not.to.equal('rgb(0, 128, 0)');
+      expect(getComputedStyle(part(el, '#email')).borderTopStyle).not.to.equal('dashed');
+      expect(getComputedStyle(part(el, '.field')).display).not.to.equal('none');
+      expect(getComputedStyle(part(el, '#email')).fontFamily).to.contain('Georgia');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('theme="dark" switches to the dark scheme, and parts can be styled from the page', async () => {
+    const style = pageStyle('customer-register::part(button) { text-transform: uppercase; }');
+    try {
+      const { el } = await mount({ attributes: { theme: 'dark' } });
+      await countriesLoaded(el);
+      expect(getComputedStyle(part(el, '#email')).backgroundColor).to.equal('rgb(17, 24, 39)');
+      expect(getComputedStyle(part(el, 'button[type=submit]')).textTransform).to.equal('uppercase');
+      await expect(el).to.be.accessible();
+      el.setAttribute('theme', 'light');
+      await el.updateComplete;
+      expect(getComputedStyle(part(el, '#email')).backgroundColor).to.equal('rgb(255, 255, 255)');
+    } finally {
+      style.remove();
+    }
+  });
+});
+
+describe('events and methods', () => {
+  it('step-change reports every step; registered ends the funnel', async () => {
+    const mounted = await mount();
+    const steps: StepChangeDetail[] = [];
+    document.addEventListener('step-change', (event) => steps.push(event.detail));
+    await registerByEmail(mounted);
+    expect(steps.map((s) => s.step)).to.deep.equal(['code', 'registering', 'done']);
+    expect(steps.every((s) => s.method === 'email')).to.equal(true);
+  });
+
+  it('register-error carries the code, the message shown and the call', async () => {
+    const { el, companyId } = await mount();
+    await countriesLoaded(el);
+    const errors: RegisterErrorDetail[] = [];
+    el.addEventListener('register-error', (event) => errors.push(event.detail));
+    await injectFault(companyId, 'sendCode', 'refuse', { msg: 'Sending is paused' });
+    await typeInto(el, '#email', uniqueEmail('err'));
+    await press('Enter');
+    await waitUntil(() => errors.length > 0, 'no register-error');
+    expect(errors[0]).to.deep.equal({ code: 'INJECTED_FAULT', message: 'Sending is paused', call: 'sendCode' });
+    await injectFault(companyId, 'checkStatus', 'http', { status: 502 });
+    await press('Enter');
+    await waitUntil(() => errors.length > 1, 'no second register-error');
+    expect(errors[1]).to.include({ code: 'http', call: 'checkStatus' });
+    expect(errors[1].message).to.contain('502');
+  });
+
+  it('reset() returns to the first step and keeps the typed address', async () => {
+    const { el } = await mount();
+    const email = uniqueEmail('reset');
+    await countriesLoaded(el);
+    await typeInto(el, '#email', email);
+    await press('Enter');
+    await waitForStep(el, '#code');
+    el.reset();
+    await waitForStep(el, '#email');
+    expect(part<HTMLInputElement>(el, '#email').value).to.equal(email);
+  });
+});
