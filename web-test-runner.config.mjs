@@ -1,22 +1,17 @@
 // Runs every test in Debian's headless Chromium, against a reference gateway
 // that this config starts on 127.0.0.1 (a free port, another origin than the
 // test pages) and stops when the run ends.
-import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { createGateway } from './demo/gateway/server.mjs';
 import { itiStylesDevServer } from './build/iti-styles.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from './build/chromium.mjs';
 import { passedFailedReporter } from './test/support/passed-failed-reporter.mjs';
 
-const chromium = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-  (path) => path && existsSync(path),
-);
+const chromium = findChromium();
 if (!chromium) {
-  console.error(
-    'No Chromium found. Install Debian\'s package (apt-get update && apt-get install -y chromium) ' +
-      'or point CHROME_PATH at a Chrome/Chromium binary. This project never downloads a browser.',
-  );
+  console.error(`No Chromium found. ${CHROMIUM_INSTALL_HINT}`);
   process.exit(1);
 }
 
@@ -54,16 +49,9 @@ export default {
       launchOptions: {
         executablePath: chromium,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        // DUMPIO=1 npm test shows Chromium's own output, for when a page hangs or crashes.
+        dumpio: !!process.env.DUMPIO,
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

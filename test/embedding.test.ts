@@ -33,10 +33,15 @@ function memoryStorage(): Storage {
   };
 }
 
-/** Runs `body` with the page URL carrying `search`, then puts the URL back. */
+/**
+ * Runs `body` with the page URL also carrying the parameters of `search`, then
+ * puts the URL back. The runner's own parameters (its session id) stay in place.
+ */
 async function withUrl<T>(search: string, body: () => Promise<T>): Promise<T> {
   const original = location.href;
-  history.replaceState(null, '', `${location.pathname}${search}`);
+  const url = new URL(original);
+  for (const [name, value] of new URLSearchParams(search)) url.searchParams.set(name, value);
+  history.replaceState(null, '', url);
   try {
     return await body();
   } finally {

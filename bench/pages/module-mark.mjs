@@ -1,5 +1,5 @@
 // Module marker for a widget published as an ES module: the page serves this
-// file with {{ENTRY}} replaced by the widget's module URL. It imports the
+// file with the ENTRY placeholder (in braces, below) replaced by the widget's module URL. It imports the
 // widget and records when its evaluation ended (ms since navigation start).
 import '{{ENTRY}}';
 

@@ -38,9 +38,10 @@ export async function mount(options: MountOptions = {}): Promise<Mounted> {
   };
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   el.append(...(options.children ?? []));
-  const container = await fixture<HTMLDivElement>(html`<div></div>`);
-  container.append(el);
-  await el.updateComplete;
+  // fixture() waits for the element's own update. (A plain wrapper element would
+  // make it wait for an animation frame, which never comes in a background tab
+  // when test files run side by side.)
+  await fixture(html`${el}`);
   return { el, companyId };
 }
 
