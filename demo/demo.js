@@ -36,3 +36,9 @@ refreshInbox();
 document.addEventListener('registered', (event) => {
   events.prepend(item({ text: 'registered, customerNo' }, { text: event.detail.customerNo, strong: true }));
 });
+document.addEventListener('step-change', (event) => {
+  events.prepend(item({ text: `step-change: ${event.detail.step} (${event.detail.method})` }));
+});
+document.addEventListener('register-error', (event) => {
+  events.prepend(item({ text: `register-error: ${event.detail.code} on ${event.detail.call ?? '-'}` }));
+});

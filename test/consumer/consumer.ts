@@ -1,0 +1,34 @@
+// A partner site's TypeScript, compiled (tsc --noEmit, in `npm test`) against the
+// built package: the published types must let it use the element as documented.
+import 'customer-register';
+import type { CustomerRegister, RegisteredDetail, RegisterErrorDetail, StepChangeDetail } from 'customer-register';
+
+const el: CustomerRegister = document.createElement('customer-register');
+el.companyId = 'partner-1';
+el.host = 'https://gateway.example.com';
+el.lang = 'zh-CN';
+el.methods = 'email phone';
+el.customerGroupId = '9007199254740993';
+el.password = 'optional';
+el.tradeTypeCurrencyList = [{ allCurrency: 'USD', tradeType: 'STOCK' }];
+
+el.addEventListener('registered', (event) => {
+  const customerNo: string = event.detail.customerNo;
+  const detail: RegisteredDetail = event.detail;
+  console.log(customerNo, detail.customer, detail.token);
+});
+document.body.addEventListener('step-change', (event) => {
+  const step: StepChangeDetail['step'] = event.detail.step;
+  console.log(step, event.detail.method);
+});
+el.addEventListener('register-error', (event) => {
+  const detail: RegisterErrorDetail = event.detail;
+  console.log(detail.code, detail.message, detail.call);
+});
+el.reset();
+document.querySelector('customer-register')?.reset();
+
+// @ts-expect-error: the password mode is one of three words.
+el.password = 'sometimes';
+// @ts-expect-error: registered's detail has no such field.
+el.addEventListener('registered', (event) => event.detail.customerNumber);
