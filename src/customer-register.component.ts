@@ -3,29 +3,30 @@ import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { styles } from './customer-register.styles.js';
 import { LocalizeController } from './i18n/localize.js';
-import { RegistrationController, type ActionName } from './flow/registration-controller.js';
-import { errorCode, errorMessage } from './flow/error-message.js';
 import { emit } from './events.js';
-import { canResend, secondsUntilResend, type CodeStep, type StepName } from './flow/steps.js';
 import { fetchCountryList, type Country } from './gateway/country-list.js';
 import type { Account } from './gateway/account.js';
 import type { RegisterExtras } from './gateway/register.js';
-import type { GatewayConfig } from './gateway/transport.js';
-import { phoneAreaOf, REGISTER_SOURCE, toGatewayCountry, type AccountChannel } from './gateway/contract.js';
-import { GatewayError } from './gateway/transport.js';
-import { firstTouch, utmFromUrl, type Utm } from './embedding/attribution.js';
-import { registerExtras, OPEN_ACCOUNT_TYPE, type AccountType } from './embedding/register-fields.js';
-import { describeDevice } from './embedding/device.js';
-import { meetsPasswordRules, passwordDigest, passwordRuleResults, PASSWORD_RULES } from './embedding/password.js';
+import { GatewayError, type GatewayConfig } from './gateway/transport.js';
+import { loadIsoTable, phoneAreaOf, REGISTER_SOURCE, toGatewayCountry, type AccountChannel } from './gateway/contract.js';
 import { normalizeCode, validateEmail } from './flow/validation.js';
-import { PhoneController } from './phone/phone-controller.js';
+import { renderFormError, renderPrimary } from './views/common.js';
 import type { PhoneProblem } from './phone/phone-field.js';
-import { listenForSmsCode } from './flow/web-otp.js';
+import type { PhoneController } from './phone/phone-controller.js';
+import type { ActionName, RegistrationController } from './flow/registration-controller.js';
+import type { Step, StepName } from './flow/steps.js';
+import type { Utm } from './embedding/attribution.js';
+import type { AccountType } from './embedding/register-fields.js';
+
+/** The lazy registration chunk (flow, gateway calls after the first, later views). */
+type RegistrationFeature = typeof import('./registration-feature.js');
 
 type Field = 'email' | 'country' | 'phone' | 'password' | 'code' | 'terms';
 type PasswordMode = 'none' | 'optional' | 'required';
 
 const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
+const ACCOUNT_TYPES: readonly AccountType[] = ['individual', 'enterprise'];
+const ACCOUNT_STEP: Step = { name: 'account' };
 
 /**
  * A complete customer sign-up against the broker gateway, inside its own shadow root.
@@ -79,40 +80,27 @@ export class CustomerRegister extends LitElement {
 
   private readonly i18n = new LocalizeController(this);
 
-  private readonly registration = new RegistrationController(this, {
-    config: () => this.gatewayConfig(),
-    extras: () => this.collectRegisterExtras(),
-    onStep: (step) => {
-      if (step.name === 'done') this.passwordValue = '';
-      emit(this, 'step-change', { step: step.name, method: this.method });
-    },
-    onError: (error) =>
-      emit(this, 'register-error', {
-        code: errorCode(error),
-        message: errorMessage(error, this.i18n.t),
-        call: error instanceof GatewayError ? error.call : undefined,
-      }),
-  });
+  /** The lazy registration chunk, once loaded (right after the first render). */
+  private feature?: RegistrationFeature;
+  private featureLoad?: Promise<RegistrationFeature>;
+  /** The flow of this element; created when the registration chunk arrives. */
+  private registration?: RegistrationController;
+  /** The registration chunk could not be loaded (offline?): shown on the first step, retried on submit. */
+  @state() private featureLoadFailed = false;
 
   private readonly countries = new Task(this, {
-    task: ([host, companyId, lang]) => fetchCountryList({ host, companyId, lang }),
+    // The ISO table maps the list's codes to regions (preselection, phone flags): fetched alongside.
+    task: async ([host, companyId, lang]) => (await Promise.all([fetchCountryList({ host, companyId, lang }), loadIsoTable()]))[0],
     args: () => [this.gatewayHost, this.companyId, this.i18n.requestedTag] as const,
   });
 
-  private readonly phone = new PhoneController(this, {
-    root: () => this.renderRoot as ShadowRoot,
-    wanted: () => this.phoneShown,
-    countries: () => this.countries.value,
-    preferred: () => this.preferredCountries(),
-    locale: () => this.i18n.locale,
-    t: () => this.i18n.t,
-    onInput: () => this.clearFieldError('phone'),
-  });
+  /** The phone field's controller, created (from a small lazy module) when phone entry is first shown. */
+  private phone?: PhoneController;
+  private phoneLoad?: Promise<void>;
+  @state() private phoneLoadFailed = false;
 
   /** The registration method on screen. */
   @state() private method: AccountChannel = 'email';
-  /** Phone entry was shown once: its chunk is loaded from then on. */
-  @state() private phoneShown = false;
   /** What the person typed, kept across steps, method switches and failures. */
   @state() private email = '';
   @state() private selectedCountry = '';
@@ -192,22 +180,68 @@ export class CustomerRegister extends LitElement {
 
   /** Focuses the field the person fills next (the account field on the first step), not the method tabs. */
   override focus(options?: FocusOptions): void {
-    const field = this.registration.step.name === 'account' ? this.renderRoot.querySelector<HTMLElement>(`#${this.method}`) : null;
+    const field = this.step.name === 'account' ? this.renderRoot.querySelector<HTMLElement>(`#${this.method}`) : null;
     if (field) field.focus(options);
     else super.focus(options);
   }
 
   /** Returns the element to its first step; typed values (but the code) are kept. */
   reset(): void {
-    this.registration.flow.reset();
+    this.registration?.flow.reset();
     this.code = '';
     this.termsAccepted = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const fromUrl = utmFromUrl(location.search);
-    this.touch = this.attribution === 'off' ? fromUrl : firstTouch(localStorageOrUndefined(), fromUrl, Date.now());
+  /** The step on screen: the first one until the registration chunk has arrived. */
+  private get step(): Step {
+    return this.registration?.step ?? ACCOUNT_STEP;
+  }
+
+  protected override firstUpdated(): void {
+    // Start on the rest of the flow as soon as the first step is on screen.
+    this.loadFeature().catch(() => {});
+  }
+
+  /** Loads the registration chunk once (again after a failure) and wires it to this element. */
+  private loadFeature(): Promise<RegistrationFeature> {
+    this.featureLoad ??= import('./registration-feature.js').then(
+      (feature) => {
+        this.attachFeature(feature);
+        return feature;
+      },
+      (error) => {
+        this.featureLoad = undefined;
+        this.featureLoadFailed = true;
+        throw error;
+      },
+    );
+    return this.featureLoad;
+  }
+
+  private attachFeature(feature: RegistrationFeature) {
+    this.feature = feature;
+    this.featureLoadFailed = false;
+    this.registration = new feature.RegistrationController(this, {
+      config: () => this.gatewayConfig(),
+      extras: () => this.collectRegisterExtras(feature),
+      onStep: (step) => {
+        if (step.name === 'done') this.passwordValue = '';
+        emit(this, 'step-change', { step: step.name, method: this.method });
+      },
+      onError: (error) =>
+        emit(this, 'register-error', {
+          code: feature.errorCode(error),
+          message: feature.errorMessage(error, this.i18n.t),
+          call: error instanceof GatewayError ? error.call : undefined,
+        }),
+    });
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = feature.laterStyles.styleSheet;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    // The first campaign touch is remembered now, whether or not this visitor registers.
+    const fromUrl = feature.utmFromUrl(location.search);
+    this.touch = this.attribution === 'off' ? fromUrl : feature.firstTouch(localStorageOrUndefined(), fromUrl, Date.now());
+    this.requestUpdate();
   }
 
   /** A console warning that says what to fix, once per message. */
@@ -240,19 +274,19 @@ export class CustomerRegister extends LitElement {
   /** The offered account types, valid ones only. */
   private get offeredAccountTypes(): AccountType[] {
     const names = this.accountTypes.toLowerCase().split(/[\s,]+/).filter(Boolean);
-    return [...new Set(names.filter((name): name is AccountType => name in OPEN_ACCOUNT_TYPE))];
+    return [...new Set(names.filter((name): name is AccountType => (ACCOUNT_TYPES as string[]).includes(name)))];
   }
 
   /** The account type to register: the person's choice, else the site's. */
   private get effectiveAccountType(): AccountType | undefined {
     const fixed = this.accountType.toLowerCase();
     if (this.chosenAccountType) return this.chosenAccountType;
-    if (fixed in OPEN_ACCOUNT_TYPE) return fixed as AccountType;
+    if ((ACCOUNT_TYPES as string[]).includes(fixed)) return fixed as AccountType;
     return this.offeredAccountTypes[0];
   }
 
-  private async collectRegisterExtras(): Promise<RegisterExtras> {
-    const extras = registerExtras(
+  private async collectRegisterExtras(feature: RegistrationFeature): Promise<RegisterExtras> {
+    const extras = feature.registerExtras(
       {
         utmAttributes: {
           utmSource: this.utmSource,
@@ -264,7 +298,7 @@ export class CustomerRegister extends LitElement {
         touch: this.touch,
         registerSource: this.registerSource,
         detectedRegisterSource: detectRegisterSource(),
-        registerDevice: await describeDevice(),
+        registerDevice: await feature.describeDevice(),
         customerGroupId: this.customerGroupId,
         agentSource: this.agentSource,
         agentCode: this.agentCode,
@@ -276,7 +310,7 @@ export class CustomerRegister extends LitElement {
       },
       (message) => this.warn(message),
     );
-    if (this.password !== 'none' && this.passwordValue) extras.pwd = await passwordDigest(this.passwordValue);
+    if (this.passwordMode !== 'none' && this.passwordValue) extras.pwd = await feature.passwordDigest(this.passwordValue);
     return extras;
   }
 
@@ -292,7 +326,7 @@ export class CustomerRegister extends LitElement {
       const problem = this.configProblem;
       if (problem) console.warn(`<customer-register>: ${problem}.`);
     }
-    if (changed.has('accountType') && this.accountType && !(this.accountType.toLowerCase() in OPEN_ACCOUNT_TYPE)) {
+    if (changed.has('accountType') && this.accountType && !(ACCOUNT_TYPES as string[]).includes(this.accountType.toLowerCase())) {
       this.warn(`account-type="${this.accountType}" is not "individual" or "enterprise"; the gateway's default is used`);
     }
     if (changed.has('password') && !['none', 'optional', 'required'].includes(this.password)) {
@@ -304,7 +338,30 @@ export class CustomerRegister extends LitElement {
       const offered = this.offeredMethods;
       if (!offered.includes(this.method)) this.method = offered[0];
     }
-    if (this.method === 'phone') this.phoneShown = true;
+    // After a failed load only the retry button tries again (no loop while offline).
+    if (this.method === 'phone' && !this.phoneLoadFailed) this.loadPhone();
+  }
+
+  /** Loads the phone field's controller once (again after a failure); it then loads the field itself. */
+  private loadPhone() {
+    this.phoneLoad ??= import('./phone/phone-controller.js').then(
+      ({ PhoneController }) => {
+        this.phoneLoadFailed = false;
+        this.phone = new PhoneController(this, {
+          root: () => this.renderRoot as ShadowRoot,
+          countries: () => this.countries.value,
+          preferred: () => this.preferredCountries(),
+          locale: () => this.i18n.locale,
+          t: () => this.i18n.t,
+          onInput: () => this.clearFieldError('phone'),
+        });
+        this.requestUpdate();
+      },
+      () => {
+        this.phoneLoad = undefined;
+        this.phoneLoadFailed = true;
+      },
+    );
   }
 
   override disconnectedCallback(): void {
@@ -313,9 +370,9 @@ export class CustomerRegister extends LitElement {
   }
 
   protected override updated(): void {
-    const field = this.phone.field;
+    const field = this.phone?.field;
     if (field) field.input.setAttribute('aria-invalid', this.fieldErrors.phone ? 'true' : 'false');
-    const step = this.registration.step.name;
+    const step = this.step.name;
     if (step !== this.lastStep) {
       this.lastStep = step;
       this.watchForSmsCode();
@@ -334,7 +391,7 @@ export class CustomerRegister extends LitElement {
     if (method === this.method) return;
     this.method = method;
     this.fieldErrors = {};
-    this.registration.dismissError();
+    this.registration?.dismissError();
     if (focusTab) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${method}`)?.focus());
   }
 
@@ -358,10 +415,10 @@ export class CustomerRegister extends LitElement {
   private watchForSmsCode() {
     this.stopSmsListener?.();
     this.stopSmsListener = undefined;
-    const step = this.registration.step;
-    if (step.name !== 'code' || step.account.channel !== 'phone') return;
-    this.stopSmsListener = listenForSmsCode((code) => {
-      if (this.registration.step.name !== 'code') return;
+    const step = this.step;
+    if (!this.feature || step.name !== 'code' || step.account.channel !== 'phone') return;
+    this.stopSmsListener = this.feature.listenForSmsCode((code) => {
+      if (this.step.name !== 'code') return;
       this.code = normalizeCode(code);
       this.submitCode();
     });
@@ -390,7 +447,7 @@ export class CustomerRegister extends LitElement {
 
   private clearFieldError(field: Field) {
     if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
-    this.registration.dismissError();
+    this.registration?.dismissError();
   }
 
   private get passwordMode(): PasswordMode {
@@ -403,21 +460,28 @@ export class CustomerRegister extends LitElement {
   }
 
   /** The password problem to show, if any (checked with the account fields). */
-  private passwordProblem(): string | undefined {
+  private passwordProblem(feature: RegistrationFeature): string | undefined {
     const mode = this.passwordMode;
     if (mode === 'none') return undefined;
     if (!this.passwordValue) return mode === 'required' ? this.i18n.t.passwordRequired : undefined;
-    return meetsPasswordRules(this.passwordValue) ? undefined : this.i18n.t.passwordWeak;
+    return feature.meetsPasswordRules(this.passwordValue) ? undefined : this.i18n.t.passwordWeak;
   }
 
-  private onSendCode(event: SubmitEvent) {
+  private async onSendCode(event: SubmitEvent) {
     event.preventDefault();
     const account = this.method === 'phone' ? this.phoneAccount() : this.emailAccount();
-    const passwordProblem = this.passwordProblem();
-    if (passwordProblem) this.showFieldErrors({ ...this.fieldErrors, password: passwordProblem });
-    if (!account || passwordProblem) return;
+    if (!account) return;
+    let feature: RegistrationFeature;
+    try {
+      feature = await this.loadFeature();
+    } catch {
+      return; // featureLoadFailed is on screen; the next submit tries again.
+    }
+    const passwordProblem = this.passwordProblem(feature);
+    if (passwordProblem) return this.showFieldErrors({ ...this.fieldErrors, password: passwordProblem });
     this.code = '';
-    void this.registration.run('send', (signal) => this.registration.flow.requestCode(account, signal));
+    const registration = this.registration!;
+    void registration.run('send', (signal) => registration.flow.requestCode(account, signal));
   }
 
   /** The e-mail account from the form, or undefined after showing what is wrong. */
@@ -436,7 +500,7 @@ export class CustomerRegister extends LitElement {
 
   /** The phone account from the field, checked with libphonenumber, or undefined after showing what is wrong. */
   private phoneAccount(): Account | undefined {
-    const field = this.phone.field;
+    const field = this.phone?.field;
     if (!field) return undefined;
     const check = field.check();
     if (!check.ok) {
@@ -468,8 +532,9 @@ export class CustomerRegister extends LitElement {
 
   private submitCode() {
     const t = this.i18n.t;
-    const step = this.registration.step;
-    if (step.name !== 'code' || step.ticketSpent) return;
+    const step = this.step;
+    const registration = this.registration;
+    if (!registration || step.name !== 'code' || step.ticketSpent) return;
     if (this.code.length !== 6) {
       this.showFieldErrors({ code: this.code ? t.codeInvalid : t.codeRequired });
       return;
@@ -479,9 +544,9 @@ export class CustomerRegister extends LitElement {
       return;
     }
     const code = this.code;
-    void this.registration.run('register', (signal) => this.registration.flow.submitCode(code, signal)).then(() => {
+    void registration.run('register', (signal) => registration.flow.submitCode(code, signal)).then(() => {
       // A refused code is cleared so the next one can be typed straight away.
-      if (this.registration.step.name === 'code') {
+      if (registration.step.name === 'code') {
         this.code = '';
         this.codeInput?.focus();
       }
@@ -504,16 +569,16 @@ export class CustomerRegister extends LitElement {
   }
 
   private onResend() {
-    const step = this.registration.step;
-    if (step.name !== 'code' || !canResend(step, Date.now())) return;
+    const { step, registration, feature } = this;
+    if (!registration || !feature || step.name !== 'code' || !feature.canResend(step, Date.now())) return;
     this.code = '';
-    void this.registration.run('resend', (signal) => this.registration.flow.resendCode(signal)).then((ok) => {
+    void registration.run('resend', (signal) => registration.flow.resendCode(signal)).then((ok) => {
       if (ok) this.codeInput?.focus();
     });
   }
 
   private onChangeAccount() {
-    if (this.registration.busy) return;
+    if (!this.registration || this.registration.busy) return;
     this.code = '';
     this.registration.flow.changeAccount();
   }
@@ -536,6 +601,7 @@ export class CustomerRegister extends LitElement {
   /** The chosen country, else the most likely one the gateway offers. */
   private effectiveCountry(countries: Country[]): string {
     if (this.selectedCountry) return this.selectedCountry;
+    if (!countries.length) return '';
     const offered = new Set(countries.map((c) => c.code));
     return this.preferredCountries().find((code) => code && offered.has(code)) ?? '';
   }
@@ -546,27 +612,53 @@ export class CustomerRegister extends LitElement {
     return html`<slot name="header"></slot>${this.renderStep()}<slot name="footer"></slot>`;
   }
 
-  private renderStep(): TemplateResult {
-    const problem = this.configProblem;
-    if (problem) return html`<p class="form-error" part="error" role="alert">${this.i18n.t.notConfigured}</p>`;
-    const step = this.registration.step;
+  private renderStep(): TemplateResult | typeof nothing {
+    const { t } = this.i18n;
+    if (this.configProblem) return renderFormError(t.notConfigured);
+    const { step, feature } = this;
+    if (step.name === 'account' || !feature) return this.renderAccountStep();
     switch (step.name) {
-      case 'account':
-        return this.renderAccountStep();
       case 'code':
       case 'registering':
-        return this.renderCodeStep(step);
+        return feature.renderCodeStep({
+          t,
+          step,
+          code: this.code,
+          busy: this.registration?.busy,
+          error: this.actionError('register') ?? this.actionError('resend'),
+          codeError: this.fieldErrors.code,
+          terms: this.hasTerms
+            ? {
+                accepted: this.termsAccepted,
+                error: this.fieldErrors.terms,
+                onChange: (event) => this.onTermsChange(event),
+                onSlotChange: () => this.requestUpdate(),
+              }
+            : undefined,
+          onCodeInput: (event) => this.onCodeInput(event),
+          onSubmit: (event) => this.onSubmitCode(event),
+          onResend: () => this.onResend(),
+          onChangeAccount: () => this.onChangeAccount(),
+        });
       case 'under-review':
-        return this.renderPanel(this.i18n.t.reviewTitle, step.message || this.i18n.t.reviewBody);
+        return feature.renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, onStartOver: () => this.onStartOver() });
       case 'done':
-        return this.renderPanel(this.i18n.t.successTitle, this.i18n.t.successBody(step.customer.customerNo), 'success');
+        return feature.renderOutcome({
+          t,
+          kind: 'success',
+          title: t.successTitle,
+          body: t.successBody(step.customer.customerNo),
+          onStartOver: () => this.onStartOver(),
+        });
     }
   }
 
   private renderAccountStep() {
     const t = this.i18n.t;
-    const busy = this.registration.busy === 'send';
+    const busy = this.registration?.busy === 'send';
     const offered = this.offeredMethods;
+    const { feature } = this;
+    const passwordMode = this.passwordMode;
     return html`
       <form part="form" novalidate aria-label=${t.formLabel} @submit=${this.onSendCode}>
         ${offered.length > 1 ? this.renderMethodTabs(offered) : nothing}
@@ -578,86 +670,26 @@ export class CustomerRegister extends LitElement {
         >
           ${this.method === 'phone' ? this.renderPhoneField() : this.renderEmailFields()}
         </div>
-        ${this.renderPasswordField()} ${this.renderAccountTypes()} ${this.renderActionError('send')}
-        ${this.renderPrimary(busy, busy ? t.sendingCode : t.sendCode)}
+        ${feature && passwordMode !== 'none'
+          ? feature.renderPasswordField({
+              t,
+              mode: passwordMode,
+              value: this.passwordValue,
+              visible: this.passwordVisible,
+              error: this.fieldErrors.password,
+              onInput: (event) => this.onPasswordInput(event),
+              onToggle: () => (this.passwordVisible = !this.passwordVisible),
+            })
+          : nothing}
+        ${feature?.renderAccountTypes({
+          t,
+          offered: this.offeredAccountTypes,
+          chosen: this.effectiveAccountType,
+          onChoose: (type) => (this.chosenAccountType = type),
+        }) ?? nothing}
+        ${renderFormError(this.featureLoadFailed ? t.network : this.actionError('send'))}
+        ${renderPrimary(busy, busy ? t.sendingCode : t.sendCode)}
       </form>
-    `;
-  }
-
-  private renderPasswordField() {
-    const mode = this.passwordMode;
-    if (mode === 'none') return nothing;
-    const t = this.i18n.t;
-    const results = passwordRuleResults(this.passwordValue);
-    const ruleText = { length: t.passwordRuleLength, letter: t.passwordRuleLetter, digit: t.passwordRuleDigit };
-    return html`
-      <div class="field" part="field">
-        <label for="password">${mode === 'optional' ? t.passwordOptionalLabel : t.passwordLabel}</label>
-        <div class="password-row">
-          <input
-            id="password"
-            part="input password-input"
-            type=${this.passwordVisible ? 'text' : 'password'}
-            name="new-password"
-            autocomplete="new-password"
-            spellcheck="false"
-            maxlength="64"
-            dir="ltr"
-            ?required=${mode === 'required'}
-            .value=${this.passwordValue}
-            aria-invalid=${this.fieldErrors.password ? 'true' : 'false'}
-            aria-describedby="password-rules password-error"
-            @input=${this.onPasswordInput}
-          />
-          <button
-            type="button"
-            class="link"
-            part="password-toggle"
-            aria-pressed=${this.passwordVisible ? 'true' : 'false'}
-            aria-controls="password"
-            @click=${() => (this.passwordVisible = !this.passwordVisible)}
-          >
-            ${t.showPassword}
-          </button>
-        </div>
-        <ul id="password-rules" class="rules" part="password-rules">
-          ${PASSWORD_RULES.map(
-            (rule) => html`<li class=${results[rule] ? 'met' : ''}>
-              <span aria-hidden="true">${results[rule] ? '✓' : '•'}</span> ${ruleText[rule]}<span class="visually-hidden"
-                >${results[rule] ? t.passwordRuleMet : ''}</span
-              >
-            </li>`,
-          )}
-        </ul>
-        <p id="password-error" class="field-error" part="field-error">${this.fieldErrors.password ?? ''}</p>
-      </div>
-    `;
-  }
-
-  private renderAccountTypes() {
-    const offered = this.offeredAccountTypes;
-    if (offered.length < 2) return nothing;
-    const t = this.i18n.t;
-    const labels: Record<AccountType, string> = { individual: t.accountIndividual, enterprise: t.accountEnterprise };
-    const chosen = this.effectiveAccountType;
-    return html`
-      <fieldset class="choice" part="account-types">
-        <legend>${t.accountTypeLabel}</legend>
-        ${offered.map(
-          (type) => html`
-            <label>
-              <input
-                type="radio"
-                name="account-type"
-                value=${type}
-                .checked=${type === chosen}
-                @change=${() => (this.chosenAccountType = type)}
-              />
-              ${labels[type]}
-            </label>
-          `,
-        )}
-      </fieldset>
     `;
   }
 
@@ -721,14 +753,15 @@ export class CustomerRegister extends LitElement {
   /** The phone field: a placeholder while its chunk loads, a retry if it (or the country list) failed. */
   private renderPhoneField() {
     const t = this.i18n.t;
-    const field = this.phone.field;
-    const failed = this.phone.failed || this.countries.status === TaskStatus.ERROR;
+    const field = this.phone?.field;
+    const phoneFailed = this.phoneLoadFailed || !!this.phone?.failed;
+    const failed = phoneFailed || this.countries.status === TaskStatus.ERROR;
     let control;
     if (field) {
       control = field.element;
     } else if (failed) {
       control = html`
-        <p class="form-error" part="error" role="alert">${this.phone.failed ? t.phoneLoadFailed : t.countriesFailed}</p>
+        <p class="form-error" part="error" role="alert">${phoneFailed ? t.phoneLoadFailed : t.countriesFailed}</p>
         <button type="button" class="link" part="link" @click=${this.retryPhone}>${t.retry}</button>
       `;
     } else {
@@ -745,7 +778,8 @@ export class CustomerRegister extends LitElement {
 
   private retryPhone() {
     if (this.countries.status === TaskStatus.ERROR) void this.countries.run();
-    else this.phone.retry();
+    else if (this.phone) this.phone.retry();
+    else this.loadPhone();
   }
 
   private renderCountrySelect() {
@@ -791,109 +825,11 @@ export class CustomerRegister extends LitElement {
     `;
   }
 
-  private renderCodeStep(step: CodeStep | (Omit<CodeStep, 'name'> & { name: 'registering' })) {
-    const t = this.i18n.t;
-    const busy = this.registration.busy;
-    const now = Date.now();
-    const seconds = step.name === 'code' ? secondsUntilResend(step, now) : 0;
-    const resendBlocked = busy !== undefined || seconds > 0;
-    const { account } = step;
-    const destination = account.channel === 'email' ? account.email : `${account.phoneArea} ${account.nationalNumber}`;
-    return html`
-      <form part="form" novalidate aria-label=${t.formLabel} @submit=${this.onSubmitCode}>
-        <p class="hint" id="code-hint">${t.codeSentTo(`\u2068${destination}\u2069`)}</p>
-        <div class="field" part="field">
-          <label for="code">${t.codeLabel}</label>
-          <input
-            id="code"
-            class="code-input"
-            part="input code-input"
-            type="text"
-            name="code"
-            autocomplete="one-time-code"
-            inputmode="numeric"
-            pattern="[0-9]*"
-            dir="ltr"
-            required
-            ?readonly=${step.ticketSpent}
-            .value=${this.code}
-            aria-invalid=${this.fieldErrors.code ? 'true' : 'false'}
-            aria-describedby="code-hint code-error"
-            @input=${this.onCodeInput}
-          />
-          <p id="code-error" class="field-error" part="field-error">${this.fieldErrors.code ?? ''}</p>
-        </div>
-        ${this.hasTerms ? this.renderTerms() : nothing}
-        ${step.ticketSpent && !this.registration.error
-          ? html`<p class="form-error" part="error" role="alert">${t.requestNewCode}</p>`
-          : nothing}
-        ${this.renderActionError('register')}${this.renderActionError('resend')}
-        ${step.ticketSpent
-          ? nothing
-          : this.renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
-        <div class="secondary">
-          <button
-            type="button"
-            class="link"
-            part="link"
-            aria-disabled=${resendBlocked ? 'true' : 'false'}
-            @click=${this.onResend}
-          >
-            ${busy === 'resend' ? t.resendingCode : seconds > 0 ? t.resendIn(seconds) : t.resendCode}
-          </button>
-          <button type="button" class="link" part="link" aria-disabled=${busy ? 'true' : 'false'} @click=${this.onChangeAccount}>
-            ${account.channel === 'email' ? t.changeEmail : t.changePhone}
-          </button>
-        </div>
-        <p class="hint" role="status">${step.codesSent > 1 && busy !== 'resend' ? t.newCodeSent : ''}</p>
-      </form>
-    `;
-  }
-
-  private renderTerms() {
-    return html`
-      <div class="field" part="field">
-        <div class="terms" part="terms">
-          <input
-            id="terms"
-            type="checkbox"
-            required
-            .checked=${this.termsAccepted}
-            aria-invalid=${this.fieldErrors.terms ? 'true' : 'false'}
-            aria-describedby="terms-error"
-            @change=${this.onTermsChange}
-          />
-          <label for="terms"><slot name="terms" @slotchange=${() => this.requestUpdate()}></slot></label>
-        </div>
-        <p id="terms-error" class="field-error" part="field-error">${this.fieldErrors.terms ?? ''}</p>
-      </div>
-    `;
-  }
-
-  private renderPanel(title: string, body: string, part: 'panel' | 'success' = 'panel') {
-    const content = html`<h2 class="title" tabindex="-1">${title}</h2>
-      <p>${body}</p>`;
-    return html`
-      <div class="panel ${part}" part=${part} role="status">
-        ${part === 'success' ? html`<slot name="success">${content}</slot>` : content}
-        <button type="button" class="link" part="link" @click=${this.onStartOver}>${this.i18n.t.startOver}</button>
-      </div>
-    `;
-  }
-
-  private renderPrimary(busy: boolean, label: string) {
-    return html`
-      <button class="primary" part="button" type="submit" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'}>
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<span>${label}</span>
-      </button>
-    `;
-  }
-
-  /** The failure of `action`, if it was the last one to fail. Gateway text is rendered as text, never markup. */
-  private renderActionError(action: ActionName) {
-    const error = this.registration.error;
-    if (error === undefined || this.registration.failedAction !== action) return nothing;
-    return html`<p class="form-error" part="error" role="alert">${errorMessage(error, this.i18n.t)}</p>`;
+  /** The message of `action`'s failure, if it was the last action to fail. */
+  private actionError(action: ActionName): string | undefined {
+    const { registration, feature } = this;
+    if (!registration || !feature || registration.error === undefined || registration.failedAction !== action) return undefined;
+    return feature.errorMessage(registration.error, this.i18n.t);
   }
 }
 

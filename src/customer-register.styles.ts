@@ -100,11 +100,6 @@ export const styles = css`
   select[aria-invalid='true'] {
     border-color: var(--cr-color-error);
   }
-  .code-input {
-    font-variant-numeric: tabular-nums;
-    letter-spacing: 0.4em;
-    direction: ltr;
-  }
   .hint {
     margin: 0;
     color: var(--cr-color-muted);
@@ -172,66 +167,6 @@ export const styles = css`
     color: var(--cr-color-text);
     font-weight: 600;
   }
-  .password-row {
-    display: flex;
-    gap: 0.5rem;
-    align-items: center;
-  }
-  .password-row input {
-    flex: 1;
-  }
-  .rules {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    color: var(--cr-color-muted);
-  }
-  .rules .met {
-    color: var(--cr-color-success);
-  }
-  .choice {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--cr-space);
-    margin: 0;
-    padding: 0;
-    border: none;
-  }
-  .choice legend {
-    font-weight: 600;
-    padding: 0;
-    margin-block-end: calc(var(--cr-space) / 4);
-  }
-  .terms {
-    display: flex;
-    gap: 0.5rem;
-    align-items: flex-start;
-  }
-  .choice label {
-    display: inline-flex;
-    gap: 0.5rem;
-    align-items: center;
-  }
-  .terms input,
-  .choice input {
-    inline-size: auto;
-    min-block-size: auto;
-    margin-block-start: 0.25rem;
-  }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-  .secondary {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: calc(var(--cr-space) / 2);
-  }
   .spinner {
     inline-size: 1em;
     block-size: 1em;
@@ -249,20 +184,5 @@ export const styles = css`
     .spinner {
       animation-duration: 2.4s;
     }
-  }
-  .title {
-    margin: 0;
-    font-size: 1.25em;
-  }
-  /* The heading takes focus only so screen readers land on the outcome; it is not a control. */
-  .title:focus {
-    outline: none;
-  }
-  .success .title {
-    color: var(--cr-color-success);
-  }
-  .ltr {
-    direction: ltr;
-    unicode-bidi: isolate;
   }
 `;

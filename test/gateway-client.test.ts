@@ -3,7 +3,7 @@ import { callGateway, callUrl, GatewayRefusal, TransportFailure } from '../src/g
 import { fetchCountryList, clearCountryListCache } from '../src/gateway/country-list.js';
 import { accountExists } from '../src/gateway/check-status.js';
 import { sendVerificationCode } from '../src/gateway/send-code.js';
-import { DEFAULT_PATHS, gatewayCountryCode, alpha2Of, toGatewayCountry } from '../src/gateway/contract.js';
+import { DEFAULT_PATHS, gatewayCountryCode, alpha2Of, loadIsoTable, toGatewayCountry } from '../src/gateway/contract.js';
 import type { EmailAccount } from '../src/gateway/account.js';
 import { injectFault, requestsOf, testConfig, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { rejectionOf } from './support/rejection.js';
@@ -132,6 +132,8 @@ describe('gateway client', () => {
 });
 
 describe('ISO 3166 mapping (contract module)', () => {
+  before(() => loadIsoTable());
+
   it('maps alpha-2 and the gateway\'s ISO_3166_<numeric> both ways', () => {
     expect(gatewayCountryCode('CN')).to.equal('ISO_3166_156');
     expect(gatewayCountryCode('us')).to.equal('ISO_3166_840');

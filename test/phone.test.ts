@@ -2,6 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { alerts, focused, mount, part, phoneCountryOrder, press, query, showPhone, typeText, waitForStep } from './support/harness.js';
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { phoneCountries, preferredOrder } from '../src/phone/country-order.js';
+import { loadIsoTable } from '../src/gateway/contract.js';
 
 async function registerByPhone(options: { country: string; typed: string; toUser: string }) {
   const mounted = await mount({ country: options.country });
@@ -159,6 +160,8 @@ describe('phone entry', () => {
 });
 
 describe('country order (pure)', () => {
+  before(() => loadIsoTable());
+
   it('keeps the gateway\'s countries that map to ISO alpha-2 and orders the preferred without duplicates', () => {
     const offered = phoneCountries([
       { code: 'ISO_3166_156', countryCode: '86', name: 'China' },

@@ -8,7 +8,6 @@
  * An integrator adapting the element to a gateway that differs changes this
  * file (or passes overrides through the element's properties), not the flows.
  */
-import { ISO_3166_PACKED } from './iso-3166.js';
 
 /** (seed) the `version` header. */
 export const API_VERSION = '0.0.1';
@@ -112,33 +111,44 @@ export function phoneAreaOf(dialCode: string): string {
 // ---- ISO 3166: the gateway speaks `ISO_3166_<numeric>`, locales and intl-tel-input alpha-2.
 
 const GATEWAY_COUNTRY_PREFIX = 'ISO_3166_';
-let numericByAlpha2: Map<string, string> | undefined;
-let alpha2ByNumeric: Map<string, string> | undefined;
+let isoTables: { numericByAlpha2: Map<string, string>; alpha2ByNumeric: Map<string, string> } | undefined;
+let isoTablesLoad: Promise<void> | undefined;
 
-function isoTables() {
-  if (!numericByAlpha2 || !alpha2ByNumeric) {
-    numericByAlpha2 = new Map();
-    alpha2ByNumeric = new Map();
+/**
+ * Loads the ISO 3166 table (a small chunk of its own: nothing needs it before
+ * the country list has arrived, so it is fetched alongside that list).
+ * The mapping functions below work once this has resolved.
+ */
+export function loadIsoTable(): Promise<void> {
+  isoTablesLoad ??= import('./iso-3166.js').then(({ ISO_3166_PACKED }) => {
+    const numericByAlpha2 = new Map<string, string>();
+    const alpha2ByNumeric = new Map<string, string>();
     for (let i = 0; i < ISO_3166_PACKED.length; i += 5) {
       const alpha2 = ISO_3166_PACKED.slice(i, i + 2);
       const numeric = ISO_3166_PACKED.slice(i + 2, i + 5);
       numericByAlpha2.set(alpha2, numeric);
       alpha2ByNumeric.set(numeric, alpha2);
     }
-  }
-  return { numericByAlpha2, alpha2ByNumeric };
+    isoTables = { numericByAlpha2, alpha2ByNumeric };
+  });
+  return isoTablesLoad;
+}
+
+function tables() {
+  if (!isoTables) throw new Error('the ISO 3166 table is not loaded yet: await loadIsoTable() first');
+  return isoTables;
 }
 
 /** `CN` -> `ISO_3166_156`; undefined for an unknown region. */
 export function gatewayCountryCode(alpha2: string): string | undefined {
-  const numeric = isoTables().numericByAlpha2.get(alpha2.toUpperCase());
+  const numeric = tables().numericByAlpha2.get(alpha2.toUpperCase());
   return numeric && GATEWAY_COUNTRY_PREFIX + numeric;
 }
 
 /** `ISO_3166_156` -> `CN`; undefined when the code is not of that form or unknown. */
 export function alpha2Of(gatewayCode: string): string | undefined {
   if (!gatewayCode.startsWith(GATEWAY_COUNTRY_PREFIX)) return undefined;
-  return isoTables().alpha2ByNumeric.get(gatewayCode.slice(GATEWAY_COUNTRY_PREFIX.length));
+  return tables().alpha2ByNumeric.get(gatewayCode.slice(GATEWAY_COUNTRY_PREFIX.length));
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Owns the lazy phone field of one element: imports the phone chunk the first
- * time phone entry is shown (an e-mail-only page never downloads it), creates
+ * Owns the lazy phone field of one element. The element creates it (itself a
+ * small lazy module) the first time phone entry is shown, so an e-mail-only
+ * page never downloads any of the phone code. It imports the phone chunk, creates
  * the field for the gateway's countries, and re-creates it, keeping the typed
  * number, when the language or the country list changes.
  */
@@ -14,8 +15,6 @@ import { phoneCountries, preferredOrder } from './country-order.js';
 export interface PhoneSetup {
   /** The host's shadow root, where the field's styles are adopted. */
   root: () => ShadowRoot;
-  /** True once phone entry has been shown: only then is the chunk loaded. */
-  wanted: () => boolean;
   countries: () => Country[] | undefined;
   /** Gateway codes of the likely countries, most likely first. */
   preferred: () => (string | undefined)[];
@@ -25,23 +24,19 @@ export interface PhoneSetup {
 }
 
 export class PhoneController {
-  private readonly task: Task<[boolean, Country[] | undefined, string], PhoneField | undefined>;
+  private readonly task: Task<[Country[] | undefined, string], PhoneField | undefined>;
   private current?: PhoneField;
 
   constructor(host: ReactiveControllerHost, private readonly setup: PhoneSetup) {
     this.task = new Task(host, {
-      task: ([wanted, countries, locale]) => (wanted && countries ? this.createField(countries, locale) : Promise.resolve(this.current)),
-      args: () => [this.setup.wanted(), this.setup.countries(), this.setup.locale()],
+      task: ([countries, locale]) => (countries ? this.createField(countries, locale) : Promise.resolve(this.current)),
+      args: () => [this.setup.countries(), this.setup.locale()],
     });
   }
 
   /** The field, once loaded. */
   get field(): PhoneField | undefined {
     return this.current;
-  }
-
-  get loading(): boolean {
-    return this.setup.wanted() && !this.current && this.task.status !== TaskStatus.ERROR;
   }
 
   get failed(): boolean {

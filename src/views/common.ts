@@ -1,0 +1,16 @@
+/** Small template pieces every step uses. */
+import { html, nothing } from 'lit';
+
+/** A step's submit button; while its call runs it shows a spinner and says so, but keeps focus. */
+export function renderPrimary(busy: boolean, label: string) {
+  return html`
+    <button class="primary" part="button" type="submit" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'}>
+      ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<span>${label}</span>
+    </button>
+  `;
+}
+
+/** A failure shown to the person, announced by screen readers. Gateway text stays text, never markup. */
+export function renderFormError(message: string | undefined) {
+  return message ? html`<p class="form-error" part="error" role="alert">${message}</p>` : nothing;
+}

@@ -1,0 +1,85 @@
+import { css } from 'lit';
+
+/**
+ * Styles of the parts that only the lazy registration chunk renders (code step,
+ * outcome, password, account types, terms). The element adopts them when that
+ * chunk arrives, so the first step's stylesheet stays small.
+ */
+export const laterStyles = css`
+  .code-input {
+    font-variant-numeric: tabular-nums;
+    letter-spacing: 0.4em;
+    direction: ltr;
+  }
+  .password-row {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .password-row input {
+    flex: 1;
+  }
+  .rules {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    color: var(--cr-color-muted);
+  }
+  .rules .met {
+    color: var(--cr-color-success);
+  }
+  .choice {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cr-space);
+    margin: 0;
+    padding: 0;
+    border: none;
+  }
+  .choice legend {
+    font-weight: 600;
+    padding: 0;
+    margin-block-end: calc(var(--cr-space) / 4);
+  }
+  .terms {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+  }
+  .choice label {
+    display: inline-flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .terms input,
+  .choice input {
+    inline-size: auto;
+    min-block-size: auto;
+    margin-block-start: 0.25rem;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .secondary {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: calc(var(--cr-space) / 2);
+  }
+  .title {
+    margin: 0;
+    font-size: 1.25em;
+  }
+  /* The heading takes focus only so screen readers land on the outcome; it is not a control. */
+  .title:focus {
+    outline: none;
+  }
+  .success .title {
+    color: var(--cr-color-success);
+  }
+`;

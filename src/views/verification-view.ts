@@ -1,0 +1,112 @@
+/**
+ * The steps after the account step: entering the code, and the outcome. Pure
+ * template functions over explicit props: the element owns the state and the
+ * handlers. Part of the lazy registration chunk.
+ */
+import { html, nothing } from 'lit';
+import type { Translation } from '../i18n/localize.js';
+import type { ActionName } from '../flow/registration-controller.js';
+import { secondsUntilResend, type CodeStep, type RegisteringStep } from '../flow/steps.js';
+import { renderFormError, renderPrimary } from './common.js';
+
+export interface CodeStepProps {
+  t: Translation;
+  step: CodeStep | RegisteringStep;
+  code: string;
+  busy?: ActionName;
+  /** The message of the last failed action on this step, if any. */
+  error?: string;
+  codeError?: string;
+  terms?: { accepted: boolean; error?: string; onChange: (event: Event) => void; onSlotChange: () => void };
+  onCodeInput: (event: InputEvent) => void;
+  onSubmit: (event: SubmitEvent) => void;
+  onResend: () => void;
+  onChangeAccount: () => void;
+}
+
+export function renderCodeStep(props: CodeStepProps) {
+  const { t, step, busy } = props;
+  const seconds = step.name === 'code' ? secondsUntilResend(step, Date.now()) : 0;
+  const resendBlocked = busy !== undefined || seconds > 0;
+  const { account } = step;
+  const destination = account.channel === 'email' ? account.email : `${account.phoneArea} ${account.nationalNumber}`;
+  return html`
+    <form part="form" novalidate aria-label=${t.formLabel} @submit=${props.onSubmit}>
+      <p class="hint" id="code-hint">${t.codeSentTo(`\u2068${destination}\u2069`)}</p>
+      <div class="field" part="field">
+        <label for="code">${t.codeLabel}</label>
+        <input
+          id="code"
+          class="code-input"
+          part="input code-input"
+          type="text"
+          name="code"
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          pattern="[0-9]*"
+          dir="ltr"
+          required
+          ?readonly=${step.ticketSpent}
+          .value=${props.code}
+          aria-invalid=${props.codeError ? 'true' : 'false'}
+          aria-describedby="code-hint code-error"
+          @input=${props.onCodeInput}
+        />
+        <p id="code-error" class="field-error" part="field-error">${props.codeError ?? ''}</p>
+      </div>
+      ${props.terms ? renderTerms(props.terms) : nothing}
+      ${renderFormError(props.error ?? (step.ticketSpent ? t.requestNewCode : undefined))}
+      ${step.ticketSpent ? nothing : renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
+      <div class="secondary">
+        <button type="button" class="link" part="link" aria-disabled=${resendBlocked ? 'true' : 'false'} @click=${props.onResend}>
+          ${busy === 'resend' ? t.resendingCode : seconds > 0 ? t.resendIn(seconds) : t.resendCode}
+        </button>
+        <button type="button" class="link" part="link" aria-disabled=${busy ? 'true' : 'false'} @click=${props.onChangeAccount}>
+          ${account.channel === 'email' ? t.changeEmail : t.changePhone}
+        </button>
+      </div>
+      <p class="hint" role="status">${step.codesSent > 1 && busy !== 'resend' ? t.newCodeSent : ''}</p>
+    </form>
+  `;
+}
+
+/** The site's terms (slotted) with the checkbox that gates the final step. */
+function renderTerms(terms: NonNullable<CodeStepProps['terms']>) {
+  return html`
+    <div class="field" part="field">
+      <div class="terms" part="terms">
+        <input
+          id="terms"
+          type="checkbox"
+          required
+          .checked=${terms.accepted}
+          aria-invalid=${terms.error ? 'true' : 'false'}
+          aria-describedby="terms-error"
+          @change=${terms.onChange}
+        />
+        <label for="terms"><slot name="terms" @slotchange=${terms.onSlotChange}></slot></label>
+      </div>
+      <p id="terms-error" class="field-error" part="field-error">${terms.error ?? ''}</p>
+    </div>
+  `;
+}
+
+export interface OutcomeProps {
+  t: Translation;
+  title: string;
+  body: string;
+  /** `success` offers the `success` slot and part; `panel` is the manual-review outcome. */
+  kind: 'success' | 'panel';
+  onStartOver: () => void;
+}
+
+export function renderOutcome({ t, title, body, kind, onStartOver }: OutcomeProps) {
+  const content = html`<h2 class="title" tabindex="-1">${title}</h2>
+    <p>${body}</p>`;
+  return html`
+    <div class="panel ${kind}" part=${kind} role="status">
+      ${kind === 'success' ? html`<slot name="success">${content}</slot>` : content}
+      <button type="button" class="link" part="link" @click=${onStartOver}>${t.startOver}</button>
+    </div>
+  `;
+}
