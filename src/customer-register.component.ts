@@ -1,31 +1,29 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { styles } from './customer-register.styles.js';
 import { LocalizeController } from './i18n/localize.js';
 import { emit } from './events.js';
 import { fetchCountryList, type Country } from './gateway/country-list.js';
 import type { Account } from './gateway/account.js';
-import type { RegisterExtras } from './gateway/register.js';
 import { GatewayError, type GatewayConfig } from './gateway/transport.js';
-import { loadIsoTable, phoneAreaOf, REGISTER_SOURCE, toGatewayCountry, type AccountChannel } from './gateway/contract.js';
-import { normalizeCode, validateEmail } from './flow/validation.js';
+import { loadIsoTable, phoneAreaOf, toGatewayCountry, type AccountChannel } from './gateway/contract.js';
+import { validateEmail } from './flow/validation.js';
 import { renderFormError, renderPrimary } from './views/common.js';
 import type { PhoneProblem } from './phone/phone-field.js';
 import type { PhoneController } from './phone/phone-controller.js';
 import type { ActionName, RegistrationController } from './flow/registration-controller.js';
+import type { LaterStepsController } from './views/later-steps-controller.js';
 import type { Step, StepName } from './flow/steps.js';
 import type { Utm } from './embedding/attribution.js';
 import type { AccountType } from './embedding/register-fields.js';
+import type { PasswordMode } from './embedding/page-embedding.js';
 
 /** The lazy registration chunk (flow, gateway calls after the first, later views). */
 type RegistrationFeature = typeof import('./registration-feature.js');
 
-type Field = 'email' | 'country' | 'phone' | 'password' | 'code' | 'terms';
-type PasswordMode = 'none' | 'optional' | 'required';
+type Field = 'email' | 'country' | 'phone' | 'password';
 
 const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
-const ACCOUNT_TYPES: readonly AccountType[] = ['individual', 'enterprise'];
 const ACCOUNT_STEP: Step = { name: 'account' };
 
 /**
@@ -78,6 +76,39 @@ export class CustomerRegister extends LitElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  /** Reactive properties and internal state (declared here rather than with decorators: it builds smaller). */
+  static override properties: PropertyDeclarations = {
+    featureLoadFailed: { state: true },
+    phoneLoadFailed: { state: true },
+    method: { state: true },
+    email: { state: true },
+    selectedCountry: { state: true },
+    passwordValue: { state: true },
+    passwordVisible: { state: true },
+    chosenAccountType: { state: true },
+    fieldErrors: { state: true },
+    companyId: { attribute: 'company-id' },
+    host: {},
+    country: {},
+    methods: {},
+    utmSource: { attribute: 'utm-source' },
+    utmMedium: { attribute: 'utm-medium' },
+    utmCampaign: { attribute: 'utm-campaign' },
+    utmContent: { attribute: 'utm-content' },
+    utmTerm: { attribute: 'utm-term' },
+    attribution: {},
+    registerSource: { attribute: 'register-source' },
+    customerGroupId: { attribute: 'customer-group-id' },
+    agentSource: { attribute: 'agent-source' },
+    agentCode: { attribute: 'agent-code' },
+    agentParam: { attribute: 'agent-param' },
+    accountType: { attribute: 'account-type' },
+    accountTypes: { attribute: 'account-types' },
+    password: {},
+    theme: { reflect: true },
+    tradeTypeCurrencyList: { attribute: false },
+  };
+
   private readonly i18n = new LocalizeController(this);
 
   /** The lazy registration chunk, once loaded (right after the first render). */
@@ -85,8 +116,10 @@ export class CustomerRegister extends LitElement {
   private featureLoad?: Promise<RegistrationFeature>;
   /** The flow of this element; created when the registration chunk arrives. */
   private registration?: RegistrationController;
+  /** The code step and the outcome, from the same chunk. */
+  private laterSteps?: LaterStepsController;
   /** The registration chunk could not be loaded (offline?): shown on the first step, retried on submit. */
-  @state() private featureLoadFailed = false;
+  private featureLoadFailed = false;
 
   private readonly countries = new Task(this, {
     // The ISO table maps the list's codes to regions (preselection, phone flags): fetched alongside.
@@ -97,86 +130,81 @@ export class CustomerRegister extends LitElement {
   /** The phone field's controller, created (from a small lazy module) when phone entry is first shown. */
   private phone?: PhoneController;
   private phoneLoad?: Promise<void>;
-  @state() private phoneLoadFailed = false;
+  private phoneLoadFailed = false;
 
   /** The registration method on screen. */
-  @state() private method: AccountChannel = 'email';
+  private method: AccountChannel = 'email';
   /** What the person typed, kept across steps, method switches and failures. */
-  @state() private email = '';
-  @state() private selectedCountry = '';
-  @state() private code = '';
+  private email = '';
+  private selectedCountry = '';
   /** Kept only in memory, cleared once registered; only its MD5 digest is sent. */
-  @state() private passwordValue = '';
-  @state() private passwordVisible = false;
-  @state() private chosenAccountType?: AccountType;
-  @state() private termsAccepted = false;
+  private passwordValue = '';
+  private passwordVisible = false;
+  private chosenAccountType?: AccountType;
   /** Inline validation messages, shown after a submit attempt. */
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
-
-  @query('#code') private codeInput?: HTMLInputElement;
+  private fieldErrors: Partial<Record<Field, string>> = {};
 
   /** The company id the gateway knows this site by (`companyId` header). Required. */
-  @property({ attribute: 'company-id' }) companyId = '';
+  companyId = '';
 
   /**
    * Origin of the gateway, e.g. `https://gateway.example.com`. Empty: the page's
    * own origin (a gateway behind the site's proxy).
    */
-  @property() host = '';
+  host = '';
 
   /** Preselected country of residence: ISO alpha-2 (`CN`) or the gateway's `ISO_3166_156`. */
-  @property() country = '';
+  country = '';
 
   /** The registration methods offered, in tab order: `email`, `phone` or both (the default). */
-  @property() methods = 'email phone';
+  methods = 'email phone';
 
   /** `utmSource` for this embed; wins over the URL's `utm_source` and the remembered first touch. */
-  @property({ attribute: 'utm-source' }) utmSource = '';
+  utmSource = '';
   /** `utmMedium`, like `utm-source`. */
-  @property({ attribute: 'utm-medium' }) utmMedium = '';
+  utmMedium = '';
   /** `utmCampaign`, like `utm-source`. */
-  @property({ attribute: 'utm-campaign' }) utmCampaign = '';
+  utmCampaign = '';
   /** `utmContent`, like `utm-source`. */
-  @property({ attribute: 'utm-content' }) utmContent = '';
+  utmContent = '';
   /** `utmTerm`, like `utm-source`. */
-  @property({ attribute: 'utm-term' }) utmTerm = '';
+  utmTerm = '';
 
   /** `off`: do not remember the first campaign touch (localStorage, 30 days); use this page's URL only. */
-  @property() attribution: 'on' | 'off' = 'on';
+  attribution: 'on' | 'off' = 'on';
 
   /** `registerSource`: 1-9 or a seed name (`H5`, `PC_Web`, `Android`, ...). Unset: H5 on phones and tablets, PC_Web on desktops. */
-  @property({ attribute: 'register-source' }) registerSource = '';
+  registerSource = '';
 
   /** `customerGroupId`, an int64 kept as a string end to end. */
-  @property({ attribute: 'customer-group-id' }) customerGroupId = '';
+  customerGroupId = '';
 
   /** `thirdServerSource` of an agent referral (default `agent` when there is a code). */
-  @property({ attribute: 'agent-source' }) agentSource = '';
+  agentSource = '';
   /** The referring agent's code (`thirdServerCode`). */
-  @property({ attribute: 'agent-code' }) agentCode = '';
+  agentCode = '';
   /** Name of a URL parameter carrying the agent's code, e.g. `ref` for `?ref=AG123`. */
-  @property({ attribute: 'agent-param' }) agentParam = '';
+  agentParam = '';
 
   /** `openAccountType`: `individual` or `enterprise`. */
-  @property({ attribute: 'account-type' }) accountType = '';
+  accountType = '';
   /** Offer a choice, e.g. `individual enterprise` (the first, or `account-type`, preselected). */
-  @property({ attribute: 'account-types' }) accountTypes = '';
+  accountTypes = '';
 
   /** A password field: `none` (default), `optional` or `required`. Only its MD5 digest is sent. */
-  @property() password: PasswordMode = 'none';
+  password: PasswordMode = 'none';
 
   /** `light` or `dark`; unset follows the visitor's `prefers-color-scheme`. */
-  @property({ reflect: true }) theme = '';
+  theme = '';
 
   /** `tradeTypeCurrencyList`, passed through to register. */
-  @property({ attribute: false }) tradeTypeCurrencyList?: { allCurrency: string; tradeType: string }[];
+  tradeTypeCurrencyList?: { allCurrency: string; tradeType: string }[];
 
   /** The campaign touch attributed to this visit (first touch, or this URL's). */
   private touch: Utm = {};
   private readonly warned = new Set<string>();
 
   private lastStep: StepName = 'account';
-  private stopSmsListener?: () => void;
 
   /** Focuses the field the person fills next (the account field on the first step), not the method tabs. */
   override focus(options?: FocusOptions): void {
@@ -188,8 +216,7 @@ export class CustomerRegister extends LitElement {
   /** Returns the element to its first step; typed values (but the code) are kept. */
   reset(): void {
     this.registration?.flow.reset();
-    this.code = '';
-    this.termsAccepted = false;
+    this.laterSteps?.clear();
   }
 
   /** The step on screen: the first one until the registration chunk has arrived. */
@@ -223,7 +250,12 @@ export class CustomerRegister extends LitElement {
     this.featureLoadFailed = false;
     this.registration = new feature.RegistrationController(this, {
       config: () => this.gatewayConfig(),
-      extras: () => this.collectRegisterExtras(feature),
+      extras: () =>
+        feature.collectRegisterExtras(
+          this,
+          { touch: this.touch, lang: this.i18n.requestedTag, chosenAccountType: this.chosenAccountType, password: this.passwordValue },
+          (message) => this.warn(message),
+        ),
       onStep: (step) => {
         if (step.name === 'done') this.passwordValue = '';
         emit(this, 'step-change', { step: step.name, method: this.method });
@@ -235,9 +267,17 @@ export class CustomerRegister extends LitElement {
           call: error instanceof GatewayError ? error.call : undefined,
         }),
     });
+    this.laterSteps = new feature.LaterStepsController(this, {
+      t: () => this.i18n.t,
+      registration: this.registration,
+      hasTerms: () => !!this.querySelector(':scope > [slot="terms"]'),
+      focus: (id) => this.focusById(id),
+      onStartOver: () => this.onStartOver(),
+    });
     const root = this.renderRoot as ShadowRoot;
     const sheet = feature.laterStyles.styleSheet;
     if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    feature.checkAttributes(this, (message) => this.warn(message));
     // The first campaign touch is remembered now, whether or not this visitor registers.
     const fromUrl = feature.utmFromUrl(location.search);
     this.touch = this.attribution === 'off' ? fromUrl : feature.firstTouch(localStorageOrUndefined(), fromUrl, Date.now());
@@ -271,49 +311,6 @@ export class CustomerRegister extends LitElement {
     return { host: this.gatewayHost, companyId: this.companyId.trim(), lang: this.i18n.requestedTag };
   }
 
-  /** The offered account types, valid ones only. */
-  private get offeredAccountTypes(): AccountType[] {
-    const names = this.accountTypes.toLowerCase().split(/[\s,]+/).filter(Boolean);
-    return [...new Set(names.filter((name): name is AccountType => (ACCOUNT_TYPES as string[]).includes(name)))];
-  }
-
-  /** The account type to register: the person's choice, else the site's. */
-  private get effectiveAccountType(): AccountType | undefined {
-    const fixed = this.accountType.toLowerCase();
-    if (this.chosenAccountType) return this.chosenAccountType;
-    if ((ACCOUNT_TYPES as string[]).includes(fixed)) return fixed as AccountType;
-    return this.offeredAccountTypes[0];
-  }
-
-  private async collectRegisterExtras(feature: RegistrationFeature): Promise<RegisterExtras> {
-    const extras = feature.registerExtras(
-      {
-        utmAttributes: {
-          utmSource: this.utmSource,
-          utmMedium: this.utmMedium,
-          utmCampaign: this.utmCampaign,
-          utmContent: this.utmContent,
-          utmTerm: this.utmTerm,
-        },
-        touch: this.touch,
-        registerSource: this.registerSource,
-        detectedRegisterSource: detectRegisterSource(),
-        registerDevice: await feature.describeDevice(),
-        customerGroupId: this.customerGroupId,
-        agentSource: this.agentSource,
-        agentCode: this.agentCode,
-        agentParam: this.agentParam,
-        search: location.search,
-        accountType: this.effectiveAccountType,
-        tradeTypeCurrencyList: this.tradeTypeCurrencyList,
-        lang: this.i18n.requestedTag,
-      },
-      (message) => this.warn(message),
-    );
-    if (this.passwordMode !== 'none' && this.passwordValue) extras.pwd = await feature.passwordDigest(this.passwordValue);
-    return extras;
-  }
-
   /** The offered methods, valid ones only, in the site's order; e-mail if none is valid. */
   private get offeredMethods(): AccountChannel[] {
     const names = this.methods.toLowerCase().split(/[\s,]+/).filter(Boolean);
@@ -325,12 +322,6 @@ export class CustomerRegister extends LitElement {
     if (changed.has('companyId') || changed.has('host')) {
       const problem = this.configProblem;
       if (problem) console.warn(`<customer-register>: ${problem}.`);
-    }
-    if (changed.has('accountType') && this.accountType && !(ACCOUNT_TYPES as string[]).includes(this.accountType.toLowerCase())) {
-      this.warn(`account-type="${this.accountType}" is not "individual" or "enterprise"; the gateway's default is used`);
-    }
-    if (changed.has('password') && !['none', 'optional', 'required'].includes(this.password)) {
-      this.warn(`password="${this.password}" is not "none", "optional" or "required"; no password is asked`);
     }
     if (changed.has('methods')) {
       const unknown = this.methods.toLowerCase().split(/[\s,]+/).filter((name) => name && !(ALL_METHODS as string[]).includes(name));
@@ -366,7 +357,7 @@ export class CustomerRegister extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopSmsListener?.();
+    this.laterSteps?.disconnect();
   }
 
   protected override updated(): void {
@@ -375,7 +366,7 @@ export class CustomerRegister extends LitElement {
     const step = this.step.name;
     if (step !== this.lastStep) {
       this.lastStep = step;
-      this.watchForSmsCode();
+      this.laterSteps?.stepChanged(this.step);
       // Move focus to where the person continues, so keyboard and screen-reader
       // users follow the step change.
       const target = this.renderRoot.querySelector<HTMLElement>(
@@ -411,19 +402,6 @@ export class CustomerRegister extends LitElement {
     this.selectMethod(offered[(next[event.key] + offered.length) % offered.length], true);
   }
 
-  /** On the code step of a phone registration, let the browser read the SMS (WebOTP) where it can. */
-  private watchForSmsCode() {
-    this.stopSmsListener?.();
-    this.stopSmsListener = undefined;
-    const step = this.step;
-    if (!this.feature || step.name !== 'code' || step.account.channel !== 'phone') return;
-    this.stopSmsListener = this.feature.listenForSmsCode((code) => {
-      if (this.step.name !== 'code') return;
-      this.code = normalizeCode(code);
-      this.submitCode();
-    });
-  }
-
   private onEmailInput(event: InputEvent) {
     this.email = (event.target as HTMLInputElement).value;
     this.clearFieldError('email');
@@ -434,37 +412,14 @@ export class CustomerRegister extends LitElement {
     this.clearFieldError('country');
   }
 
-  private onCodeInput(event: InputEvent) {
-    const input = event.target as HTMLInputElement;
-    const code = normalizeCode(input.value);
-    // Keep the field showing digits only (a pasted "123 456" or "123-456" becomes "123456").
-    if (input.value !== code) input.value = code;
-    const completed = code.length === 6 && this.code.length !== 6;
-    this.code = code;
-    this.clearFieldError('code');
-    if (completed) this.submitCode();
-  }
-
   private clearFieldError(field: Field) {
     if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
     this.registration?.dismissError();
   }
 
-  private get passwordMode(): PasswordMode {
-    return this.password === 'optional' || this.password === 'required' ? this.password : 'none';
-  }
-
   private onPasswordInput(event: InputEvent) {
     this.passwordValue = (event.target as HTMLInputElement).value;
     this.clearFieldError('password');
-  }
-
-  /** The password problem to show, if any (checked with the account fields). */
-  private passwordProblem(feature: RegistrationFeature): string | undefined {
-    const mode = this.passwordMode;
-    if (mode === 'none') return undefined;
-    if (!this.passwordValue) return mode === 'required' ? this.i18n.t.passwordRequired : undefined;
-    return feature.meetsPasswordRules(this.passwordValue) ? undefined : this.i18n.t.passwordWeak;
   }
 
   private async onSendCode(event: SubmitEvent) {
@@ -477,9 +432,8 @@ export class CustomerRegister extends LitElement {
     } catch {
       return; // featureLoadFailed is on screen; the next submit tries again.
     }
-    const passwordProblem = this.passwordProblem(feature);
+    const passwordProblem = feature.passwordProblem(feature.passwordMode(this), this.passwordValue, this.i18n.t);
     if (passwordProblem) return this.showFieldErrors({ ...this.fieldErrors, password: passwordProblem });
-    this.code = '';
     const registration = this.registration!;
     void registration.run('send', (signal) => registration.flow.requestCode(account, signal));
   }
@@ -530,67 +484,19 @@ export class CustomerRegister extends LitElement {
     this.focusFirstInvalid(errors);
   }
 
-  private submitCode() {
-    const t = this.i18n.t;
-    const step = this.step;
-    const registration = this.registration;
-    if (!registration || step.name !== 'code' || step.ticketSpent) return;
-    if (this.code.length !== 6) {
-      this.showFieldErrors({ code: this.code ? t.codeInvalid : t.codeRequired });
-      return;
-    }
-    if (this.hasTerms && !this.termsAccepted) {
-      this.showFieldErrors({ terms: t.termsRequired });
-      return;
-    }
-    const code = this.code;
-    void registration.run('register', (signal) => registration.flow.submitCode(code, signal)).then(() => {
-      // A refused code is cleared so the next one can be typed straight away.
-      if (registration.step.name === 'code') {
-        this.code = '';
-        this.codeInput?.focus();
-      }
-    });
-  }
-
-  /** The site filled the `terms` slot. */
-  private get hasTerms(): boolean {
-    return !!this.querySelector(':scope > [slot="terms"]');
-  }
-
-  private onTermsChange(event: Event) {
-    this.termsAccepted = (event.target as HTMLInputElement).checked;
-    this.clearFieldError('terms');
-  }
-
-  private onSubmitCode(event: SubmitEvent) {
-    event.preventDefault();
-    this.submitCode();
-  }
-
-  private onResend() {
-    const { step, registration, feature } = this;
-    if (!registration || !feature || step.name !== 'code' || !feature.canResend(step, Date.now())) return;
-    this.code = '';
-    void registration.run('resend', (signal) => registration.flow.resendCode(signal)).then((ok) => {
-      if (ok) this.codeInput?.focus();
-    });
-  }
-
-  private onChangeAccount() {
-    if (!this.registration || this.registration.busy) return;
-    this.code = '';
-    this.registration.flow.changeAccount();
-  }
-
   private onStartOver() {
     this.email = '';
     this.reset();
   }
 
   private focusFirstInvalid(errors: Partial<Record<Field, string>>) {
-    const first = (['email', 'country', 'phone', 'password', 'code', 'terms'] as const).find((field) => errors[field]);
-    if (first) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus());
+    const first = (['email', 'country', 'phone', 'password'] as const).find((field) => errors[field]);
+    if (first) this.focusById(first);
+  }
+
+  /** Focuses an element of the shadow root by id once the pending render is done. */
+  private focusById(id: string) {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus());
   }
 
   /** Gateway codes of the likely countries of residence, most likely first. */
@@ -615,42 +521,8 @@ export class CustomerRegister extends LitElement {
   private renderStep(): TemplateResult | typeof nothing {
     const { t } = this.i18n;
     if (this.configProblem) return renderFormError(t.notConfigured);
-    const { step, feature } = this;
-    if (step.name === 'account' || !feature) return this.renderAccountStep();
-    switch (step.name) {
-      case 'code':
-      case 'registering':
-        return feature.renderCodeStep({
-          t,
-          step,
-          code: this.code,
-          busy: this.registration?.busy,
-          error: this.actionError('register') ?? this.actionError('resend'),
-          codeError: this.fieldErrors.code,
-          terms: this.hasTerms
-            ? {
-                accepted: this.termsAccepted,
-                error: this.fieldErrors.terms,
-                onChange: (event) => this.onTermsChange(event),
-                onSlotChange: () => this.requestUpdate(),
-              }
-            : undefined,
-          onCodeInput: (event) => this.onCodeInput(event),
-          onSubmit: (event) => this.onSubmitCode(event),
-          onResend: () => this.onResend(),
-          onChangeAccount: () => this.onChangeAccount(),
-        });
-      case 'under-review':
-        return feature.renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, onStartOver: () => this.onStartOver() });
-      case 'done':
-        return feature.renderOutcome({
-          t,
-          kind: 'success',
-          title: t.successTitle,
-          body: t.successBody(step.customer.customerNo),
-          onStartOver: () => this.onStartOver(),
-        });
-    }
+    const { step, laterSteps } = this;
+    return step.name === 'account' || !laterSteps ? this.renderAccountStep() : laterSteps.render(step);
   }
 
   private renderAccountStep() {
@@ -658,7 +530,7 @@ export class CustomerRegister extends LitElement {
     const busy = this.registration?.busy === 'send';
     const offered = this.offeredMethods;
     const { feature } = this;
-    const passwordMode = this.passwordMode;
+    const passwordMode = feature?.passwordMode(this) ?? 'none';
     return html`
       <form part="form" novalidate aria-label=${t.formLabel} @submit=${this.onSendCode}>
         ${offered.length > 1 ? this.renderMethodTabs(offered) : nothing}
@@ -683,8 +555,8 @@ export class CustomerRegister extends LitElement {
           : nothing}
         ${feature?.renderAccountTypes({
           t,
-          offered: this.offeredAccountTypes,
-          chosen: this.effectiveAccountType,
+          offered: feature.offeredAccountTypes(this),
+          chosen: feature.effectiveAccountType(this, this.chosenAccountType),
           onChoose: (type) => (this.chosenAccountType = type),
         }) ?? nothing}
         ${renderFormError(this.featureLoadFailed ? t.network : this.actionError('send'))}
@@ -844,12 +716,6 @@ function regionOf(tag: string | undefined): string | undefined {
   }
 }
 
-/** (seed) registerSource: 1 H5 on phones and tablets, 2 PC_Web on desktops. */
-function detectRegisterSource(): number {
-  const hints = (navigator as Navigator & { userAgentData?: { mobile?: boolean } }).userAgentData;
-  const mobile = hints?.mobile ?? /Mobi|Android|iPhone|iPad|iPod/i.test(navigator.userAgent);
-  return mobile ? REGISTER_SOURCE.H5 : REGISTER_SOURCE.PC_Web;
-}
 
 /** The page's localStorage, or undefined where reading it throws (sandboxed frames, blocked storage). */
 function localStorageOrUndefined(): Storage | undefined {

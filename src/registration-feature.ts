@@ -7,12 +7,15 @@
  */
 export { RegistrationController } from './flow/registration-controller.js';
 export { errorCode, errorMessage } from './flow/error-message.js';
-export { canResend } from './flow/steps.js';
-export { listenForSmsCode } from './flow/web-otp.js';
-export { registerExtras } from './embedding/register-fields.js';
 export { firstTouch, utmFromUrl } from './embedding/attribution.js';
-export { describeDevice } from './embedding/device.js';
-export { meetsPasswordRules, passwordDigest } from './embedding/password.js';
-export { renderCodeStep, renderOutcome } from './views/verification-view.js';
+export {
+  checkAttributes,
+  collectRegisterExtras,
+  effectiveAccountType,
+  offeredAccountTypes,
+  passwordMode,
+  passwordProblem,
+} from './embedding/page-embedding.js';
+export { LaterStepsController } from './views/later-steps-controller.js';
 export { renderAccountTypes, renderPasswordField } from './views/account-extras-view.js';
 export { laterStyles } from './views/later-styles.js';

@@ -11,7 +11,7 @@ const jaJP: Translation = {
   sendCode: '認証コードを送信',
   sendingCode: '認証コードを送信しています…',
   codeLabel: '認証コード',
-  codeSentTo: (destination) => `${destination} 宛てに送信した6桁の認証コードを入力してください。`,
+  codeSentTo: (destination) => `${destination} に送信した6桁の認証コードを入力してください。`,
   changeEmail: '別のメールアドレスを使用する',
   methodLabel: '登録方法',
   methodEmail: 'メールアドレス',

@@ -1,0 +1,171 @@
+/**
+ * The steps after the account step, as one controller of the lazy registration
+ * chunk: it owns what the person types there (the code, the terms checkbox),
+ * their handlers, the WebOTP listener, and renders the code step and the
+ * outcome. The element hands it the step to show and stays a thin view.
+ */
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { Translation } from '../i18n/localize.js';
+import type { RegistrationController } from '../flow/registration-controller.js';
+import { canResend, type Step } from '../flow/steps.js';
+import { errorMessage } from '../flow/error-message.js';
+import { normalizeCode } from '../flow/validation.js';
+import { listenForSmsCode } from '../flow/web-otp.js';
+import { renderCodeStep, renderOutcome } from './verification-view.js';
+
+export interface LaterStepsSetup {
+  t: () => Translation;
+  registration: RegistrationController;
+  /** The site filled the `terms` slot. */
+  hasTerms: () => boolean;
+  /** Focuses an element of the shadow root by id, after the next render. */
+  focus: (id: string) => void;
+  /** "Register another account": back to the first step with a fresh form. */
+  onStartOver: () => void;
+}
+
+export class LaterStepsController {
+  private code = '';
+  private termsAccepted = false;
+  private errors: { code?: string; terms?: string } = {};
+  private stopSmsListener?: () => void;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly setup: LaterStepsSetup,
+  ) {}
+
+  /** Forgets the code and the terms answer (a new code, a reset, another account). */
+  clear(): void {
+    this.code = '';
+    this.termsAccepted = false;
+    this.errors = {};
+    this.host.requestUpdate();
+  }
+
+  /** Called by the element when another step is shown. */
+  stepChanged(step: Step): void {
+    this.stopSmsListener?.();
+    this.stopSmsListener = undefined;
+    if (step.name === 'account') this.clear();
+    // On the code step of a phone registration, let the browser read the SMS (WebOTP) where it can.
+    if (step.name === 'code' && step.account.channel === 'phone') {
+      this.stopSmsListener = listenForSmsCode((code) => {
+        if (this.setup.registration.step.name !== 'code') return;
+        this.code = normalizeCode(code);
+        this.submit();
+      });
+    }
+  }
+
+  disconnect(): void {
+    this.stopSmsListener?.();
+  }
+
+  render(step: Exclude<Step, { name: 'account' }>): TemplateResult {
+    const t = this.setup.t();
+    const { registration } = this.setup;
+    switch (step.name) {
+      case 'code':
+      case 'registering':
+        return renderCodeStep({
+          t,
+          step,
+          code: this.code,
+          busy: registration.busy,
+          error: this.actionError('register') ?? this.actionError('resend'),
+          codeError: this.errors.code,
+          terms: this.setup.hasTerms()
+            ? {
+                accepted: this.termsAccepted,
+                error: this.errors.terms,
+                onChange: (event) => this.onTermsChange(event),
+                onSlotChange: () => this.host.requestUpdate(),
+              }
+            : undefined,
+          onCodeInput: (event) => this.onCodeInput(event),
+          onSubmit: (event) => {
+            event.preventDefault();
+            this.submit();
+          },
+          onResend: () => this.onResend(),
+          onChangeAccount: () => this.onChangeAccount(),
+        });
+      case 'under-review':
+        return renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, onStartOver: this.setup.onStartOver });
+      case 'done':
+        return renderOutcome({
+          t,
+          kind: 'success',
+          title: t.successTitle,
+          body: t.successBody(step.customer.customerNo),
+          onStartOver: this.setup.onStartOver,
+        });
+    }
+  }
+
+  private actionError(action: 'register' | 'resend'): string | undefined {
+    const { registration } = this.setup;
+    if (registration.error === undefined || registration.failedAction !== action) return undefined;
+    return errorMessage(registration.error, this.setup.t());
+  }
+
+  private setErrors(errors: { code?: string; terms?: string }) {
+    this.errors = errors;
+    this.host.requestUpdate();
+    const first = errors.code ? 'code' : errors.terms ? 'terms' : undefined;
+    if (first) this.setup.focus(first);
+  }
+
+  private onCodeInput(event: InputEvent) {
+    const input = event.target as HTMLInputElement;
+    const code = normalizeCode(input.value);
+    // Keep the field showing digits only (a pasted "123 456" or "123-456" becomes "123456").
+    if (input.value !== code) input.value = code;
+    const completed = code.length === 6 && this.code.length !== 6;
+    this.code = code;
+    if (this.errors.code) this.setErrors({ ...this.errors, code: undefined });
+    this.setup.registration.dismissError();
+    if (completed) this.submit();
+  }
+
+  private onTermsChange(event: Event) {
+    this.termsAccepted = (event.target as HTMLInputElement).checked;
+    this.setErrors({ ...this.errors, terms: undefined });
+  }
+
+  private submit() {
+    const t = this.setup.t();
+    const { registration } = this.setup;
+    const step = registration.step;
+    if (step.name !== 'code' || step.ticketSpent) return;
+    if (this.code.length !== 6) return this.setErrors({ code: this.code ? t.codeInvalid : t.codeRequired });
+    if (this.setup.hasTerms() && !this.termsAccepted) return this.setErrors({ terms: t.termsRequired });
+    const code = this.code;
+    void registration.run('register', (signal) => registration.flow.submitCode(code, signal)).then(() => {
+      // A refused code is cleared so the next one can be typed straight away.
+      if (registration.step.name === 'code') {
+        this.code = '';
+        this.host.requestUpdate();
+        this.setup.focus('code');
+      }
+    });
+  }
+
+  private onResend() {
+    const { registration } = this.setup;
+    const step = registration.step;
+    if (step.name !== 'code' || !canResend(step, Date.now())) return;
+    this.code = '';
+    void registration.run('resend', (signal) => registration.flow.resendCode(signal)).then((ok) => {
+      if (ok) this.setup.focus('code');
+    });
+  }
+
+  private onChangeAccount() {
+    const { registration } = this.setup;
+    if (registration.busy) return;
+    this.code = '';
+    registration.flow.changeAccount();
+  }
+}
