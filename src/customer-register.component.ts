@@ -1,15 +1,13 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
 import { styles } from './customer-register.styles.js';
 import { LocalizeController } from './i18n/localize.js';
 import { emit } from './events.js';
 import { fetchCountryList, type Country } from './gateway/country-list.js';
 import type { Account } from './gateway/account.js';
 import { GatewayError, type GatewayConfig } from './gateway/transport.js';
-import { loadIsoTable, phoneAreaOf, toGatewayCountry, type AccountChannel } from './gateway/contract.js';
+import { alpha2Of, loadIsoTable, toGatewayCountry, type AccountChannel } from './gateway/contract.js';
 import { validateEmail } from './flow/validation.js';
 import { renderFormError, renderPrimary } from './views/common.js';
-import type { PhoneProblem } from './phone/phone-field.js';
 import type { PhoneController } from './phone/phone-controller.js';
 import type { ActionName, RegistrationController } from './flow/registration-controller.js';
 import type { LaterStepsController } from './views/later-steps-controller.js';
@@ -87,6 +85,8 @@ export class CustomerRegister extends LitElement {
     passwordVisible: { state: true },
     chosenAccountType: { state: true },
     fieldErrors: { state: true },
+    countries: { state: true },
+    countriesFailed: { state: true },
     companyId: { attribute: 'company-id' },
     host: {},
     country: {},
@@ -121,11 +121,33 @@ export class CustomerRegister extends LitElement {
   /** The registration chunk could not be loaded (offline?): shown on the first step, retried on submit. */
   private featureLoadFailed = false;
 
-  private readonly countries = new Task(this, {
+  /**
+   * The gateway's country list for the current gateway, company and language
+   * (undefined until it arrives; the previous list stays on screen while
+   * another language's loads). A plain promise rather than a @lit/task Task:
+   * it keeps the task library out of the first step's bytes.
+   */
+  private countries?: Country[];
+  private countriesFailed = false;
+  private countriesKey = '';
+
+  /** (Re)loads the country list when the gateway, company or language changed, or on retry. */
+  private loadCountries(retry = false) {
+    const config = this.gatewayConfig();
+    const key = `${config.host}|${config.companyId}|${config.lang}`;
+    if (key === this.countriesKey && !retry) return;
+    this.countriesKey = key;
+    this.countriesFailed = false;
     // The ISO table maps the list's codes to regions (preselection, phone flags): fetched alongside.
-    task: async ([host, companyId, lang]) => (await Promise.all([fetchCountryList({ host, companyId, lang }), loadIsoTable()]))[0],
-    args: () => [this.gatewayHost, this.companyId, this.i18n.requestedTag] as const,
-  });
+    Promise.all([fetchCountryList(config), loadIsoTable()]).then(
+      ([countries]) => {
+        if (this.countriesKey === key) this.countries = countries;
+      },
+      () => {
+        if (this.countriesKey === key) this.countriesFailed = true;
+      },
+    );
+  }
 
   /** The phone field's controller, created (from a small lazy module) when phone entry is first shown. */
   private phone?: PhoneController;
@@ -319,6 +341,7 @@ export class CustomerRegister extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.configProblem) this.loadCountries();
     if (changed.has('companyId') || changed.has('host')) {
       const problem = this.configProblem;
       if (problem) console.warn(`<customer-register>: ${problem}.`);
@@ -340,7 +363,7 @@ export class CustomerRegister extends LitElement {
         this.phoneLoadFailed = false;
         this.phone = new PhoneController(this, {
           root: () => this.renderRoot as ShadowRoot,
-          countries: () => this.countries.value,
+          countries: () => this.countries,
           preferred: () => this.preferredCountries(),
           locale: () => this.i18n.locale,
           t: () => this.i18n.t,
@@ -390,7 +413,7 @@ export class CustomerRegister extends LitElement {
   private onTabKeydown(event: KeyboardEvent) {
     const offered = this.offeredMethods;
     const index = offered.indexOf(this.method);
-    const rtl = getComputedStyle(this).direction === 'rtl';
+    const rtl = this.i18n.dir === 'rtl';
     const next: Record<string, number> = {
       ArrowRight: rtl ? index - 1 : index + 1,
       ArrowLeft: rtl ? index + 1 : index - 1,
@@ -441,7 +464,7 @@ export class CustomerRegister extends LitElement {
   /** The e-mail account from the form, or undefined after showing what is wrong. */
   private emailAccount(): Account | undefined {
     const t = this.i18n.t;
-    const countries = this.countries.value ?? [];
+    const countries = this.countries ?? [];
     const country = countries.find((c) => c.code === this.effectiveCountry(countries));
     const email = validateEmail(this.email);
     const errors: Partial<Record<Field, string>> = {};
@@ -454,29 +477,9 @@ export class CustomerRegister extends LitElement {
 
   /** The phone account from the field, checked with libphonenumber, or undefined after showing what is wrong. */
   private phoneAccount(): Account | undefined {
-    const field = this.phone?.field;
-    if (!field) return undefined;
-    const check = field.check();
-    if (!check.ok) {
-      this.showFieldErrors({ phone: this.phoneProblemText(check.problem) });
-      return undefined;
-    }
-    const { country, nationalNumber } = check;
-    const dialCode = country.countryCode;
-    return { channel: 'phone', nationalNumber, phoneArea: phoneAreaOf(dialCode), dialCode, country: country.code };
-  }
-
-  private phoneProblemText(problem: PhoneProblem): string {
-    const t = this.i18n.t;
-    const texts: Record<PhoneProblem, string> = {
-      required: t.phoneRequired,
-      invalid: t.phoneInvalid,
-      'too-short': t.phoneTooShort,
-      'too-long': t.phoneTooLong,
-      'not-mobile': t.phoneNotMobile,
-      'no-country': t.phoneNoCountry,
-    };
-    return texts[problem];
+    const result = this.phone?.account();
+    if (result && 'problem' in result) this.showFieldErrors({ phone: result.problem });
+    return result && 'account' in result ? result.account : undefined;
   }
 
   private showFieldErrors(errors: Partial<Record<Field, string>>) {
@@ -499,6 +502,17 @@ export class CustomerRegister extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus());
   }
 
+  /** A country's name in the shown language: the gateway's, else the browser's own (Intl.DisplayNames), else the English one. */
+  private countryName(country: Country): string {
+    if (country.displayName) return country.displayName;
+    const alpha2 = alpha2Of(country.code);
+    try {
+      return (alpha2 && new Intl.DisplayNames([this.i18n.locale], { type: 'region' }).of(alpha2)) || country.name;
+    } catch {
+      return country.name;
+    }
+  }
+
   /** Gateway codes of the likely countries of residence, most likely first. */
   private preferredCountries(): (string | undefined)[] {
     return [toGatewayCountry(this.country), regionOf(this.i18n.requestedTag), regionOf(navigator.language)];
@@ -515,7 +529,11 @@ export class CustomerRegister extends LitElement {
   // ---- rendering ----------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    return html`<slot name="header"></slot>${this.renderStep()}<slot name="footer"></slot>`;
+    // Direction and language are set inside the shadow root, so an Arabic form lays
+    // out right to left on any page (inputs that must stay left to right say so).
+    return html`<div dir=${this.i18n.dir} lang=${this.i18n.locale}>
+      <slot name="header"></slot>${this.renderStep()}<slot name="footer"></slot>
+    </div>`;
   }
 
   private renderStep(): TemplateResult | typeof nothing {
@@ -627,7 +645,7 @@ export class CustomerRegister extends LitElement {
     const t = this.i18n.t;
     const field = this.phone?.field;
     const phoneFailed = this.phoneLoadFailed || !!this.phone?.failed;
-    const failed = phoneFailed || this.countries.status === TaskStatus.ERROR;
+    const failed = phoneFailed || this.countriesFailed;
     let control;
     if (field) {
       control = field.element;
@@ -649,50 +667,43 @@ export class CustomerRegister extends LitElement {
   }
 
   private retryPhone() {
-    if (this.countries.status === TaskStatus.ERROR) void this.countries.run();
+    if (this.countriesFailed) this.loadCountries(true);
     else if (this.phone) this.phone.retry();
     else this.loadPhone();
   }
 
   private renderCountrySelect() {
     const t = this.i18n.t;
-    const invalid = this.fieldErrors.country ? 'true' : 'false';
-    return this.countries.render({
-      initial: () => this.renderLoadingSelect(),
-      pending: () => this.renderLoadingSelect(),
-      complete: (countries) => {
-        const selected = this.effectiveCountry(countries);
-        const collator = new Intl.Collator(this.i18n.locale);
-        const sorted = [...countries].sort((a, b) => collator.compare(a.displayName || a.name, b.displayName || b.name));
-        return html`
-          <select
-            id="country"
-            part="input"
-            name="country"
-            autocomplete="country"
-            required
-            aria-invalid=${invalid}
-            aria-describedby="country-error"
-            @change=${this.onCountryChange}
-          >
-            <option value="" ?selected=${!selected}>${t.countryPlaceholder}</option>
-            ${sorted.map(
-              (c) => html`<option value=${c.code} ?selected=${c.code === selected}>${c.displayName || c.name}</option>`,
-            )}
-          </select>
-        `;
-      },
-      error: () => html`
-        <p class="form-error" part="error" role="alert">${t.countriesFailed}</p>
-        <button type="button" class="link" part="link" @click=${() => this.countries.run()}>${t.retry}</button>
-      `,
-    });
-  }
-
-  private renderLoadingSelect() {
+    const { countries } = this;
+    if (this.countriesFailed) {
+      return html`
+        ${renderFormError(t.countriesFailed)}
+        <button type="button" class="link" part="link" @click=${() => this.loadCountries(true)}>${t.retry}</button>
+      `;
+    }
+    if (!countries) {
+      return html`
+        <select id="country" part="input" name="country" disabled aria-busy="true">
+          <option>${t.countriesLoading}</option>
+        </select>
+      `;
+    }
+    const selected = this.effectiveCountry(countries);
+    const collator = new Intl.Collator(this.i18n.locale);
+    const sorted = [...countries].sort((a, b) => collator.compare(this.countryName(a), this.countryName(b)));
     return html`
-      <select id="country" part="input" name="country" disabled aria-busy="true">
-        <option>${this.i18n.t.countriesLoading}</option>
+      <select
+        id="country"
+        part="input"
+        name="country"
+        autocomplete="country"
+        required
+        aria-invalid=${this.fieldErrors.country ? 'true' : 'false'}
+        aria-describedby="country-error"
+        @change=${this.onCountryChange}
+      >
+        <option value="" ?selected=${!selected}>${t.countryPlaceholder}</option>
+        ${sorted.map((c) => html`<option value=${c.code} ?selected=${c.code === selected}>${this.countryName(c)}</option>`)}
       </select>
     `;
   }

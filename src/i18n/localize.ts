@@ -11,9 +11,19 @@ export type { Translation };
 
 export const SOURCE_LOCALE = 'en-US';
 
-/** Lazy loaders, one chunk per locale. */
+/** Lazy loaders, one chunk per locale: an en-US page downloads none of them. */
 const LOADERS: Record<string, () => Promise<{ default: Translation }>> = {
-  'zh-CN': () => import('./zh-CN.js'),
+  'zh-CN': () => import('./locales/zh-CN.js'),
+  'zh-TW': () => import('./locales/zh-TW.js'),
+  'ja-JP': () => import('./locales/ja-JP.js'),
+  'ko-KR': () => import('./locales/ko-KR.js'),
+  'vi-VN': () => import('./locales/vi-VN.js'),
+  'th-TH': () => import('./locales/th-TH.js'),
+  'id-ID': () => import('./locales/id-ID.js'),
+  'es-ES': () => import('./locales/es-ES.js'),
+  'pt-BR': () => import('./locales/pt-BR.js'),
+  'ru-RU': () => import('./locales/ru-RU.js'),
+  ar: () => import('./locales/ar.js'),
 };
 
 export const SUPPORTED_LOCALES: readonly string[] = [SOURCE_LOCALE, ...Object.keys(LOADERS)];
@@ -21,18 +31,31 @@ export const SUPPORTED_LOCALES: readonly string[] = [SOURCE_LOCALE, ...Object.ke
 const loaded = new Map<string, Translation>([[SOURCE_LOCALE, enUS]]);
 const warned = new Set<string>();
 
+/** Language and script of a tag, with likely subtags filled in (`zh-HK` -> zh, Hant). */
+function languageAndScript(tag: string): { language: string; script?: string } {
+  try {
+    const locale = new Intl.Locale(tag).maximize();
+    return { language: locale.language, script: locale.script };
+  } catch {
+    return { language: tag.split(/[-_]/)[0].toLowerCase() };
+  }
+}
+
 /**
- * The supported locale for a BCP 47 tag: an exact match, else the first
- * supported locale of the same language, else en-US (with a warning once).
+ * The supported locale for a BCP 47 tag: an exact match; else one of the same
+ * language and script (`zh-HK` -> zh-TW, `zh-SG` -> zh-CN); else of the same
+ * language (`pt-PT` -> pt-BR, `es-MX` -> es-ES, `ar-EG` -> ar); else en-US,
+ * with a console warning once.
  */
 export function resolveLocale(tag: string | undefined | null): string {
-  const wanted = (tag ?? '').trim().toLowerCase();
+  const wanted = (tag ?? '').trim();
   if (!wanted) return SOURCE_LOCALE;
-  const exact = SUPPORTED_LOCALES.find((locale) => locale.toLowerCase() === wanted);
+  const exact = SUPPORTED_LOCALES.find((locale) => locale.toLowerCase() === wanted.toLowerCase());
   if (exact) return exact;
-  const language = wanted.split(/[-_]/)[0];
-  const sameLanguage = SUPPORTED_LOCALES.find((locale) => locale.toLowerCase().split('-')[0] === language);
-  if (sameLanguage) return sameLanguage;
+  const target = languageAndScript(wanted);
+  const sameLanguage = SUPPORTED_LOCALES.filter((locale) => languageAndScript(locale).language === target.language);
+  const match = sameLanguage.find((locale) => languageAndScript(locale).script === target.script) ?? sameLanguage[0];
+  if (match) return match;
   if (!warned.has(wanted)) {
     warned.add(wanted);
     console.warn(`<customer-register>: no translation for lang="${tag}"; showing ${SOURCE_LOCALE}. Supported: ${SUPPORTED_LOCALES.join(', ')}.`);
@@ -74,6 +97,11 @@ export class LocalizeController implements ReactiveController {
   /** The supported locale now shown. */
   get locale(): string {
     return this.currentLocale;
+  }
+
+  /** Writing direction of the locale now shown (Arabic is the one right-to-left language shipped). */
+  get dir(): 'ltr' | 'rtl' {
+    return this.currentLocale === 'ar' ? 'rtl' : 'ltr';
   }
 
   /** The language tag asked for, well-formed, for the gateway's `lang` header. */

@@ -9,7 +9,9 @@ import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { Country } from '../gateway/country-list.js';
 import type { Translation } from '../i18n/localize.js';
-import type { PhoneField } from './phone-field.js';
+import type { PhoneField, PhoneProblem } from './phone-field.js';
+import type { PhoneAccount } from '../gateway/account.js';
+import { phoneAreaOf } from '../gateway/contract.js';
 import { phoneCountries, preferredOrder } from './country-order.js';
 
 export interface PhoneSetup {
@@ -37,6 +39,29 @@ export class PhoneController {
   /** The field, once loaded. */
   get field(): PhoneField | undefined {
     return this.current;
+  }
+
+  /** The account typed in the field, checked with libphonenumber, or what is wrong with it (translated). */
+  account(): { account: PhoneAccount } | { problem: string } | undefined {
+    const check = this.current?.check();
+    if (!check) return undefined;
+    if (!check.ok) return { problem: this.problemText(check.problem) };
+    const { country, nationalNumber } = check;
+    const dialCode = country.countryCode;
+    return { account: { channel: 'phone', nationalNumber, phoneArea: phoneAreaOf(dialCode), dialCode, country: country.code } };
+  }
+
+  private problemText(problem: PhoneProblem): string {
+    const t = this.setup.t();
+    const texts: Record<PhoneProblem, string> = {
+      required: t.phoneRequired,
+      invalid: t.phoneInvalid,
+      'too-short': t.phoneTooShort,
+      'too-long': t.phoneTooLong,
+      'not-mobile': t.phoneNotMobile,
+      'no-country': t.phoneNoCountry,
+    };
+    return texts[problem];
   }
 
   get failed(): boolean {

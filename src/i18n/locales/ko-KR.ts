@@ -1,4 +1,4 @@
-import type { Translation } from './en-US.js';
+import type { Translation } from '../en-US.js';
 
 const koKR: Translation = {
   formLabel: '계정 만들기',

@@ -1,4 +1,4 @@
-import type { Translation } from './en-US.js';
+import type { Translation } from '../en-US.js';
 
 const ptBR: Translation = {
   formLabel: 'Crie sua conta',

@@ -1,4 +1,4 @@
-import type { Translation } from './en-US.js';
+import type { Translation } from '../en-US.js';
 
 const ar: Translation = {
   formLabel: 'إنشاء حساب',

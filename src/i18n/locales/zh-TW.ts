@@ -1,4 +1,4 @@
-import type { Translation } from './en-US.js';
+import type { Translation } from '../en-US.js';
 
 const zhTW: Translation = {
   formLabel: '建立帳戶',
