@@ -88,6 +88,8 @@ export class CustomerRegister extends LitElement {
     countries: { state: true },
     countriesFailed: { state: true },
     companyId: { attribute: 'company-id' },
+    // The global `lang`, made reactive so a live change re-renders in the new language.
+    lang: { reflect: true },
     host: {},
     country: {},
     methods: {},

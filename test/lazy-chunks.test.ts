@@ -21,6 +21,8 @@ describe('lazy phone chunk', () => {
     await press('Tab');
     await registered;
     expect(phoneRequests()).to.deep.equal([]);
+    // An en-US page asks for no other language either.
+    expect(performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/i18n/locales/'))).to.deep.equal([]);
 
     // The same check sees the chunk as soon as a phone field is shown.
     const withPhone = await mount({ methods: 'phone' });
