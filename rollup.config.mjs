@@ -8,8 +8,12 @@ import esbuild from 'rollup-plugin-esbuild';
 import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
 import { itiStylesRollup } from './build/iti-styles.mjs';
 
-export default {
-  input: { 'customer-register': 'src/customer-register.ts' },
+const minify = () => terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } });
+
+/** The element (ES module entry plus lazy chunks) and the React wrapper, which imports the entry. */
+const modules = {
+  input: { 'customer-register': 'src/customer-register.ts', react: 'src/react.ts' },
+  external: ['react'],
   // Let the entry chunk export what the lazy chunks share with it, instead of a
   // facade plus a second file on the critical path.
   preserveEntrySignatures: 'allow-extension',
@@ -26,6 +30,15 @@ export default {
     itiStylesRollup(),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     importMetaAssets(),
-    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    minify(),
   ],
 };
+
+/** The classic-script loader: a few hundred bytes that import the entry next to it. */
+const loader = {
+  input: 'src/loader.ts',
+  output: { file: 'dist/customer-register.iife.js', format: 'iife', sourcemap: true },
+  plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), minify()],
+};
+
+export default [modules, loader];

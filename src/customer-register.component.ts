@@ -168,6 +168,12 @@ export class CustomerRegister extends LitElement {
   /** Inline validation messages, shown after a submit attempt. */
   private fieldErrors: Partial<Record<Field, string>> = {};
 
+  /**
+   * Language of the form and of the gateway's messages (BCP 47, e.g. `zh-CN`). Unset: the page's
+   * `<html lang>`, then the browser's. Unknown tags fall back by language, then to en-US.
+   */
+  declare lang: string;
+
   /** The company id the gateway knows this site by (`companyId` header). Required. */
   companyId = '';
 
