@@ -235,6 +235,7 @@ export class CustomerRegister extends LitElement {
   private readonly warned = new Set<string>();
 
   private lastStep: StepName = 'account';
+  private statusTimer?: ReturnType<typeof setTimeout>;
 
   /** Focuses the field the person fills next (the account field on the first step), not the method tabs. */
   override focus(options?: FocusOptions): void {
@@ -375,7 +376,10 @@ export class CustomerRegister extends LitElement {
           preferred: () => this.preferredCountries(),
           locale: () => this.i18n.locale,
           t: () => this.i18n.t,
-          onInput: () => this.clearFieldError('phone'),
+          onInput: () => {
+            this.clearFieldError('phone');
+            this.checkStatusSoon();
+          },
         });
         this.requestUpdate();
       },
@@ -389,6 +393,19 @@ export class CustomerRegister extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.laterSteps?.disconnect();
+    clearTimeout(this.statusTimer);
+  }
+
+  /**
+   * Once the person pauses typing a valid account, check its status ahead of
+   * the click, so the click waits on one round trip (the code), not two.
+   */
+  private checkStatusSoon() {
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => {
+      const account = this.method === 'phone' ? this.phoneAccount(false) : this.emailAccount(false);
+      if (account && this.step.name === 'account' && !this.registration?.busy) this.registration?.flow.prefetchStatus(account);
+    }, 300);
   }
 
   protected override updated(): void {
@@ -436,11 +453,13 @@ export class CustomerRegister extends LitElement {
   private onEmailInput(event: InputEvent) {
     this.email = (event.target as HTMLInputElement).value;
     this.clearFieldError('email');
+    this.checkStatusSoon();
   }
 
   private onCountryChange(event: Event) {
     this.selectedCountry = (event.target as HTMLSelectElement).value;
     this.clearFieldError('country');
+    this.checkStatusSoon();
   }
 
   private clearFieldError(field: Field) {
@@ -455,6 +474,7 @@ export class CustomerRegister extends LitElement {
 
   private async onSendCode(event: SubmitEvent) {
     event.preventDefault();
+    clearTimeout(this.statusTimer);
     const account = this.method === 'phone' ? this.phoneAccount() : this.emailAccount();
     if (!account) return;
     let feature: RegistrationFeature;
@@ -469,8 +489,8 @@ export class CustomerRegister extends LitElement {
     void registration.run('send', (signal) => registration.flow.requestCode(account, signal));
   }
 
-  /** The e-mail account from the form, or undefined after showing what is wrong. */
-  private emailAccount(): Account | undefined {
+  /** The e-mail account from the form, or undefined (after showing what is wrong, when `report`). */
+  private emailAccount(report = true): Account | undefined {
     const t = this.i18n.t;
     const countries = this.countries ?? [];
     const country = countries.find((c) => c.code === this.effectiveCountry(countries));
@@ -478,15 +498,15 @@ export class CustomerRegister extends LitElement {
     const errors: Partial<Record<Field, string>> = {};
     if (email.error) errors.email = email.error === 'required' ? t.emailRequired : t.emailInvalid;
     if (!country) errors.country = t.countryRequired;
-    this.showFieldErrors(errors);
+    if (report) this.showFieldErrors(errors);
     if (email.error || !country) return undefined;
     return { channel: 'email', email: email.value, country: country.code, dialCode: country.countryCode };
   }
 
-  /** The phone account from the field, checked with libphonenumber, or undefined after showing what is wrong. */
-  private phoneAccount(): Account | undefined {
+  /** The phone account from the field, checked with libphonenumber, or undefined (after showing what is wrong, when `report`). */
+  private phoneAccount(report = true): Account | undefined {
     const result = this.phone?.account();
-    if (result && 'problem' in result) this.showFieldErrors({ phone: result.problem });
+    if (report && result && 'problem' in result) this.showFieldErrors({ phone: result.problem });
     return result && 'account' in result ? result.account : undefined;
   }
 

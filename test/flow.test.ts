@@ -90,6 +90,14 @@ describe('validation', () => {
   });
 });
 
+async function waitUntilRequests(companyId: string, call: string, count: number) {
+  for (let i = 0; i < 50; i++) {
+    if ((await requestsOf(companyId, call)).length >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`never saw ${count} ${call} request(s)`);
+}
+
 describe('RegistrationFlow against the reference gateway', () => {
   async function newFlow() {
     const config = await testConfig();
@@ -132,6 +140,29 @@ describe('RegistrationFlow against the reference gateway', () => {
     const error = await rejectionOf(again.requestCode({ ...who, email: who.email.toUpperCase() }));
     expect(error).to.be.instanceOf(AccountExistsError);
     expect(again.step.name).to.equal('account');
+    expect(await requestsOf(config.companyId, 'sendCode')).to.have.length(1);
+  });
+
+  it('a status check made while typing serves the click: one checkStatus, done before it', async () => {
+    const { flow, config } = await newFlow();
+    const who = account();
+    flow.prefetchStatus(who);
+    flow.prefetchStatus({ ...who }); // typing on: the same account is checked once
+    await waitUntilRequests(config.companyId, 'checkStatus', 1);
+    await flow.requestCode(who);
+    expect(await requestsOf(config.companyId, 'checkStatus')).to.have.length(1);
+    expect(await requestsOf(config.companyId, 'sendCode')).to.have.length(1);
+  });
+
+  it('a status check made while typing that finds the account stops the click before any code', async () => {
+    const { flow, config } = await newFlow();
+    const who = account();
+    await flow.requestCode(who);
+    await flow.submitCode(await latestCode(config.companyId, who.email));
+    const again = new RegistrationFlow({ config: () => config, extras: () => ({ registerSource: 2 }) });
+    again.prefetchStatus(who);
+    expect(await rejectionOf(again.requestCode(who))).to.be.instanceOf(AccountExistsError);
+    expect(await requestsOf(config.companyId, 'checkStatus')).to.have.length(2);
     expect(await requestsOf(config.companyId, 'sendCode')).to.have.length(1);
   });
 

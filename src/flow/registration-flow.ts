@@ -55,8 +55,13 @@ export interface FlowOptions {
   calls?: Partial<FlowCalls>;
 }
 
+/** How long a status check made while the person typed stays good for the click. */
+export const STATUS_CHECK_TTL_MS = 60_000;
+
 export class RegistrationFlow {
   private current: Step = initialStep;
+  /** Status checks started ahead of the click, by account. */
+  private readonly statusChecks = new Map<string, { exists: Promise<boolean>; at: number }>();
   private readonly calls: FlowCalls;
   private readonly now: () => number;
 
@@ -69,11 +74,31 @@ export class RegistrationFlow {
     return this.current;
   }
 
-  /** Account step: make sure the account is new, then send it a code. */
+  /**
+   * Starts the status check of an account while the person is still typing
+   * (the element calls this debounced), so that their click waits on one round
+   * trip (the code) instead of two in series. A failed check is forgotten: the
+   * click then checks again and shows the failure.
+   */
+  prefetchStatus(account: Account): void {
+    const key = statusKey(account);
+    const known = this.statusChecks.get(key);
+    if (known && this.now() - known.at < STATUS_CHECK_TTL_MS) return;
+    const exists = this.calls.accountExists(this.options.config(), account);
+    exists.catch(() => this.statusChecks.delete(key));
+    this.statusChecks.set(key, { exists, at: this.now() });
+  }
+
+  /** Account step: make sure the account is new (using a check made while typing, if fresh), then send it a code. */
   async requestCode(account: Account, signal?: AbortSignal): Promise<CodeStep> {
     this.expect('requestCode', 'account');
     const config = this.options.config();
-    if (await this.calls.accountExists(config, account, { signal })) throw new AccountExistsError(account);
+    const key = statusKey(account);
+    const early = this.statusChecks.get(key);
+    this.statusChecks.delete(key);
+    const fresh = early && this.now() - early.at < STATUS_CHECK_TTL_MS ? early.exists.catch(() => undefined) : undefined;
+    const exists = (await fresh) ?? (await this.calls.accountExists(config, account, { signal }));
+    if (exists) throw new AccountExistsError(account);
     const sendToken = await this.calls.sendVerificationCode(config, account, { signal });
     return this.go(codeSent(account, sendToken, this.now()));
   }
@@ -124,4 +149,11 @@ export class RegistrationFlow {
     this.options.onStep?.(step);
     return step;
   }
+}
+
+/** What a status check depends on: the channel, the login name and the area sent with it. */
+function statusKey(account: Account): string {
+  return account.channel === 'email'
+    ? `email|${account.email.toLowerCase()}|${account.dialCode}`
+    : `phone|${account.phoneArea}|${account.nationalNumber}`;
 }
