@@ -4,7 +4,7 @@ import { LocalizeController } from './i18n/localize.js';
 import { emit } from './events.js';
 import { fetchCountryList, type Country } from './gateway/country-list.js';
 import type { Account } from './gateway/account.js';
-import { GatewayError, type GatewayConfig } from './gateway/transport.js';
+import { GatewayError, GatewayRefusal, type GatewayConfig } from './gateway/transport.js';
 import { alpha2Of, loadIsoTable, toGatewayCountry, type AccountChannel } from './gateway/contract.js';
 import { validateEmail } from './flow/validation.js';
 import { renderFormError, renderPrimary } from './views/common.js';
@@ -108,6 +108,7 @@ export class CustomerRegister extends LitElement {
     accountTypes: { attribute: 'account-types' },
     password: {},
     theme: { reflect: true },
+    requestTimeout: { attribute: 'request-timeout', type: Number },
     tradeTypeCurrencyList: { attribute: false },
   };
 
@@ -131,6 +132,8 @@ export class CustomerRegister extends LitElement {
    */
   private countries?: Country[];
   private countriesFailed = false;
+  /** The gateway's own words when it refused the country list. */
+  private countriesRefusal = '';
   private countriesKey = '';
 
   /** (Re)loads the country list when the gateway, company or language changed, or on retry. */
@@ -145,8 +148,10 @@ export class CustomerRegister extends LitElement {
       ([countries]) => {
         if (this.countriesKey === key) this.countries = countries;
       },
-      () => {
-        if (this.countriesKey === key) this.countriesFailed = true;
+      (error: unknown) => {
+        if (this.countriesKey !== key) return;
+        this.countriesRefusal = error instanceof GatewayRefusal ? error.gatewayMessage : '';
+        this.countriesFailed = true;
       },
     );
   }
@@ -226,6 +231,9 @@ export class CustomerRegister extends LitElement {
 
   /** `light` or `dark`; unset follows the visitor's `prefers-color-scheme`. */
   theme = '';
+
+  /** Milliseconds a gateway call may take before the person is told and offered a retry (default 15000). */
+  requestTimeout = 15_000;
 
   /** `tradeTypeCurrencyList`, passed through to register. */
   tradeTypeCurrencyList?: { allCurrency: string; tradeType: string }[];
@@ -339,7 +347,8 @@ export class CustomerRegister extends LitElement {
   }
 
   private gatewayConfig(): GatewayConfig {
-    return { host: this.gatewayHost, companyId: this.companyId.trim(), lang: this.i18n.requestedTag };
+    const timeoutMs = this.requestTimeout > 0 ? this.requestTimeout : undefined;
+    return { host: this.gatewayHost, companyId: this.companyId.trim(), lang: this.i18n.requestedTag, timeoutMs };
   }
 
   /** The offered methods, valid ones only, in the site's order; e-mail if none is valid. */
@@ -679,7 +688,7 @@ export class CustomerRegister extends LitElement {
       control = field.element;
     } else if (failed) {
       control = html`
-        <p class="form-error" part="error" role="alert">${phoneFailed ? t.phoneLoadFailed : t.countriesFailed}</p>
+        ${renderFormError(phoneFailed ? t.phoneLoadFailed : this.countriesRefusal || t.countriesFailed)}
         <button type="button" class="link" part="link" @click=${this.retryPhone}>${t.retry}</button>
       `;
     } else {
@@ -705,7 +714,7 @@ export class CustomerRegister extends LitElement {
     const { countries } = this;
     if (this.countriesFailed) {
       return html`
-        ${renderFormError(t.countriesFailed)}
+        ${renderFormError(this.countriesRefusal || t.countriesFailed)}
         <button type="button" class="link" part="link" @click=${() => this.loadCountries(true)}>${t.retry}</button>
       `;
     }

@@ -11,6 +11,7 @@ import { canResend, type Step } from '../flow/steps.js';
 import { errorMessage } from '../flow/error-message.js';
 import { normalizeCode } from '../flow/validation.js';
 import { listenForSmsCode } from '../flow/web-otp.js';
+import { GatewayRefusal } from '../gateway/transport.js';
 import { renderCodeStep, renderOutcome } from './verification-view.js';
 
 export interface LaterStepsSetup {
@@ -143,12 +144,12 @@ export class LaterStepsController {
     if (this.setup.hasTerms() && !this.termsAccepted) return this.setErrors({ terms: t.termsRequired });
     const code = this.code;
     void registration.run('register', (signal) => registration.flow.submitCode(code, signal)).then(() => {
-      // A refused code is cleared so the next one can be typed straight away.
-      if (registration.step.name === 'code') {
-        this.code = '';
-        this.host.requestUpdate();
-        this.setup.focus('code');
-      }
+      if (registration.step.name !== 'code') return;
+      // A refused code is cleared so the next one can be typed straight away; after
+      // a transport failure the code stays, so trying again is one keypress.
+      if (registration.error instanceof GatewayRefusal) this.code = '';
+      this.host.requestUpdate();
+      this.setup.focus('code');
     });
   }
 

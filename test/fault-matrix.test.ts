@@ -1,0 +1,141 @@
+/**
+ * Every gateway call x every fault the reference gateway can inject, driven
+ * through the element in Chromium. For each cell: the person sees a clear
+ * message (the gateway's own for ok:false), what they typed is still there, a
+ * retry succeeds once the fault is gone, and no second customer is created.
+ * The matrix is printed at the end (browser logs in the test output).
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import type { CustomerRegister } from '../src/customer-register.js';
+import { alerts, countriesLoaded, mount, part, press, query, typeInto, waitForStep } from './support/harness.js';
+import { customersOf, injectFault, latestCode, uniqueCompanyId, uniqueEmail, type FaultKind } from './support/reference-gateway.js';
+
+type Call = 'countryList' | 'checkStatus' | 'sendCode' | 'register';
+const CALLS: Call[] = ['countryList', 'checkStatus', 'sendCode', 'register'];
+
+interface Fault {
+  name: string;
+  kind: FaultKind;
+  extra?: { count?: number; status?: number; msg?: string; delayMs?: number };
+  /** What the person must read; undefined: the call succeeds (only slower). */
+  message?: RegExp;
+}
+
+const GATEWAY_MSG = 'Registration is paused for maintenance until 18:00.';
+const FAULTS: Fault[] = [
+  { name: 'delay', kind: 'delay', extra: { delayMs: 700 } },
+  { name: 'hang past the timeout', kind: 'hang', extra: { delayMs: 4000 }, message: /took too long/ },
+  // The browser retries a POST once on a reset connection: the fault outlasts the retry.
+  { name: 'dropped connection', kind: 'drop', extra: { count: 3 }, message: /could not reach the server/ },
+  { name: 'HTTP 500', kind: 'http', extra: { status: 500 }, message: /error 500/ },
+  { name: 'HTTP 502', kind: 'http', extra: { status: 502 }, message: /error 502/ },
+  { name: 'HTTP 503', kind: 'http', extra: { status: 503 }, message: /error 503/ },
+  { name: 'HTTP 429', kind: 'http', extra: { status: 429 }, message: /error 429/ },
+  { name: 'non-JSON body', kind: 'non-json', message: /could not read/ },
+  { name: 'JSON without envelope', kind: 'no-envelope', message: /could not read/ },
+  { name: 'ok:false with msg', kind: 'refuse', extra: { msg: GATEWAY_MSG }, message: new RegExp(GATEWAY_MSG.replace(/\./g, '\\.')) },
+];
+
+/** The country list call's own message (ours) when it is not the gateway's refusal. */
+const COUNTRY_LIST_MESSAGE = /could not load the list/;
+
+const matrix = new Map<string, 'pass' | 'FAIL'>();
+
+async function mountForFaults(companyId = uniqueCompanyId('fault')) {
+  return mount({ companyId, methods: 'email', attributes: { 'request-timeout': '800' } });
+}
+
+async function flowReady(el: CustomerRegister) {
+  await countriesLoaded(el);
+  await waitUntil(() => (el as unknown as { registration?: unknown }).registration, 'the flow chunk never loaded');
+}
+
+async function expectMessage(el: CustomerRegister, message: RegExp) {
+  await waitUntil(() => alerts(el).some((text) => message.test(text)), `never showed ${message}; showed ${JSON.stringify(alerts(el))}`, {
+    timeout: 6000,
+  });
+}
+
+async function cell(call: Call, fault: Fault) {
+  const email = uniqueEmail(`${call}-${fault.kind}`);
+  if (call === 'countryList') {
+    const companyId = uniqueCompanyId('fault');
+    await injectFault(companyId, call, fault.kind, fault.extra);
+    const { el } = await mountForFaults(companyId);
+    if (fault.message) {
+      await expectMessage(el, fault.kind === 'refuse' ? fault.message : COUNTRY_LIST_MESSAGE);
+      await typeInto(el, '#email', email);
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try again')!.click();
+    }
+    await countriesLoaded(el);
+    expect(part<HTMLInputElement>(el, '#email').value, 'typed e-mail kept').to.equal(fault.message ? email : '');
+    return;
+  }
+
+  const mounted = await mountForFaults();
+  const { el, companyId } = mounted;
+  await flowReady(el);
+  if (call === 'checkStatus' || call === 'sendCode') {
+    await injectFault(companyId, call, fault.kind, fault.extra);
+    await typeInto(el, '#email', email);
+    await press('Enter');
+    if (fault.message) {
+      await expectMessage(el, fault.message);
+      expect(query(el, '#code'), 'still on the first step').to.equal(null);
+      expect(part<HTMLInputElement>(el, '#email').value, 'typed e-mail kept').to.equal(email);
+      await waitUntil(() => part(el, 'button[type=submit]').getAttribute('aria-busy') === 'false');
+      part(el, '#email').focus();
+      await press('Enter'); // the way on: try again
+    }
+    await waitForStep(el, '#code');
+  } else {
+    await typeInto(el, '#email', email);
+    await press('Enter');
+    await waitForStep(el, '#code');
+    const code = await latestCode(companyId, email);
+    await injectFault(companyId, 'register', fault.kind, fault.extra);
+    const registered = new Promise((resolve) => el.addEventListener('registered', resolve, { once: true }));
+    await typeInto(el, '#code', code);
+    if (fault.message) {
+      await expectMessage(el, fault.message);
+      const codeInput = part<HTMLInputElement>(el, '#code');
+      if (fault.kind === 'refuse') {
+        // A refusal clears the code for the next one; the same code is still good here.
+        expect(codeInput.value).to.equal('');
+        await typeInto(el, '#code', code);
+      } else {
+        expect(codeInput.value, 'typed code kept after a transport failure').to.equal(code);
+        await waitUntil(() => part(el, 'button[type=submit]').getAttribute('aria-busy') === 'false');
+        codeInput.focus();
+        await press('Enter');
+      }
+    }
+    await registered;
+  }
+  const customers = await customersOf(companyId);
+  expect(customers.length, 'customers created').to.equal(call === 'register' ? 1 : 0);
+}
+
+describe('fault matrix: every gateway call x every fault', () => {
+  after(() => {
+    const width = Math.max(...FAULTS.map((f) => f.name.length));
+    const lines = [`${'fault'.padEnd(width)} | ${CALLS.map((c) => c.padEnd(11)).join(' | ')}`];
+    lines.push('-'.repeat(lines[0].length));
+    for (const fault of FAULTS) {
+      lines.push(`${fault.name.padEnd(width)} | ${CALLS.map((c) => (matrix.get(`${c}|${fault.name}`) ?? 'not run').padEnd(11)).join(' | ')}`);
+    }
+    const passed = [...matrix.values()].filter((v) => v === 'pass').length;
+    console.log(`Fault matrix (${CALLS.length} calls x ${FAULTS.length} faults, ${passed}/${CALLS.length * FAULTS.length} cells pass):\n${lines.join('\n')}`);
+  });
+
+  for (const call of CALLS) {
+    for (const fault of FAULTS) {
+      it(`${call} x ${fault.name}`, async () => {
+        const key = `${call}|${fault.name}`;
+        matrix.set(key, 'FAIL');
+        await cell(call, fault);
+        matrix.set(key, 'pass');
+      });
+    }
+  }
+});
