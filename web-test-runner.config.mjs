@@ -16,9 +16,10 @@ if (!chromium) {
 }
 
 /** Starts the reference gateway with the test server and tells the pages where it is (GET /__test-env). */
+let gatewayUrl;
+
 function referenceGatewayPlugin() {
   let gateway;
-  let gatewayUrl;
   return {
     name: 'reference-gateway',
     async serverStart({ config }) {
@@ -33,7 +34,44 @@ function referenceGatewayPlugin() {
     },
     serve(context) {
       if (context.path === '/__test-env') return { body: JSON.stringify({ gatewayUrl }), type: 'json' };
+      if (context.path === '/__csp/page.html') return { body: strictPage(context.query.companyId ?? 'csp', gatewayUrl), type: 'html' };
     },
+  };
+}
+
+/** The demo's strict policy, as a partner page with a strict CSP would send it. */
+function strictPolicy(gatewayUrl) {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${gatewayUrl}`,
+    "img-src 'self' data:",
+    "require-trusted-types-for 'script'",
+  ].join('; ');
+}
+
+/** A page that embeds the built element under that policy (test/csp.test.ts opens it in an iframe). */
+function strictPage(companyId, gatewayUrl) {
+  const attr = (value) => String(value).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html>
+<html lang="en-US">
+  <head>
+    <meta charset="utf-8" />
+    <script src="/test/support/csp-violations.js"></script>
+    <script type="module" src="/dist/customer-register.js"></script>
+  </head>
+  <body>
+    <customer-register company-id="${attr(companyId)}" host="${attr(gatewayUrl)}" lang="en-US"></customer-register>
+  </body>
+</html>`;
+}
+
+/** Sends the strict policy with the strict page. */
+function strictPolicyMiddleware(getGatewayUrl) {
+  return async (context, next) => {
+    await next();
+    if (context.path === '/__csp/page.html') context.set('Content-Security-Policy', strictPolicy(getGatewayUrl()));
   };
 }
 
@@ -60,5 +98,6 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     referenceGatewayPlugin(),
   ],
+  middleware: [strictPolicyMiddleware(() => gatewayUrl)],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), passedFailedReporter()],
 };

@@ -96,7 +96,7 @@ export function alerts(el: CustomerRegister): string[] {
 }
 
 export async function waitForStep(el: CustomerRegister, selector: string): Promise<void> {
-  await waitUntil(() => query(el, selector), `never reached a step showing ${selector}`);
+  await waitUntil(() => query(el, selector), `never reached a step showing ${selector}`, { timeout: 5000 });
 }
 
 /** Types the e-mail, submits with Enter and waits for the code field. */

@@ -1,0 +1,80 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { alerts, countriesLoaded, mount, part, press, query, typeInto, waitForStep } from './support/harness.js';
+import { customersOf, injectFault, latestCode, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
+
+/** Collects console.warn calls while `body` runs. */
+async function warningsDuring(body: () => Promise<void>): Promise<string[]> {
+  const warn = console.warn;
+  const warnings: string[] = [];
+  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+  try {
+    await body();
+  } finally {
+    console.warn = warn;
+  }
+  return warnings;
+}
+
+describe('reliability', () => {
+  it('two elements on one page keep their own state and register separately', async () => {
+    const companyId = uniqueCompanyId('two');
+    const first = await mount({ companyId });
+    const second = await mount({ companyId });
+    const [a, b] = [uniqueEmail('first'), uniqueEmail('second')];
+    await countriesLoaded(first.el);
+    await countriesLoaded(second.el);
+    await typeInto(first.el, '#email', a);
+    await typeInto(second.el, '#email', b);
+    part(first.el, '#email').focus();
+    await press('Enter');
+    await waitForStep(first.el, '#code');
+    expect(query(second.el, '#code'), 'the other element did not move').to.equal(null);
+    expect(part<HTMLInputElement>(second.el, '#email').value).to.equal(b);
+
+    part(second.el, '#email').focus();
+    await press('Enter');
+    await waitForStep(second.el, '#code');
+    expect(part(first.el, '#code-hint').textContent).to.contain(a);
+    expect(part(second.el, '#code-hint').textContent).to.contain(b);
+
+    const firstDone = oneEvent(first.el, 'registered');
+    await typeInto(first.el, '#code', await latestCode(companyId, a));
+    await firstDone;
+    expect(query(second.el, '#code'), 'the other element is still waiting for its code').not.to.equal(null);
+    const secondDone = oneEvent(second.el, 'registered');
+    await typeInto(second.el, '#code', await latestCode(companyId, b));
+    await secondDone;
+    expect((await customersOf(companyId)).map((c) => c.email).sort()).to.deep.equal([a, b].sort());
+  });
+
+  it('the sending state and the error state are accessible too', async () => {
+    const { el, companyId } = await mount();
+    await countriesLoaded(el);
+    await injectFault(companyId, 'checkStatus', 'delay', { delayMs: 1500 });
+    await typeInto(el, '#email', uniqueEmail('busy'));
+    await press('Enter');
+    await waitUntil(() => part(el, 'button[type=submit]').getAttribute('aria-busy') === 'true');
+    await expect(el).to.be.accessible();
+    await waitForStep(el, '#code');
+    await injectFault(companyId, 'register', 'refuse', { msg: 'Not today.' });
+    await typeInto(el, '#code', '123456');
+    await waitUntil(() => alerts(el).includes('Not today.'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('bad attribute values warn what to fix and fall back, never crash', async () => {
+    const warnings = await warningsDuring(async () => {
+      const badHost = await mount({ attributes: { host: 'ftp://gateway.example' } });
+      expect(alerts(badHost.el)[0]).to.contain('not set up correctly');
+      const badLang = await mount({ lang: 'xx-YY', attributes: { methods: 'email fax', 'account-type': 'corporate' } });
+      await countriesLoaded(badLang.el);
+      expect(part(badLang.el, 'label[for=email]').textContent).to.equal('Email address');
+      expect(query(badLang.el, '#tab-phone'), 'unknown method dropped, e-mail kept').to.equal(null);
+      await waitUntil(() => (badLang.el as unknown as { registration?: unknown }).registration);
+    });
+    expect(warnings.some((w) => w.includes('host="ftp://gateway.example" is not an http(s) URL'))).to.equal(true);
+    expect(warnings.some((w) => w.includes('lang="xx-YY"'))).to.equal(true);
+    expect(warnings.some((w) => w.includes('unknown methods "fax"'))).to.equal(true);
+    expect(warnings.some((w) => w.includes('account-type="corporate"'))).to.equal(true);
+  });
+});
