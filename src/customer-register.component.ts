@@ -87,6 +87,7 @@ export class CustomerRegister extends LitElement {
     fieldErrors: { state: true },
     countries: { state: true },
     countriesFailed: { state: true },
+    offline: { state: true },
     companyId: { attribute: 'company-id' },
     // The global `lang`, made reactive so a live change re-renders in the new language.
     lang: { reflect: true },
@@ -241,6 +242,16 @@ export class CustomerRegister extends LitElement {
   /** The campaign touch attributed to this visit (first touch, or this URL's). */
   private touch: Utm = {};
   private readonly warned = new Set<string>();
+
+  /** The browser says it has no network: shown, and the first step waits for it to come back. */
+  private offline = false;
+  private readonly onConnectivity = () => {
+    this.offline = !navigator.onLine;
+    if (this.offline) return;
+    // Back online: pick up what failed for lack of a network.
+    if (this.countriesFailed) this.loadCountries(true);
+    if (this.featureLoadFailed) this.loadFeature().catch(() => {});
+  };
 
   private lastStep: StepName = 'account';
   private statusTimer?: ReturnType<typeof setTimeout>;
@@ -399,8 +410,17 @@ export class CustomerRegister extends LitElement {
     );
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.offline = !navigator.onLine;
+    addEventListener('online', this.onConnectivity);
+    addEventListener('offline', this.onConnectivity);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('online', this.onConnectivity);
+    removeEventListener('offline', this.onConnectivity);
     this.laterSteps?.disconnect();
     clearTimeout(this.statusTimer);
   }
@@ -485,7 +505,7 @@ export class CustomerRegister extends LitElement {
     event.preventDefault();
     clearTimeout(this.statusTimer);
     const account = this.method === 'phone' ? this.phoneAccount() : this.emailAccount();
-    if (!account) return;
+    if (!account || this.offline) return;
     let feature: RegistrationFeature;
     try {
       feature = await this.loadFeature();
@@ -569,7 +589,9 @@ export class CustomerRegister extends LitElement {
     // Direction and language are set inside the shadow root, so an Arabic form lays
     // out right to left on any page (inputs that must stay left to right say so).
     return html`<div dir=${this.i18n.dir} lang=${this.i18n.locale}>
-      <slot name="header"></slot>${this.renderStep()}<slot name="footer"></slot>
+      <slot name="header"></slot>
+      <p class="hint" part="offline" role="status">${this.offline ? this.i18n.t.offline : ''}</p>
+      ${this.renderStep()}<slot name="footer"></slot>
     </div>`;
   }
 

@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { alerts, countriesLoaded, mount, part, press, query, typeInto, waitForStep } from './support/harness.js';
-import { customersOf, injectFault, latestCode, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
+import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 
 /** Collects console.warn calls while `body` runs. */
 async function warningsDuring(body: () => Promise<void>): Promise<string[]> {
@@ -76,5 +76,53 @@ describe('reliability', () => {
     expect(warnings.some((w) => w.includes('lang="xx-YY"'))).to.equal(true);
     expect(warnings.some((w) => w.includes('unknown methods "fax"'))).to.equal(true);
     expect(warnings.some((w) => w.includes('account-type="corporate"'))).to.equal(true);
+  });
+});
+
+/**
+ * The browser's connectivity as the element sees it: navigator.onLine and the
+ * online/offline events. (Chromium's real offline mode would also cut the test
+ * runner's own connection to this page.)
+ */
+function setOffline(offline: boolean) {
+  if (offline) Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+  else delete (navigator as unknown as Record<string, unknown>).onLine;
+  window.dispatchEvent(new Event(offline ? 'offline' : 'online'));
+}
+
+describe('offline', () => {
+  it('going offline mid-flow shows it, sends nothing, and recovers when the network is back', async () => {
+    const { el, companyId } = await mount();
+    await countriesLoaded(el);
+    await waitUntil(() => (el as unknown as { registration?: unknown }).registration);
+    const email = uniqueEmail('offline');
+    await typeInto(el, '#email', email);
+    setOffline(true);
+    try {
+      await waitUntil(() => part(el, '[part=offline]').textContent!.includes('offline'), 'no offline message');
+      await press('Enter');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(query(el, '#code')).to.equal(null);
+      expect(part<HTMLInputElement>(el, '#email').value).to.equal(email);
+      await expect(el).to.be.accessible();
+    } finally {
+      setOffline(false);
+    }
+    await waitUntil(() => part(el, '[part=offline]').textContent === '', 'the offline message stayed');
+    part(el, '#email').focus();
+    await press('Enter');
+    await waitForStep(el, '#code');
+    expect(await requestsOf(companyId, 'checkStatus')).to.have.length(1);
+    expect(await requestsOf(companyId, 'sendCode')).to.have.length(1);
+  });
+
+  it('a country list that failed while offline loads again when the network is back', async () => {
+    const companyId = uniqueCompanyId('offline-list');
+    await injectFault(companyId, 'countryList', 'drop', { count: 3 });
+    const { el } = await mount({ companyId });
+    await waitUntil(() => alerts(el).length > 0, 'no failure shown');
+    setOffline(true);
+    setOffline(false);
+    await countriesLoaded(el);
   });
 });

@@ -70,6 +70,7 @@ export const enUS = {
   codeInvalid: 'The code is 6 digits long.',
   accountExistsEmail: 'An account with this email address already exists. Please sign in instead.',
   accountExistsPhone: 'An account with this phone number already exists. Please sign in instead.',
+  offline: "You're offline. What you typed is kept; you can go on once you're back online.",
   timeout: 'The server took too long to answer. Please check your connection and try again.',
   network: 'We could not reach the server. Please check your connection and try again.',
   serverError: (status: number) => `The server ran into a problem (error ${status}). Please try again in a moment.`,

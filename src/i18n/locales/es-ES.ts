@@ -66,6 +66,7 @@ const esES: Translation = {
   codeInvalid: 'El código tiene 6 dígitos.',
   accountExistsEmail: 'Ya existe una cuenta con este correo electrónico. Inicia sesión con ella.',
   accountExistsPhone: 'Ya existe una cuenta con este número de teléfono. Inicia sesión con ella.',
+  offline: 'No tienes conexión. Lo que has escrito se conserva; podrás continuar cuando vuelva la conexión.',
   timeout: 'El servidor ha tardado demasiado en responder. Comprueba tu conexión e inténtalo de nuevo.',
   network: 'No hemos podido conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo.',
   serverError: (status) => `Se ha producido un problema en el servidor (error ${status}). Inténtalo de nuevo dentro de un momento.`,

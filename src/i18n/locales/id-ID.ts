@@ -66,6 +66,7 @@ const idID: Translation = {
   codeInvalid: 'Kode terdiri dari 6 digit.',
   accountExistsEmail: 'Sudah ada akun dengan alamat email ini. Silakan masuk.',
   accountExistsPhone: 'Sudah ada akun dengan nomor telepon ini. Silakan masuk.',
+  offline: 'Anda sedang offline. Data yang Anda isi tetap tersimpan; Anda dapat melanjutkan setelah koneksi kembali.',
   timeout: 'Server terlalu lama merespons. Periksa koneksi Anda, lalu coba lagi.',
   network: 'Server tidak dapat dihubungi. Periksa koneksi Anda, lalu coba lagi.',
   serverError: (status) => `Terjadi masalah pada server (kesalahan ${status}). Silakan coba lagi sebentar lagi.`,

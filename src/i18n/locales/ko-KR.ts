@@ -66,6 +66,7 @@ const koKR: Translation = {
   codeInvalid: '인증번호는 6자리 숫자입니다.',
   accountExistsEmail: '이미 가입된 이메일 주소입니다. 로그인하세요.',
   accountExistsPhone: '이미 가입된 전화번호입니다. 로그인하세요.',
+  offline: '오프라인 상태입니다. 입력한 내용은 유지되며, 연결이 복구되면 계속할 수 있습니다.',
   timeout: '서버 응답 시간이 초과되었습니다. 네트워크 연결을 확인한 후 다시 시도하세요.',
   network: '서버에 연결할 수 없습니다. 네트워크 연결을 확인한 후 다시 시도하세요.',
   serverError: (status) => `서버에 문제가 발생했습니다(오류 ${status}). 잠시 후 다시 시도하세요.`,

@@ -66,6 +66,7 @@ const ptBR: Translation = {
   codeInvalid: 'O código tem 6 dígitos.',
   accountExistsEmail: 'Já existe uma conta com este e-mail. Faça login com ela.',
   accountExistsPhone: 'Já existe uma conta com este número de telefone. Faça login com ela.',
+  offline: 'Você está sem conexão. O que você digitou foi mantido; continue quando a conexão voltar.',
   timeout: 'O servidor demorou demais para responder. Verifique sua conexão e tente novamente.',
   network: 'Não foi possível conectar ao servidor. Verifique sua conexão e tente novamente.',
   serverError: (status) => `Ocorreu um problema no servidor (erro ${status}). Tente novamente em instantes.`,

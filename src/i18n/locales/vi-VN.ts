@@ -66,6 +66,7 @@ const viVN: Translation = {
   codeInvalid: 'Mã gồm 6 chữ số.',
   accountExistsEmail: 'Địa chỉ email này đã được dùng để đăng ký tài khoản. Vui lòng đăng nhập.',
   accountExistsPhone: 'Số điện thoại này đã được dùng để đăng ký tài khoản. Vui lòng đăng nhập.',
+  offline: 'Quý khách đang ngoại tuyến. Thông tin đã nhập vẫn được giữ lại; vui lòng tiếp tục khi có kết nối trở lại.',
   timeout: 'Máy chủ phản hồi quá lâu. Vui lòng kiểm tra kết nối mạng và thử lại.',
   network: 'Không thể kết nối đến máy chủ. Vui lòng kiểm tra kết nối mạng và thử lại.',
   serverError: (status) => `Máy chủ gặp sự cố (lỗi ${status}). Vui lòng thử lại sau ít phút.`,

@@ -66,6 +66,7 @@ const zhCN: Translation = {
   codeInvalid: '验证码为 6 位数字。',
   accountExistsEmail: '该邮箱已注册账户，请直接登录。',
   accountExistsPhone: '该手机号已注册账户，请直接登录。',
+  offline: '您已离线。已填写的内容会保留，恢复网络后即可继续。',
   timeout: '服务器响应超时，请检查网络后重试。',
   network: '无法连接服务器，请检查网络后重试。',
   serverError: (status) => `服务器出现问题（错误 ${status}），请稍后重试。`,

@@ -66,6 +66,7 @@ const zhTW: Translation = {
   codeInvalid: '驗證碼為 6 位數字。',
   accountExistsEmail: '此電子郵件地址已註冊帳戶，請直接登入。',
   accountExistsPhone: '此手機號碼已註冊帳戶，請直接登入。',
+  offline: '您目前離線。已填寫的內容會保留，恢復連線後即可繼續。',
   timeout: '伺服器回應逾時，請檢查網路連線後再試一次。',
   network: '無法連線至伺服器，請檢查網路連線後再試一次。',
   serverError: (status) => `伺服器發生問題（錯誤 ${status}），請稍後再試。`,
