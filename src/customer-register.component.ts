@@ -308,6 +308,7 @@ export class CustomerRegister extends LitElement {
         ),
       onStep: (step) => {
         if (step.name === 'done') this.passwordValue = '';
+        feature.rememberStep(feature.resumeKey(this.companyId, this.gatewayHost), step, Date.now());
         emit(this, 'step-change', { step: step.name, method: this.method });
       },
       onError: (error) =>
@@ -328,6 +329,13 @@ export class CustomerRegister extends LitElement {
     const sheet = feature.laterStyles.styleSheet;
     if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     feature.checkAttributes(this, (message) => this.warn(message));
+    // After a reload: back to the code step this element had reached, if its ticket is still alive.
+    const resumed = feature.loadCodeStep(feature.resumeKey(this.companyId, this.gatewayHost), Date.now());
+    if (resumed && !this.configProblem) {
+      this.method = resumed.account.channel;
+      if (resumed.account.channel === 'email') this.email = resumed.account.email;
+      this.registration.flow.resume(resumed);
+    }
     // The first campaign touch is remembered now, whether or not this visitor registers.
     const fromUrl = feature.utmFromUrl(location.search);
     this.touch = this.attribution === 'off' ? fromUrl : feature.firstTouch(localStorageOrUndefined(), fromUrl, Date.now());

@@ -19,3 +19,4 @@ export {
 export { LaterStepsController } from './views/later-steps-controller.js';
 export { renderAccountTypes, renderPasswordField } from './views/account-extras-view.js';
 export { laterStyles } from './views/later-styles.js';
+export { loadCodeStep, rememberStep, resumeKey } from './flow/session-resume.js';

@@ -126,3 +126,59 @@ describe('offline', () => {
     await countriesLoaded(el);
   });
 });
+
+describe('reload mid-flow', () => {
+  it('resumes at the code step with the same account and the remaining countdown, then forgets it', async () => {
+    const companyId = uniqueCompanyId('reload');
+    const before = await mount({ companyId });
+    const email = uniqueEmail('reload');
+    await countriesLoaded(before.el);
+    await typeInto(before.el, '#email', email);
+    await press('Enter');
+    await waitForStep(before.el, '#code');
+    const stored = Object.keys(sessionStorage).filter((key) => key.includes(companyId));
+    expect(stored).to.have.length(1);
+    expect(sessionStorage.getItem(stored[0])).not.to.contain('"code"');
+    before.el.remove(); // the page goes away...
+
+    const after = await mount({ companyId }); // ...and comes back
+    await waitForStep(after.el, '#code');
+    expect(part(after.el, '#code-hint').textContent).to.contain(email);
+    const resend = [...after.el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')][0];
+    const seconds = Number(/(\d+)\s*s/.exec(resend.textContent!)?.[1]);
+    expect(seconds).to.be.within(1, 60);
+
+    const registered = oneEvent(after.el, 'registered');
+    await typeInto(after.el, '#code', await latestCode(companyId, email));
+    await registered;
+    expect(Object.keys(sessionStorage).filter((key) => key.includes(companyId))).to.deep.equal([]);
+
+    const third = await mount({ companyId });
+    await countriesLoaded(third.el);
+    expect(query(third.el, '#code'), 'a finished registration is not resumed').to.equal(null);
+  });
+
+  it('resumes only for the same company and gateway, and never an expired ticket', async () => {
+    const companyId = uniqueCompanyId('reload');
+    const first = await mount({ companyId });
+    await countriesLoaded(first.el);
+    await typeInto(first.el, '#email', uniqueEmail('expire'));
+    await press('Enter');
+    await waitForStep(first.el, '#code');
+    first.el.remove();
+
+    const other = await mount({ companyId: uniqueCompanyId('other') });
+    await countriesLoaded(other.el);
+    await waitUntil(() => (other.el as unknown as { registration?: unknown }).registration);
+    expect(query(other.el, '#code')).to.equal(null);
+
+    const [key] = Object.keys(sessionStorage).filter((k) => k.includes(companyId));
+    const saved = JSON.parse(sessionStorage.getItem(key)!);
+    sessionStorage.setItem(key, JSON.stringify({ ...saved, expiresAt: Date.now() - 1 }));
+    const expired = await mount({ companyId });
+    await countriesLoaded(expired.el);
+    await waitUntil(() => (expired.el as unknown as { registration?: unknown }).registration);
+    expect(query(expired.el, '#code')).to.equal(null);
+    expect(sessionStorage.getItem(key)).to.equal(null);
+  });
+});

@@ -128,6 +128,12 @@ export class RegistrationFlow {
     }
   }
 
+  /** Account step: back to a code step kept from before a reload (see session-resume.ts). */
+  resume(step: CodeStep): void {
+    this.expect('resume', 'account');
+    this.go(step);
+  }
+
   /** Code step: back to the account step to correct the address. */
   changeAccount(): void {
     this.expect('changeAccount', 'code');

@@ -30,6 +30,9 @@ export const DEFAULT_PATHS: Readonly<Record<GatewayCallName, string>> = {
   register: '/register/customer.app.CustomerWebApiService.register',
 };
 
+/** (assumed) how long a `sendToken` stays valid on the gateway (the reference gateway's 10 minutes). */
+export const TICKET_TTL_MS = 10 * 60_000;
+
 /** (assumed) how long one call may take before it counts as a transport failure. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
