@@ -34,6 +34,9 @@ function referenceGatewayPlugin() {
     },
     serve(context) {
       if (context.path === '/__test-env') return { body: JSON.stringify({ gatewayUrl }), type: 'json' };
+      if (context.path === '/__cors/probe.html') {
+        return { body: '<!doctype html><script src="/test/support/cors-probe.js"></script>', type: 'html' };
+      }
       if (context.path === '/__csp/page.html') return { body: strictPage(context.query.companyId ?? 'csp', gatewayUrl), type: 'html' };
     },
   };

@@ -182,3 +182,36 @@ describe('reload mid-flow', () => {
     expect(sessionStorage.getItem(key)).to.equal(null);
   });
 });
+
+describe('no secret leaks', () => {
+  it('no code, ticket or token in the console or in any URL the element builds', async () => {
+    const logged: string[] = [];
+    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const originals = methods.map((name) => console[name]);
+    methods.forEach((name) => (console[name] = (...args: unknown[]) => logged.push(args.map(String).join(' '))));
+    let secrets: string[] = [];
+    let paths: string[] = [];
+    try {
+      const { el, companyId } = await mount();
+      const email = uniqueEmail('secret');
+      await countriesLoaded(el);
+      await typeInto(el, '#email', email);
+      await press('Enter');
+      await waitForStep(el, '#code');
+      const code = await latestCode(companyId, email);
+      const registered = oneEvent(el, 'registered');
+      await typeInto(el, '#code', code);
+      const event = await registered;
+      const requests = await requestsOf(companyId);
+      const [register] = requests.filter((r) => r.call === 'register');
+      secrets = [code, register.body!.sendToken as string, event.detail.token!];
+      paths = requests.map((r) => r.path);
+    } finally {
+      methods.forEach((name, i) => (console[name] = originals[i]));
+    }
+    expect(secrets.every((secret) => typeof secret === 'string' && secret.length >= 6)).to.equal(true);
+    for (const secret of secrets) expect(logged.filter((line) => line.includes(secret))).to.deep.equal([]);
+    expect(paths.length).to.be.greaterThan(3);
+    expect(paths.filter((path) => path.includes('?'))).to.deep.equal([]);
+  });
+});

@@ -15,7 +15,7 @@ const ALLOWED_REQUEST_HEADERS = 'content-type, version, companyid, trace, lang';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const COMPANY_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const EMAIL = /^[^\s@"<>()[\],;:\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL = /^[^\s@"<>()[\],;:\\\p{Cc}\p{Cf}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u;
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** Gateway error codes this stand-in answers with (the real gateway's are not public). */
@@ -474,7 +474,8 @@ export function createGateway(options = {}) {
     state.requests.push({
       companyId: req.headers.companyid ?? '',
       call,
-      path: url.pathname,
+      // With the query string, so a test can see that nothing rides in the URL.
+      path: url.pathname + url.search,
       headers: pickHeaders(req.headers),
       body: body ?? null,
       raw: req.rawBody ?? '',

@@ -1,8 +1,12 @@
 /** Checks on what the person typed, run before any request. Pure functions. */
 
-/** Local part without spaces, quotes or brackets; a domain of dotted DNS labels. */
+/**
+ * Local part without spaces, quotes, brackets, control or invisible formatting
+ * characters (a zero-width space pasted from a web page); a domain of dotted
+ * ASCII DNS labels, so a look-alike letter from another script in the domain is refused.
+ */
 const EMAIL_PATTERN =
-  /^[^\s@"<>()[\],;:\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+  /^[^\s@"<>()[\],;:\\\p{Cc}\p{Cf}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u;
 
 export type EmailCheck = { value: string; error?: undefined } | { value: string; error: 'required' | 'invalid' };
 
