@@ -215,3 +215,33 @@ describe('no secret leaks', () => {
     expect(paths.filter((path) => path.includes('?'))).to.deep.equal([]);
   });
 });
+
+describe('more hostile and impatient input', () => {
+  it('mashing Enter and double-clicking "Create account" register exactly once', async () => {
+    const { el, companyId } = await mount();
+    const email = uniqueEmail('mash-code');
+    await countriesLoaded(el);
+    await typeInto(el, '#email', email);
+    await press('Enter');
+    await waitForStep(el, '#code');
+    await injectFault(companyId, 'register', 'delay', { delayMs: 500 });
+    const registered = oneEvent(el, 'registered');
+    await typeInto(el, '#code', await latestCode(companyId, email)); // the sixth digit submits
+    await press('Enter');
+    await press('Enter');
+    query<HTMLButtonElement>(el, 'button[type=submit]')?.click();
+    query<HTMLButtonElement>(el, 'button[type=submit]')?.click();
+    await registered;
+    expect(await requestsOf(companyId, 'register')).to.have.length(1);
+    expect(await customersOf(companyId)).to.have.length(1);
+  });
+
+  it('markup in attributes stays inert', async () => {
+    const hostile = '<img src=x onerror="window.__attrPwned=1">';
+    const { el } = await mount({ attributes: { country: hostile, 'utm-source': hostile, methods: hostile, 'account-types': hostile } });
+    await countriesLoaded(el);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as { __attrPwned?: number }).__attrPwned).to.equal(undefined);
+    expect(part(el, '#email')).to.exist;
+  });
+});
