@@ -245,3 +245,31 @@ describe('more hostile and impatient input', () => {
     expect(part(el, '#email')).to.exist;
   });
 });
+
+describe('resend', () => {
+  it('once a ticket is spent, "Send a new code" works at once, and mashing it sends one request', async () => {
+    const { el, companyId } = await mount();
+    const email = uniqueEmail('resend');
+    await countriesLoaded(el);
+    await typeInto(el, '#email', email);
+    await press('Enter');
+    await waitForStep(el, '#code');
+    const code = await latestCode(companyId, email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await typeInto(el, '#code', wrong);
+      await waitUntil(async () => (await requestsOf(companyId, 'register')).length === attempt, `attempt ${attempt} never sent`);
+      // A refused code is cleared for the next one.
+      await waitUntil(() => part<HTMLInputElement>(el, '#code').value === '', `attempt ${attempt} never answered`);
+    }
+    await waitUntil(() => alerts(el).some((text) => /Too many incorrect codes/.test(text)), 'the ticket never locked');
+    const resend = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')][0];
+    expect(resend.getAttribute('aria-disabled')).to.equal('false');
+    resend.click();
+    resend.click();
+    resend.click();
+    await waitUntil(async () => (await requestsOf(companyId, 'sendCode')).length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await requestsOf(companyId, 'sendCode')).to.have.length(2);
+  });
+});
