@@ -384,8 +384,6 @@ export class CustomerRegister extends LitElement {
       if (problem) console.warn(`<customer-register>: ${problem}.`);
     }
     if (changed.has('methods')) {
-      const unknown = this.methods.toLowerCase().split(/[\s,]+/).filter((name) => name && !(ALL_METHODS as string[]).includes(name));
-      if (unknown.length) console.warn(`<customer-register>: unknown methods "${unknown.join(' ')}" ignored; use "email", "phone" or both.`);
       const offered = this.offeredMethods;
       if (!offered.includes(this.method)) this.method = offered[0];
     }

@@ -27,6 +27,7 @@ export interface EmbeddingAttributes {
   accountType: string;
   accountTypes: string;
   password: string;
+  methods: string;
   tradeTypeCurrencyList?: RegisterExtras['tradeTypeCurrencyList'];
 }
 
@@ -54,6 +55,8 @@ export function checkAttributes(attributes: EmbeddingAttributes, warn: (message:
   if (attributes.accountType && !isAccountType(attributes.accountType.toLowerCase())) {
     warn(`account-type="${attributes.accountType}" is not "individual" or "enterprise"; the gateway's default is used`);
   }
+  const unknownMethods = attributes.methods.toLowerCase().split(/[\s,]+/).filter((name) => name && name !== 'email' && name !== 'phone');
+  if (unknownMethods.length) warn(`unknown methods "${unknownMethods.join(' ')}" ignored; use "email", "phone" or both`);
   if (!['none', 'optional', 'required'].includes(attributes.password)) {
     warn(`password="${attributes.password}" is not "none", "optional" or "required"; no password is asked`);
   }
