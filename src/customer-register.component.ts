@@ -54,6 +54,8 @@ const ACCOUNT_STEP: Step = { name: 'account' };
  * @csspart link - Secondary actions (resend, change address).
  * @csspart error - The message of a failed action.
  * @csspart success - The success panel.
+ * @csspart panel - The manual-review outcome panel.
+ * @csspart offline - The offline notice.
  *
  * @cssproperty --cr-color-accent - Buttons, links and focus rings.
  * @cssproperty --cr-color-on-accent - Text on the accent colour.
