@@ -2,10 +2,11 @@ import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValu
 import { styles } from './customer-register.styles.js';
 import { LocalizeController } from './i18n/localize.js';
 import { emit } from './events.js';
-import { fetchCountryList, type Country } from './gateway/country-list.js';
+import type { Country } from './gateway/country-list.js';
+import { CountryListController, countryName } from './gateway/country-list-controller.js';
 import type { Account } from './gateway/account.js';
-import { GatewayError, GatewayRefusal, type GatewayConfig } from './gateway/transport.js';
-import { alpha2Of, loadIsoTable, toGatewayCountry, type AccountChannel } from './gateway/contract.js';
+import { GatewayError, type GatewayConfig } from './gateway/transport.js';
+import { toGatewayCountry, type AccountChannel } from './gateway/contract.js';
 import { validateEmail } from './flow/validation.js';
 import { renderFormError, renderPrimary } from './views/common.js';
 import type { PhoneController } from './phone/phone-controller.js';
@@ -87,8 +88,6 @@ export class CustomerRegister extends LitElement {
     passwordVisible: { state: true },
     chosenAccountType: { state: true },
     fieldErrors: { state: true },
-    countries: { state: true },
-    countriesFailed: { state: true },
     offline: { state: true },
     companyId: { attribute: 'company-id' },
     // The global `lang`, made reactive so a live change re-renders in the new language.
@@ -127,37 +126,7 @@ export class CustomerRegister extends LitElement {
   /** The registration chunk could not be loaded (offline?): shown on the first step, retried on submit. */
   private featureLoadFailed = false;
 
-  /**
-   * The gateway's country list for the current gateway, company and language
-   * (undefined until it arrives; the previous list stays on screen while
-   * another language's loads). A plain promise rather than a @lit/task Task:
-   * it keeps the task library out of the first step's bytes.
-   */
-  private countries?: Country[];
-  private countriesFailed = false;
-  /** The gateway's own words when it refused the country list. */
-  private countriesRefusal = '';
-  private countriesKey = '';
-
-  /** (Re)loads the country list when the gateway, company or language changed, or on retry. */
-  private loadCountries(retry = false) {
-    const config = this.gatewayConfig();
-    const key = `${config.host}|${config.companyId}|${config.lang}`;
-    if (key === this.countriesKey && !retry) return;
-    this.countriesKey = key;
-    this.countriesFailed = false;
-    // The ISO table maps the list's codes to regions (preselection, phone flags): fetched alongside.
-    Promise.all([fetchCountryList(config), loadIsoTable()]).then(
-      ([countries]) => {
-        if (this.countriesKey === key) this.countries = countries;
-      },
-      (error: unknown) => {
-        if (this.countriesKey !== key) return;
-        this.countriesRefusal = error instanceof GatewayRefusal ? error.gatewayMessage : '';
-        this.countriesFailed = true;
-      },
-    );
-  }
+  private readonly countryList = new CountryListController(this, () => this.gatewayConfig());
 
   /** The phone field's controller, created (from a small lazy module) when phone entry is first shown. */
   private phone?: PhoneController;
@@ -251,7 +220,7 @@ export class CustomerRegister extends LitElement {
     this.offline = !navigator.onLine;
     if (this.offline) return;
     // Back online: pick up what failed for lack of a network.
-    if (this.countriesFailed) this.loadCountries(true);
+    if (this.countryList.failed) this.countryList.load(true);
     if (this.featureLoadFailed) this.loadFeature().catch(() => {});
   };
 
@@ -380,7 +349,7 @@ export class CustomerRegister extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.configProblem) this.loadCountries();
+    if (!this.configProblem) this.countryList.load();
     if (changed.has('companyId') || changed.has('host')) {
       const problem = this.configProblem;
       if (problem) console.warn(`<customer-register>: ${problem}.`);
@@ -400,7 +369,7 @@ export class CustomerRegister extends LitElement {
         this.phoneLoadFailed = false;
         this.phone = new PhoneController(this, {
           root: () => this.renderRoot as ShadowRoot,
-          countries: () => this.countries,
+          countries: () => this.countryList.countries,
           preferred: () => this.preferredCountries(),
           locale: () => this.i18n.locale,
           t: () => this.i18n.t,
@@ -529,7 +498,7 @@ export class CustomerRegister extends LitElement {
   /** The e-mail account from the form, or undefined (after showing what is wrong, when `report`). */
   private emailAccount(report = true): Account | undefined {
     const t = this.i18n.t;
-    const countries = this.countries ?? [];
+    const countries = this.countryList.countries ?? [];
     const country = countries.find((c) => c.code === this.effectiveCountry(countries));
     const email = validateEmail(this.email);
     const errors: Partial<Record<Field, string>> = {};
@@ -565,17 +534,6 @@ export class CustomerRegister extends LitElement {
   /** Focuses an element of the shadow root by id once the pending render is done. */
   private focusById(id: string) {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus());
-  }
-
-  /** A country's name in the shown language: the gateway's, else the browser's own (Intl.DisplayNames), else the English one. */
-  private countryName(country: Country): string {
-    if (country.displayName) return country.displayName;
-    const alpha2 = alpha2Of(country.code);
-    try {
-      return (alpha2 && new Intl.DisplayNames([this.i18n.locale], { type: 'region' }).of(alpha2)) || country.name;
-    } catch {
-      return country.name;
-    }
   }
 
   /** Gateway codes of the likely countries of residence, most likely first. */
@@ -712,13 +670,13 @@ export class CustomerRegister extends LitElement {
     const t = this.i18n.t;
     const field = this.phone?.field;
     const phoneFailed = this.phoneLoadFailed || !!this.phone?.failed;
-    const failed = phoneFailed || this.countriesFailed;
+    const failed = phoneFailed || this.countryList.failed;
     let control;
     if (field) {
       control = field.element;
     } else if (failed) {
       control = html`
-        ${renderFormError(phoneFailed ? t.phoneLoadFailed : this.countriesRefusal || t.countriesFailed)}
+        ${renderFormError(phoneFailed ? t.phoneLoadFailed : this.countryList.refusal || t.countriesFailed)}
         <button type="button" class="link" part="link" @click=${this.retryPhone}>${t.retry}</button>
       `;
     } else {
@@ -734,18 +692,18 @@ export class CustomerRegister extends LitElement {
   }
 
   private retryPhone() {
-    if (this.countriesFailed) this.loadCountries(true);
+    if (this.countryList.failed) this.countryList.load(true);
     else if (this.phone) this.phone.retry();
     else this.loadPhone();
   }
 
   private renderCountrySelect() {
     const t = this.i18n.t;
-    const { countries } = this;
-    if (this.countriesFailed) {
+    const { countries } = this.countryList;
+    if (this.countryList.failed) {
       return html`
-        ${renderFormError(this.countriesRefusal || t.countriesFailed)}
-        <button type="button" class="link" part="link" @click=${() => this.loadCountries(true)}>${t.retry}</button>
+        ${renderFormError(this.countryList.refusal || t.countriesFailed)}
+        <button type="button" class="link" part="link" @click=${() => this.countryList.load(true)}>${t.retry}</button>
       `;
     }
     if (!countries) {
@@ -757,7 +715,7 @@ export class CustomerRegister extends LitElement {
     }
     const selected = this.effectiveCountry(countries);
     const collator = new Intl.Collator(this.i18n.locale);
-    const sorted = [...countries].sort((a, b) => collator.compare(this.countryName(a), this.countryName(b)));
+    const sorted = [...countries].sort((a, b) => collator.compare(countryName(a, this.i18n.locale), countryName(b, this.i18n.locale)));
     return html`
       <select
         id="country"
@@ -770,7 +728,7 @@ export class CustomerRegister extends LitElement {
         @change=${this.onCountryChange}
       >
         <option value="" ?selected=${!selected}>${t.countryPlaceholder}</option>
-        ${sorted.map((c) => html`<option value=${c.code} ?selected=${c.code === selected}>${this.countryName(c)}</option>`)}
+        ${sorted.map((c) => html`<option value=${c.code} ?selected=${c.code === selected}>${countryName(c, this.i18n.locale)}</option>`)}
       </select>
     `;
   }
