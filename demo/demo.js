@@ -42,3 +42,9 @@ document.addEventListener('step-change', (event) => {
 document.addEventListener('register-error', (event) => {
   events.prepend(item({ text: `register-error: ${event.detail.code} on ${event.detail.call ?? '-'}` }));
 });
+
+// The language picker of the demo page: the element switches live, keeping its step and input.
+const languagePicker = document.getElementById('demo-lang');
+languagePicker?.addEventListener('change', () => {
+  document.getElementById('demo-embed')?.setAttribute('lang', languagePicker.value);
+});
