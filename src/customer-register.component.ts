@@ -8,7 +8,7 @@ import type { Account } from './gateway/account.js';
 import { GatewayError, type GatewayConfig } from './gateway/transport.js';
 import { toGatewayCountry, type AccountChannel } from './gateway/contract.js';
 import { validateEmail } from './flow/validation.js';
-import { renderFormError, renderPrimary } from './views/common.js';
+import { renderFormError, renderPrimary, renderRetry } from './views/common.js';
 import type { PhoneController } from './phone/phone-controller.js';
 import type { ActionName, RegistrationController } from './flow/registration-controller.js';
 import type { LaterStepsController } from './views/later-steps-controller.js';
@@ -222,10 +222,10 @@ export class CustomerRegister extends LitElement {
     // Back online: pick up what failed for lack of a network.
     if (this.countryList.failed) this.countryList.load(true);
     if (this.featureLoadFailed) this.loadFeature().catch(() => {});
+    if (this.phoneLoadFailed || this.phone?.failed) this.retryPhone();
   };
 
   private lastStep: StepName = 'account';
-  private statusTimer?: ReturnType<typeof setTimeout>;
 
   /** Focuses the field the person fills next (the account field on the first step), not the method tabs. */
   override focus(options?: FocusOptions): void {
@@ -236,6 +236,7 @@ export class CustomerRegister extends LitElement {
 
   /** Returns the element to its first step; typed values (but the code) are kept. */
   reset(): void {
+    this.registration?.cancel();
     this.registration?.flow.reset();
     this.laterSteps?.clear();
   }
@@ -278,8 +279,8 @@ export class CustomerRegister extends LitElement {
           (message) => this.warn(message),
         ),
       onStep: (step) => {
-        if (step.name === 'done') this.passwordValue = '';
-        feature.rememberStep(feature.resumeKey(this.companyId, this.gatewayHost), step, Date.now());
+        if (step.name === 'done' || step.name === 'under-review') this.passwordValue = '';
+        feature.rememberStep(feature.resumeKey(this, this.gatewayHost), step);
         emit(this, 'step-change', { step: step.name, method: this.method });
       },
       onError: (error) =>
@@ -301,10 +302,11 @@ export class CustomerRegister extends LitElement {
     if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     feature.checkAttributes(this, (message) => this.warn(message));
     // After a reload: back to the code step this element had reached, if its ticket is still alive.
-    const resumed = feature.loadCodeStep(feature.resumeKey(this.companyId, this.gatewayHost), Date.now());
-    if (resumed && !this.configProblem) {
+    const resumed = feature.loadCodeStep(feature.resumeKey(this, this.gatewayHost), Date.now());
+    if (resumed && !this.configProblem && this.offeredMethods.includes(resumed.account.channel)) {
       this.method = resumed.account.channel;
       if (resumed.account.channel === 'email') this.email = resumed.account.email;
+      this.selectedCountry = resumed.account.country;
       this.registration.flow.resume(resumed);
     }
     // The first campaign touch is remembered now, whether or not this visitor registers.
@@ -327,13 +329,10 @@ export class CustomerRegister extends LitElement {
   /** Why the element cannot work as configured, or undefined. */
   private get configProblem(): string | undefined {
     if (!this.companyId.trim()) return 'the company-id attribute is required';
-    try {
-      const url = new URL(this.gatewayHost);
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') return `host="${this.host}" is not an http(s) URL`;
-    } catch {
-      return `host="${this.host}" is not a URL`;
-    }
-    return undefined;
+    // URL.canParse and the protocol check in one: anything but http(s) is refused.
+    return /^https?:\/\/[^/]/i.test(this.gatewayHost) && URL.canParse(this.gatewayHost)
+      ? undefined
+      : `host="${this.host}" is not an http(s) URL`;
   }
 
   private gatewayConfig(): GatewayConfig {
@@ -399,19 +398,13 @@ export class CustomerRegister extends LitElement {
     removeEventListener('online', this.onConnectivity);
     removeEventListener('offline', this.onConnectivity);
     this.laterSteps?.disconnect();
-    clearTimeout(this.statusTimer);
   }
 
-  /**
-   * Once the person pauses typing a valid account, check its status ahead of
-   * the click, so the click waits on one round trip (the code), not two.
-   */
+  /** Once the person pauses typing a valid account, its status is checked ahead of the click. */
   private checkStatusSoon() {
-    clearTimeout(this.statusTimer);
-    this.statusTimer = setTimeout(() => {
-      const account = this.method === 'phone' ? this.phoneAccount(false) : this.emailAccount(false);
-      if (account && this.step.name === 'account' && !this.registration?.busy) this.registration?.flow.prefetchStatus(account);
-    }, 300);
+    this.registration?.checkStatusSoon(() =>
+      this.step.name === 'account' ? (this.method === 'phone' ? this.phoneAccount(false) : this.emailAccount(false)) : undefined,
+    );
   }
 
   protected override updated(): void {
@@ -424,7 +417,7 @@ export class CustomerRegister extends LitElement {
       // Move focus to where the person continues, so keyboard and screen-reader
       // users follow the step change.
       const target = this.renderRoot.querySelector<HTMLElement>(
-        step === 'code' ? '#code' : step === 'account' ? `#${this.method}` : '.title',
+        step === 'code' ? '#code' : step === 'account' ? `#${this.method}` : '#outcome',
       );
       target?.focus();
     }
@@ -444,16 +437,12 @@ export class CustomerRegister extends LitElement {
   private onTabKeydown(event: KeyboardEvent) {
     const offered = this.offeredMethods;
     const index = offered.indexOf(this.method);
-    const rtl = this.i18n.dir === 'rtl';
-    const next: Record<string, number> = {
-      ArrowRight: rtl ? index - 1 : index + 1,
-      ArrowLeft: rtl ? index + 1 : index - 1,
-      Home: 0,
-      End: offered.length - 1,
-    };
-    if (!(event.key in next)) return;
+    // Right moves forward in left-to-right text, backward in right-to-left.
+    const forward = this.i18n.dir === 'rtl' ? -1 : 1;
+    const next = { ArrowRight: index + forward, ArrowLeft: index - forward, Home: 0, End: offered.length - 1 }[event.key];
+    if (next === undefined) return;
     event.preventDefault();
-    this.selectMethod(offered[(next[event.key] + offered.length) % offered.length], true);
+    this.selectMethod(offered[(next + offered.length) % offered.length], true);
   }
 
   private onEmailInput(event: InputEvent) {
@@ -480,7 +469,6 @@ export class CustomerRegister extends LitElement {
 
   private async onSendCode(event: SubmitEvent) {
     event.preventDefault();
-    clearTimeout(this.statusTimer);
     const account = this.method === 'phone' ? this.phoneAccount() : this.emailAccount();
     if (!account || this.offline) return;
     let feature: RegistrationFeature;
@@ -675,10 +663,7 @@ export class CustomerRegister extends LitElement {
     if (field) {
       control = field.element;
     } else if (failed) {
-      control = html`
-        ${renderFormError(phoneFailed ? t.phoneLoadFailed : this.countryList.refusal || t.countriesFailed)}
-        <button type="button" class="link" part="link" @click=${this.retryPhone}>${t.retry}</button>
-      `;
+      control = renderRetry(phoneFailed ? t.phoneLoadFailed : this.countryList.refusal || t.countriesFailed, t.retry, () => this.retryPhone());
     } else {
       control = html`<input id="phone" part="input" type="tel" disabled aria-busy="true" placeholder=${t.phoneLoading} />`;
     }
@@ -701,10 +686,7 @@ export class CustomerRegister extends LitElement {
     const t = this.i18n.t;
     const { countries } = this.countryList;
     if (this.countryList.failed) {
-      return html`
-        ${renderFormError(this.countryList.refusal || t.countriesFailed)}
-        <button type="button" class="link" part="link" @click=${() => this.countryList.load(true)}>${t.retry}</button>
-      `;
+      return renderRetry(this.countryList.refusal || t.countriesFailed, t.retry, () => this.countryList.load(true));
     }
     if (!countries) {
       return html`

@@ -53,12 +53,20 @@ describe('steps: pure transitions', () => {
     expect(back).to.deep.equal(sent);
   });
 
-  it('an expired, used or locked ticket leaves only "request a new code", at once', () => {
-    for (const code of ['VERIFY_CODE_EXPIRED', 'VERIFY_TOKEN_USED', 'VERIFY_CODE_LOCKED', 'VERIFY_TOKEN_INVALID']) {
+  it('an expired, used or locked ticket (or an account registered meanwhile) leaves only a new code, after the countdown', () => {
+    for (const code of ['VERIFY_CODE_EXPIRED', 'VERIFY_TOKEN_USED', 'VERIFY_CODE_LOCKED', 'VERIFY_TOKEN_INVALID', 'CUSTOMER_ACCOUNT_EXISTS']) {
       const back = registrationFailed(registeringStarted(sent), code);
       expect(back.ticketSpent, code).to.equal(true);
-      expect(canResend(back, t0), code).to.equal(true);
+      // The gateway allows one code a minute: the countdown stays, rather than a refusal.
+      expect(canResend(back, t0 + 1000), code).to.equal(false);
+      expect(canResend(back, t0 + RESEND_DELAY_MS), code).to.equal(true);
     }
+  });
+
+  it('the ticket\'s expiry is fixed when it is issued', () => {
+    expect(sent.ticketExpiresAt).to.equal(t0 + 10 * 60_000);
+    expect(registrationFailed(registeringStarted(sent)).ticketExpiresAt).to.equal(sent.ticketExpiresAt);
+    expect(codeResent(sent, 'ticket-2', t0 + 90_000).ticketExpiresAt).to.equal(t0 + 90_000 + 10 * 60_000);
   });
 
   it('a transport failure keeps the ticket usable', () => {
@@ -190,10 +198,10 @@ describe('RegistrationFlow against the reference gateway', () => {
     // Even the right code cannot revive a locked ticket.
     await rejectionOf(flow.submitCode(code));
     expect(flow.step.name === 'code' && flow.step.ticketSpent).to.equal(true);
-    // The gateway's own resend limit still applies (60 s), and its refusal is passed on.
-    const tooSoon = await rejectionOf(flow.resendCode());
-    expect((tooSoon as GatewayRefusal).code).to.equal('VERIFY_CODE_SEND_TOO_FREQUENT');
+    // A new code only after the countdown (the gateway allows one a minute): nothing is sent before.
+    expect(await rejectionOf(flow.resendCode())).to.be.instanceOf(WrongStepError);
     expect(flow.step.name).to.equal('code');
+    expect(await requestsOf(config.companyId, 'sendCode')).to.have.length(1);
   });
 
   it('an expired ticket asks for a new code', async () => {

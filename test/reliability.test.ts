@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { alerts, countriesLoaded, mount, part, press, query, typeInto, waitForStep } from './support/harness.js';
+import { alerts, countriesLoaded, focused, mount, part, press, query, typeInto, waitForStep } from './support/harness.js';
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 
 /** Collects console.warn calls while `body` runs. */
@@ -171,6 +171,7 @@ describe('reload mid-flow', () => {
     await countriesLoaded(other.el);
     await waitUntil(() => (other.el as unknown as { registration?: unknown }).registration);
     expect(query(other.el, '#code')).to.equal(null);
+    other.el.remove(); // an element resumes what the element at its place on the page kept
 
     const [key] = Object.keys(sessionStorage).filter((k) => k.includes(companyId));
     const saved = JSON.parse(sessionStorage.getItem(key)!);
@@ -247,7 +248,7 @@ describe('more hostile and impatient input', () => {
 });
 
 describe('resend', () => {
-  it('once a ticket is spent, "Send a new code" works at once, and mashing it sends one request', async () => {
+  it('once a ticket is spent, focus goes to "Send a new code", which counts down instead of being refused', async () => {
     const { el, companyId } = await mount();
     const email = uniqueEmail('resend');
     await countriesLoaded(el);
@@ -263,13 +264,31 @@ describe('resend', () => {
       await waitUntil(() => part<HTMLInputElement>(el, '#code').value === '', `attempt ${attempt} never answered`);
     }
     await waitUntil(() => alerts(el).some((text) => /Too many incorrect codes/.test(text)), 'the ticket never locked');
-    const resend = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')][0];
-    expect(resend.getAttribute('aria-disabled')).to.equal('false');
+    await waitUntil(() => focused(el)?.id === 'resend', 'focus did not go to the resend button');
+    const resend = part<HTMLButtonElement>(el, '#resend');
+    expect(resend.getAttribute('aria-disabled')).to.equal('true');
+    expect(resend.textContent).to.match(/in \d+ s/);
+    expect(part<HTMLInputElement>(el, '#code').readOnly).to.equal(true);
+    expect(query(el, 'button[type=submit]'), 'no "Create account" with a dead ticket').to.equal(null);
     resend.click();
     resend.click();
-    resend.click();
-    await waitUntil(async () => (await requestsOf(companyId, 'sendCode')).length >= 2);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await requestsOf(companyId, 'sendCode')).to.have.length(2);
+    expect(await requestsOf(companyId, 'sendCode'), 'nothing sent before the countdown ends').to.have.length(1);
+  });
+});
+
+describe('reset while a request is under way', () => {
+  it('cancels it: the element stays on the first step', async () => {
+    const { el, companyId } = await mount();
+    await countriesLoaded(el);
+    await waitUntil(() => (el as unknown as { registration?: unknown }).registration);
+    await injectFault(companyId, 'sendCode', 'delay', { delayMs: 600 });
+    await typeInto(el, '#email', uniqueEmail('cancel'));
+    await press('Enter');
+    await waitUntil(() => part(el, 'button[type=submit]').getAttribute('aria-busy') === 'true');
+    el.reset();
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(query(el, '#code'), 'the late answer did not move the element').to.equal(null);
+    expect(part(el, 'button[type=submit]').getAttribute('aria-busy')).to.equal('false');
   });
 });

@@ -10,6 +10,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { emit } from '../events.js';
 import { RegistrationFlow, type FlowOptions } from './registration-flow.js';
 import { canResend, type Step } from './steps.js';
+import type { Account } from '../gateway/account.js';
 
 /** The user actions that call the gateway; each shows its own progress. */
 export type ActionName = 'send' | 'resend' | 'register';
@@ -23,6 +24,7 @@ export class RegistrationController implements ReactiveController {
   /** The action the task last ran (the Task keeps its args private). */
   private lastAction?: ActionName;
   private ticker?: ReturnType<typeof setInterval>;
+  private statusTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -74,9 +76,28 @@ export class RegistrationController implements ReactiveController {
    */
   async run(name: ActionName, run: (signal: AbortSignal) => Promise<unknown>): Promise<boolean> {
     if (this.busy) return false;
+    clearTimeout(this.statusTimer); // the action checks for itself
     this.lastAction = name;
     await this.action.run([name, run]);
     return this.action.status === TaskStatus.COMPLETE;
+  }
+
+  /**
+   * Checks the status of the account `read` returns, once the person has
+   * paused typing for 300 ms (and no action is under way), so their click
+   * waits on one round trip (the code), not two.
+   */
+  checkStatusSoon(read: () => Account | undefined): void {
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => {
+      const account = this.busy ? undefined : read();
+      if (account) this.flow.prefetchStatus(account);
+    }, 300);
+  }
+
+  /** Cancels the action under way (its request is aborted; its answer changes nothing). */
+  cancel(): void {
+    this.action.abort();
   }
 
   /** Hides the current error (the person edited the field it was about). */
@@ -99,6 +120,7 @@ export class RegistrationController implements ReactiveController {
 
   hostDisconnected(): void {
     this.stopTicker();
+    clearTimeout(this.statusTimer);
   }
 
   private stopTicker() {

@@ -8,6 +8,7 @@ import { accountExists } from '../gateway/check-status.js';
 import { register, registerBody, type RegisterExtras } from '../gateway/register.js';
 import { sendVerificationCode } from '../gateway/send-code.js';
 import { GatewayRefusal, type GatewayConfig } from '../gateway/transport.js';
+import { ACCOUNT_EXISTS_CODES } from '../gateway/contract.js';
 import {
   canResend,
   codeResent,
@@ -100,14 +101,16 @@ export class RegistrationFlow {
     const exists = (await fresh) ?? (await this.calls.accountExists(config, account, { signal }));
     if (exists) throw new AccountExistsError(account);
     const sendToken = await this.calls.sendVerificationCode(config, account, { signal });
+    signal?.throwIfAborted(); // reset while the answer was on its way
     return this.go(codeSent(account, sendToken, this.now()));
   }
 
-  /** Code step: a new code once the countdown ran out (or at once when the old ticket is spent). */
+  /** Code step: a new code once the countdown ran out. */
   async resendCode(signal?: AbortSignal): Promise<CodeStep> {
     const step = this.expect('resendCode', 'code');
     if (!canResend(step, this.now())) throw new WrongStepError('resendCode before the countdown', step.name);
     const sendToken = await this.calls.sendVerificationCode(this.options.config(), step.account, { signal });
+    signal?.throwIfAborted();
     return this.go(codeResent(this.expect('resendCode', 'code'), sendToken, this.now()));
   }
 
@@ -117,13 +120,19 @@ export class RegistrationFlow {
     try {
       const body = registerBody(registering.account, registering.sendToken, verifyCode, await this.options.extras());
       const outcome = await this.calls.register(this.options.config(), body, { signal });
+      signal?.throwIfAborted();
       return this.go(
         outcome.kind === 'registered'
           ? registrationSucceeded(registering, outcome.customer)
           : registrationUnderReview(registering, outcome.message),
       );
     } catch (error) {
-      this.go(registrationFailed(registering, error instanceof GatewayRefusal ? error.code : undefined));
+      // Cancelled (reset): the step was already set by whoever cancelled.
+      if (signal?.aborted) throw error;
+      const code = error instanceof GatewayRefusal ? error.code : undefined;
+      this.go(registrationFailed(registering, code));
+      // Registered meanwhile (another tab, another device): say so, as on the first step.
+      if (code && ACCOUNT_EXISTS_CODES.has(code)) throw new AccountExistsError(registering.account);
       throw error;
     }
   }

@@ -5,7 +5,6 @@
  * The code itself, passwords and provider proofs are never stored.
  */
 import type { Account } from '../gateway/account.js';
-import { TICKET_TTL_MS } from '../gateway/contract.js';
 import type { CodeStep, Step } from './steps.js';
 
 const PREFIX = 'customer-register:code-step:';
@@ -15,7 +14,8 @@ interface Saved {
   sendToken: string;
   resendAvailableAt: number;
   codesSent: number;
-  /** When the gateway's ticket runs out: nothing to resume after that. */
+  ticketSpent: boolean;
+  /** When the gateway's ticket runs out (set when it was issued): nothing to resume after that. */
   expiresAt: number;
 }
 
@@ -28,18 +28,24 @@ function pageSessionStorage(): Storage | undefined {
   }
 }
 
-/** Where one element's code step is kept: its company id and gateway. */
-export function resumeKey(companyId: string, host: string): string {
-  return `${PREFIX}${companyId}|${host}`;
+/**
+ * Where one element's code step is kept: its company id, gateway and place on
+ * the page (its id, else its position among the page's elements), so several
+ * elements of one site each resume their own.
+ */
+export function resumeKey(element: HTMLElement & { companyId: string }, host: string): string {
+  const place = element.id || String([...document.querySelectorAll(element.localName)].indexOf(element));
+  return `${PREFIX}${element.companyId}|${host}|${place}`;
 }
 
-function saveCodeStep(storage: Storage | undefined, key: string, step: CodeStep, sentAt: number): void {
+function saveCodeStep(storage: Storage | undefined, key: string, step: CodeStep): void {
   const saved: Saved = {
     account: step.account,
     sendToken: step.sendToken,
     resendAvailableAt: step.resendAvailableAt,
     codesSent: step.codesSent,
-    expiresAt: sentAt + TICKET_TTL_MS,
+    ticketSpent: step.ticketSpent,
+    expiresAt: step.ticketExpiresAt,
   };
   try {
     storage?.setItem(key, JSON.stringify(saved));
@@ -65,6 +71,7 @@ function isSaved(value: unknown): value is Saved {
     typeof saved.expiresAt === 'number' &&
     typeof saved.resendAvailableAt === 'number' &&
     typeof saved.codesSent === 'number' &&
+    typeof saved.ticketSpent === 'boolean' &&
     !!account &&
     typeof account.country === 'string' &&
     typeof account.dialCode === 'string' &&
@@ -85,12 +92,12 @@ export function loadCodeStep(key: string, now: number, storage = pageSessionStor
     if (saved !== null) clearCodeStep(storage, key);
     return undefined;
   }
-  const { account, sendToken, resendAvailableAt, codesSent } = saved;
-  return { name: 'code', account, sendToken, resendAvailableAt, ticketSpent: false, codesSent };
+  const { account, sendToken, resendAvailableAt, codesSent, ticketSpent, expiresAt } = saved;
+  return { name: 'code', account, sendToken, resendAvailableAt, ticketExpiresAt: expiresAt, ticketSpent, codesSent };
 }
 
 /** Keeps a code step for a reload, and forgets it once the registration ends or starts over. */
-export function rememberStep(key: string, step: Step, now: number, storage = pageSessionStorage()): void {
-  if (step.name === 'code') saveCodeStep(storage, key, step, now);
+export function rememberStep(key: string, step: Step, storage = pageSessionStorage()): void {
+  if (step.name === 'code') saveCodeStep(storage, key, step);
   else if (step.name !== 'registering') clearCodeStep(storage, key);
 }

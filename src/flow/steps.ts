@@ -5,7 +5,7 @@
  */
 import type { Account } from '../gateway/account.js';
 import type { Customer } from '../gateway/register.js';
-import { DEAD_TICKET_CODES } from '../gateway/contract.js';
+import { ACCOUNT_EXISTS_CODES, DEAD_TICKET_CODES, TICKET_TTL_MS } from '../gateway/contract.js';
 
 /** (assumed) the seconds before a new code may be requested; the gateway enforces its own limit. */
 export const RESEND_DELAY_MS = 60_000;
@@ -20,6 +20,8 @@ export interface CodeStep {
   sendToken: string;
   /** Epoch ms from which a new code may be requested. */
   resendAvailableAt: number;
+  /** Epoch ms at which the gateway's ticket runs out (assumed TTL from when it was issued). */
+  ticketExpiresAt: number;
   /** The gateway said this ticket is spent (expired, used, locked): only a new code helps. */
   ticketSpent: boolean;
   /** How many codes were sent for this account in this visit (1 for the first). */
@@ -50,16 +52,36 @@ export const initialStep: AccountStep = { name: 'account' };
 
 /** A first code went out to the account. */
 export function codeSent(account: Account, sendToken: string, now: number): CodeStep {
-  return { name: 'code', account, sendToken, resendAvailableAt: now + RESEND_DELAY_MS, ticketSpent: false, codesSent: 1 };
+  return {
+    name: 'code',
+    account,
+    sendToken,
+    resendAvailableAt: now + RESEND_DELAY_MS,
+    ticketExpiresAt: now + TICKET_TTL_MS,
+    ticketSpent: false,
+    codesSent: 1,
+  };
 }
 
 /** A new code replaced the old one: the old ticket is forgotten. */
 export function codeResent(step: CodeStep, sendToken: string, now: number): CodeStep {
-  return { ...step, sendToken, resendAvailableAt: now + RESEND_DELAY_MS, ticketSpent: false, codesSent: step.codesSent + 1 };
+  return {
+    ...step,
+    sendToken,
+    resendAvailableAt: now + RESEND_DELAY_MS,
+    ticketExpiresAt: now + TICKET_TTL_MS,
+    ticketSpent: false,
+    codesSent: step.codesSent + 1,
+  };
 }
 
+/**
+ * A new code may be requested once the countdown has run out, even when the
+ * ticket is spent: the gateway keeps its own one-per-minute limit, and a
+ * countdown on screen beats a refusal.
+ */
 export function canResend(step: CodeStep, now: number): boolean {
-  return step.ticketSpent || now >= step.resendAvailableAt;
+  return now >= step.resendAvailableAt;
 }
 
 /** Whole seconds until a new code may be requested (0 when it may). */
@@ -73,10 +95,11 @@ export function registeringStarted(step: CodeStep): RegisteringStep {
 
 /**
  * Register did not succeed: back to the code step. A refusal whose code says
- * the ticket is spent leaves only "request a new code" open.
+ * the ticket is spent (or that the account exists by now) leaves only
+ * "request a new code" or another account open.
  */
 export function registrationFailed(step: RegisteringStep, refusalCode?: string): CodeStep {
-  const spent = refusalCode !== undefined && DEAD_TICKET_CODES.has(refusalCode);
+  const spent = refusalCode !== undefined && (DEAD_TICKET_CODES.has(refusalCode) || ACCOUNT_EXISTS_CODES.has(refusalCode));
   return { ...step, name: 'code', ticketSpent: step.ticketSpent || spent };
 }
 

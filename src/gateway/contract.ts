@@ -134,6 +134,8 @@ export function loadIsoTable(): Promise<void> {
     }
     isoTables = { numericByAlpha2, alpha2ByNumeric };
   });
+  // A failed load (offline) is forgotten, so the next call tries again.
+  isoTablesLoad.catch(() => (isoTablesLoad = undefined));
   return isoTablesLoad;
 }
 

@@ -58,7 +58,7 @@ export function resolveLocale(tag: string | undefined | null): string {
   if (match) return match;
   if (!warned.has(wanted)) {
     warned.add(wanted);
-    console.warn(`<customer-register>: no translation for lang="${tag}"; showing ${SOURCE_LOCALE}. Supported: ${SUPPORTED_LOCALES.join(', ')}.`);
+    console.warn(`<customer-register>: no translation for lang="${tag}"; showing ${SOURCE_LOCALE}. Supported: ${SUPPORTED_LOCALES}.`);
   }
   return SOURCE_LOCALE;
 }
@@ -108,7 +108,8 @@ export class LocalizeController implements ReactiveController {
   get requestedTag(): string {
     const tag = this.host.lang || document.documentElement.lang || navigator.language;
     try {
-      return Intl.getCanonicalLocales(tag)[0] ?? this.requestedLocale;
+      // Canonical, without extensions (`th-TH-u-nu-thai` -> `th-TH`): what the gateway's `lang` expects.
+      return new Intl.Locale(tag).baseName;
     } catch {
       return this.requestedLocale;
     }
@@ -129,7 +130,11 @@ export class LocalizeController implements ReactiveController {
         this.apply(locale, translation);
         this.host.requestUpdate();
       },
-      (error) => console.warn(`<customer-register>: could not load the ${locale} translation`, error),
+      (error) => {
+        // Try again at the next render (the network may be back by then).
+        if (this.requestedLocale === locale) this.requestedLocale = this.currentLocale;
+        console.warn(`<customer-register>: could not load the ${locale} translation`, error);
+      },
     );
   }
 

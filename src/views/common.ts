@@ -10,6 +10,11 @@ export function renderPrimary(busy: boolean, label: string) {
   `;
 }
 
+/** A load that failed: what went wrong, and the way on. */
+export function renderRetry(message: string, retryLabel: string, onRetry: () => void) {
+  return html`${renderFormError(message)}<button type="button" class="link" part="link" @click=${onRetry}>${retryLabel}</button>`;
+}
+
 /** A failure shown to the person, announced by screen readers. Gateway text stays text, never markup. */
 export function renderFormError(message: string | undefined) {
   return message ? html`<p class="form-error" part="error" role="alert">${message}</p>` : nothing;

@@ -12,6 +12,7 @@ import { errorMessage } from '../flow/error-message.js';
 import { normalizeCode } from '../flow/validation.js';
 import { listenForSmsCode } from '../flow/web-otp.js';
 import { GatewayRefusal } from '../gateway/transport.js';
+import { AccountExistsError } from '../flow/registration-flow.js';
 import { renderCodeStep, renderOutcome } from './verification-view.js';
 
 export interface LaterStepsSetup {
@@ -147,9 +148,10 @@ export class LaterStepsController {
       if (registration.step.name !== 'code') return;
       // A refused code is cleared so the next one can be typed straight away; after
       // a transport failure the code stays, so trying again is one keypress.
-      if (registration.error instanceof GatewayRefusal) this.code = '';
+      if (registration.error instanceof GatewayRefusal || registration.error instanceof AccountExistsError) this.code = '';
       this.host.requestUpdate();
-      this.setup.focus('code');
+      // A spent ticket leaves only a new code (or another account): go where that is.
+      this.setup.focus(registration.step.ticketSpent ? 'resend' : 'code');
     });
   }
 

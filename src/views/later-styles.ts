@@ -75,8 +75,8 @@ export const laterStyles = css`
     margin: 0;
     font-size: 1.25em;
   }
-  /* The heading takes focus only so screen readers land on the outcome; it is not a control. */
-  .title:focus {
+  /* The outcome panel takes focus only so screen readers land on it; it is not a control. */
+  #outcome:focus {
     outline: none;
   }
   .success .title {

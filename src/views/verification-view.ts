@@ -4,6 +4,7 @@
  * handlers. Part of the lazy registration chunk.
  */
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { Translation } from '../i18n/localize.js';
 import type { ActionName } from '../flow/registration-controller.js';
 import { secondsUntilResend, type CodeStep, type RegisteringStep } from '../flow/steps.js';
@@ -47,7 +48,7 @@ export function renderCodeStep(props: CodeStepProps) {
           dir="ltr"
           required
           ?readonly=${step.ticketSpent}
-          .value=${props.code}
+          .value=${live(props.code)}
           aria-invalid=${props.codeError ? 'true' : 'false'}
           aria-describedby="code-hint code-error"
           @input=${props.onCodeInput}
@@ -58,7 +59,7 @@ export function renderCodeStep(props: CodeStepProps) {
       ${renderFormError(props.error ?? (step.ticketSpent ? t.requestNewCode : undefined))}
       ${step.ticketSpent ? nothing : renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
       <div class="secondary">
-        <button type="button" class="link" part="link" aria-disabled=${resendBlocked ? 'true' : 'false'} @click=${props.onResend}>
+        <button type="button" class="link" part="link" id="resend" aria-disabled=${resendBlocked ? 'true' : 'false'} @click=${props.onResend}>
           ${busy === 'resend' ? t.resendingCode : seconds > 0 ? t.resendIn(seconds) : t.resendCode}
         </button>
         <button type="button" class="link" part="link" aria-disabled=${busy ? 'true' : 'false'} @click=${props.onChangeAccount}>
@@ -101,10 +102,11 @@ export interface OutcomeProps {
 }
 
 export function renderOutcome({ t, title, body, kind, onStartOver }: OutcomeProps) {
-  const content = html`<h2 class="title" tabindex="-1">${title}</h2>
+  const content = html`<h2 class="title">${title}</h2>
     <p>${body}</p>`;
+  // The panel itself takes focus (a site's own success content may replace the heading).
   return html`
-    <div class="panel ${kind}" part=${kind} role="status">
+    <div class="panel ${kind}" part=${kind} role="status" id="outcome" tabindex="-1">
       ${kind === 'success' ? html`<slot name="success">${content}</slot>` : content}
       <button type="button" class="link" part="link" @click=${onStartOver}>${t.startOver}</button>
     </div>
