@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { DEFAULT_PATHS } from '../src/gateway/contract.js';
-import { gatewayUrl, uniqueCompanyId } from './support/reference-gateway.js';
+import { gatewayUrl, latestCode, uniqueCompanyId } from './support/reference-gateway.js';
 
 type Call = keyof typeof DEFAULT_PATHS;
 
@@ -88,6 +88,25 @@ describe('reference gateway: bodies', () => {
       expect(answer.data).to.equal(null);
     });
   }
+});
+
+describe('reference gateway: tickets', () => {
+  it('a ticket is bound to the account and the country it was sent for', async () => {
+    const companyId = uniqueCompanyId('ticket');
+    const email = `bound.${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const sent = await post('sendCode', { bizType: 'EMAIL_REGISTER_VERIFICATION_CODE', toUser: email, country: 'ISO_3166_156' }, { companyId });
+    const sendToken = (sent.data as { token: string }).token;
+    const verifyCode = await latestCode(companyId, email);
+    const body = { ...GOOD_REGISTER, loginName: email, sendToken, verifyCode };
+    const otherCountry = await post('register', { ...body, country: 'ISO_3166_840' }, { companyId });
+    expect(otherCountry).to.include({ ok: false, code: 'VERIFY_TOKEN_INVALID' });
+    const otherAccount = await post('register', { ...body, loginName: `x${email}` }, { companyId });
+    expect(otherAccount).to.include({ ok: false, code: 'VERIFY_TOKEN_INVALID' });
+    const right = await post('register', body, { companyId });
+    expect(right.ok).to.equal(true);
+    const again = await post('register', body, { companyId });
+    expect(again).to.include({ ok: false, code: 'VERIFY_TOKEN_USED' });
+  });
 });
 
 describe('reference gateway: CORS', () => {

@@ -181,7 +181,7 @@ export function createGateway(options = {}) {
       if (ticket.used) throw new Refusal(CODES.ticketUsed, ctx.m.ticketUsed);
       if (now() > ticket.expiresAt) throw new Refusal(CODES.ticketExpired, ctx.m.ticketExpired);
       if (ticket.wrongCodes >= maxWrongCodes) throw new Refusal(CODES.codeLocked, ctx.m.codeLocked);
-      if (ticket.type !== type || ticket.account !== loginName) {
+      if (ticket.type !== type || ticket.account !== loginName || ticket.country !== country.code) {
         throw new Refusal(CODES.ticketInvalid, ctx.m.ticketMismatch);
       }
       if (verifyCode !== ticket.code) {

@@ -20,8 +20,9 @@ export type GatewayCallName = 'countryList' | 'checkStatus' | 'sendCode' | 'regi
 /**
  * Paths after the prefix, as the seeds give them. (observed) the platform's own
  * clients were also seen calling `/global/config.app...` and
- * `/global/customer.app...checkStatus`; the element's `paths` property
- * overrides any of these.
+ * `/global/customer.app...checkStatus`. A gateway that answers on those changes
+ * this table (the one place), or passes `paths` / `prefix` in the
+ * GatewayConfig when it uses the client functions directly.
  */
 export const DEFAULT_PATHS: Readonly<Record<GatewayCallName, string>> = {
   countryList: '/config.app.AppDictDubboService.getCountryListByParentCode',

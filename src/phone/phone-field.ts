@@ -149,7 +149,10 @@ export class PhoneField {
       // E.164 minus "+" and the dial code is the national significant number the gateway wants.
       const e164 = this.iti.getNumber('E164');
       const dialCode = this.iti.getSelectedCountry()?.dialCode ?? country.countryCode;
-      return { ok: true, country, nationalNumber: e164.replace(/^\+/, '').slice(dialCode.length) };
+      const nationalNumber = e164.replace(/^\+/, '').slice(dialCode.length);
+      // (observed) the gateway's own mobile pattern for the country, where its list gives one.
+      if (country.extend && !matches(country.extend, nationalNumber)) return { ok: false, problem: 'invalid' };
+      return { ok: true, country, nationalNumber };
     }
     const error = this.iti.getValidationError();
     if (error === 'TOO_SHORT') return { ok: false, problem: 'too-short' };
@@ -186,11 +189,16 @@ export class PhoneField {
     if (this.byIso2.has(iso2)) this.iti.setSelectedCountry(iso2 as Iso2);
   }
 
-  setDisabled(disabled: boolean): void {
-    this.iti.setDisabled(disabled);
-  }
-
   destroy(): void {
     this.iti.destroy();
+  }
+}
+
+/** Whether a number matches the gateway's pattern; a pattern that does not compile is ignored. */
+function matches(pattern: string, nationalNumber: string): boolean {
+  try {
+    return new RegExp(pattern).test(nationalNumber);
+  } catch {
+    return true;
   }
 }
