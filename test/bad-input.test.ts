@@ -3,7 +3,8 @@
  * and the element never ends up in a broken state. The count of cases tried is
  * printed at the end.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { countriesLoaded, focused, mount, part, press, typeInto, waitForStep } from './support/harness.js';
 import { requestsOf, uniqueEmail } from './support/reference-gateway.js';
 

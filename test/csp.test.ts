@@ -1,7 +1,8 @@
 // The built element on a page with a strict Content-Security-Policy (no inline
 // script or style, Trusted Types required): the whole e-mail flow, then the
 // phone field, with zero `securitypolicyviolation` events.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { customersOf, latestCode, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 
 interface StrictWindow extends Window {

@@ -1,7 +1,8 @@
 // The built dist/ as a partner page without modules uses it: the classic-script
 // loader, the entry it imports, and chunks found relative to the script's URL.
 // (No import of src/ here: the element must come from dist/.)
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 
 function resources(part: string): string[] {
   return performance

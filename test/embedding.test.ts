@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { FIRST_TOUCH_KEY, FIRST_TOUCH_TTL_MS, firstTouch, resolveUtm, utmFromUrl } from '../src/embedding/attribution.js';
 import { agentReferral, parseCustomerGroupId, registerExtras } from '../src/embedding/register-fields.js';
 import { meetsPasswordRules, passwordDigest, passwordRuleResults } from '../src/embedding/password.js';

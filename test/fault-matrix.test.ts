@@ -5,7 +5,8 @@
  * retry succeeds once the fault is gone, and no second customer is created.
  * The matrix is printed at the end (browser logs in the test output).
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import type { CustomerRegister } from '../src/customer-register.js';
 import { alerts, countriesLoaded, mount, part, press, query, typeInto, waitForStep } from './support/harness.js';
 import { customersOf, injectFault, latestCode, uniqueCompanyId, uniqueEmail, type FaultKind } from './support/reference-gateway.js';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import enUS, { type Translation } from '../src/i18n/en-US.js';
 import { loadTranslation, resolveLocale, SUPPORTED_LOCALES } from '../src/i18n/localize.js';
 import { countriesLoaded, mount, part, press, query, typeInto, waitForStep } from './support/harness.js';

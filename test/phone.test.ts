@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { alerts, focused, mount, part, phoneCountryOrder, press, query, showPhone, typeText, waitForStep } from './support/harness.js';
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { phoneCountries, preferredOrder } from '../src/phone/country-order.js';

@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { alerts, countriesLoaded, focused, mount, part, press, query, typeInto, waitForStep } from './support/harness.js';
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 
@@ -118,9 +119,11 @@ describe('offline', () => {
 
   it('a country list that failed while offline loads again when the network is back', async () => {
     const companyId = uniqueCompanyId('offline-list');
-    await injectFault(companyId, 'countryList', 'drop', { count: 3 });
+    // The browser retries a POST on a reset connection: the fault outlasts its retries.
+    await injectFault(companyId, 'countryList', 'drop', { count: 20 });
     const { el } = await mount({ companyId });
-    await waitUntil(() => alerts(el).length > 0, 'no failure shown');
+    await waitUntil(() => alerts(el).length > 0, 'no failure shown', { timeout: 5000 });
+    await injectFault(companyId, 'countryList', 'drop', { count: 0 }); // the network is fine again
     setOffline(true);
     setOffline(false);
     await countriesLoaded(el);

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { countriesLoaded, mount, part, press, registerByEmail, typeInto, waitForStep } from './support/harness.js';
 import { injectFault, uniqueEmail } from './support/reference-gateway.js';
 import type { RegisterErrorDetail, StepChangeDetail } from '../src/customer-register.js';

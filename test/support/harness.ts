@@ -3,7 +3,8 @@
  * keys, read what is on screen. Tests talk in these terms, not in shadow-DOM
  * plumbing.
  */
-import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/customer-register.js';
 import type { CustomerRegister } from '../../src/customer-register.js';
