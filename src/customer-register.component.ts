@@ -3,7 +3,7 @@ import { styles } from './customer-register.styles.js';
 import { LocalizeController } from './i18n/localize.js';
 import { emit } from './events.js';
 import type { Country } from './gateway/country-list.js';
-import { CountryListController, countryName } from './gateway/country-list-controller.js';
+import { CountryListController } from './gateway/country-list-controller.js';
 import type { Account } from './gateway/account.js';
 import { GatewayError, type GatewayConfig } from './gateway/transport.js';
 import { toGatewayCountry, type AccountChannel } from './gateway/contract.js';
@@ -311,7 +311,7 @@ export class CustomerRegister extends LitElement {
     }
     // The first campaign touch is remembered now, whether or not this visitor registers.
     const fromUrl = feature.utmFromUrl(location.search);
-    this.touch = this.attribution === 'off' ? fromUrl : feature.firstTouch(localStorageOrUndefined(), fromUrl, Date.now());
+    this.touch = this.attribution === 'off' ? fromUrl : feature.firstTouch(fromUrl, Date.now());
     this.requestUpdate();
   }
 
@@ -684,20 +684,18 @@ export class CustomerRegister extends LitElement {
 
   private renderCountrySelect() {
     const t = this.i18n.t;
-    const { countries } = this.countryList;
+    const named = this.countryList.named(this.i18n.locale);
     if (this.countryList.failed) {
       return renderRetry(this.countryList.refusal || t.countriesFailed, t.retry, () => this.countryList.load(true));
     }
-    if (!countries) {
+    if (!named) {
       return html`
         <select id="country" part="input" name="country" disabled aria-busy="true">
           <option>${t.countriesLoading}</option>
         </select>
       `;
     }
-    const selected = this.effectiveCountry(countries);
-    const collator = new Intl.Collator(this.i18n.locale);
-    const sorted = [...countries].sort((a, b) => collator.compare(countryName(a, this.i18n.locale), countryName(b, this.i18n.locale)));
+    const selected = this.effectiveCountry(this.countryList.countries!);
     return html`
       <select
         id="country"
@@ -710,7 +708,7 @@ export class CustomerRegister extends LitElement {
         @change=${this.onCountryChange}
       >
         <option value="" ?selected=${!selected}>${t.countryPlaceholder}</option>
-        ${sorted.map((c) => html`<option value=${c.code} ?selected=${c.code === selected}>${countryName(c, this.i18n.locale)}</option>`)}
+        ${named.map(({ country, name }) => html`<option value=${country.code} ?selected=${country.code === selected}>${name}</option>`)}
       </select>
     `;
   }
@@ -734,12 +732,3 @@ function regionOf(tag: string | undefined): string | undefined {
   }
 }
 
-
-/** The page's localStorage, or undefined where reading it throws (sandboxed frames, blocked storage). */
-function localStorageOrUndefined(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}

@@ -62,13 +62,13 @@ describe('register fields from the page (pure)', () => {
   it('remembers the first touch for 30 days, then lets a new one in', () => {
     const storage = memoryStorage();
     const t0 = 1_700_000_000_000;
-    expect(firstTouch(storage, { utmSource: 'first' }, t0)).to.deep.equal({ utmSource: 'first' });
-    expect(firstTouch(storage, { utmSource: 'second' }, t0 + 1000)).to.deep.equal({ utmSource: 'first' });
-    expect(firstTouch(storage, {}, t0 + 2000)).to.deep.equal({ utmSource: 'first' });
-    expect(firstTouch(storage, { utmSource: 'later' }, t0 + FIRST_TOUCH_TTL_MS)).to.deep.equal({ utmSource: 'later' });
+    expect(firstTouch({ utmSource: 'first' }, t0, storage)).to.deep.equal({ utmSource: 'first' });
+    expect(firstTouch({ utmSource: 'second' }, t0 + 1000, storage)).to.deep.equal({ utmSource: 'first' });
+    expect(firstTouch({}, t0 + 2000, storage)).to.deep.equal({ utmSource: 'first' });
+    expect(firstTouch({ utmSource: 'later' }, t0 + FIRST_TOUCH_TTL_MS, storage)).to.deep.equal({ utmSource: 'later' });
     storage.setItem(FIRST_TOUCH_KEY, '{not json');
-    expect(firstTouch(storage, {}, t0)).to.deep.equal({});
-    expect(firstTouch(undefined, { utmSource: 'no storage' }, t0)).to.deep.equal({ utmSource: 'no storage' });
+    expect(firstTouch({}, t0, storage)).to.deep.equal({});
+    expect(firstTouch({ utmSource: 'no storage' }, t0, null)).to.deep.equal({ utmSource: 'no storage' });
   });
 
   it('attributes win field by field; otherwise one touch\'s whole set', () => {

@@ -5,6 +5,8 @@
  * later is still attributed to that campaign.
  */
 
+import { pageStorage } from './page-storage.js';
+
 export interface Utm {
   utmSource?: string;
   utmMedium?: string;
@@ -57,7 +59,7 @@ interface StoredTouch {
  * is younger than 30 days, else the current URL's (which is then remembered).
  * Storage that is unavailable (private mode, sandboxed frames) just means no memory.
  */
-export function firstTouch(storage: Storage | undefined, fromUrl: Utm, now: number): Utm {
+export function firstTouch(fromUrl: Utm, now: number, storage = pageStorage('localStorage')): Utm {
   let stored: StoredTouch | undefined;
   try {
     const raw = storage?.getItem(FIRST_TOUCH_KEY);

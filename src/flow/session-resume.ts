@@ -6,6 +6,7 @@
  */
 import type { Account } from '../gateway/account.js';
 import type { CodeStep, Step } from './steps.js';
+import { pageStorage } from '../embedding/page-storage.js';
 
 const PREFIX = 'customer-register:code-step:';
 
@@ -19,15 +20,6 @@ interface Saved {
   expiresAt: number;
 }
 
-/** The page's sessionStorage, or undefined where reading it throws (sandboxed frames, blocked storage). */
-function pageSessionStorage(): Storage | undefined {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Where one element's code step is kept: its company id, gateway and place on
  * the page (its id, else its position among the page's elements), so several
@@ -38,7 +30,7 @@ export function resumeKey(element: HTMLElement & { companyId: string }, host: st
   return `${PREFIX}${element.companyId}|${host}|${place}`;
 }
 
-function saveCodeStep(storage: Storage | undefined, key: string, step: CodeStep): void {
+function saveCodeStep(storage: Storage | null, key: string, step: CodeStep): void {
   const saved: Saved = {
     account: step.account,
     sendToken: step.sendToken,
@@ -54,7 +46,7 @@ function saveCodeStep(storage: Storage | undefined, key: string, step: CodeStep)
   }
 }
 
-function clearCodeStep(storage: Storage | undefined, key: string): void {
+function clearCodeStep(storage: Storage | null, key: string): void {
   try {
     storage?.removeItem(key);
   } catch {
@@ -81,7 +73,7 @@ function isSaved(value: unknown): value is Saved {
 }
 
 /** The kept code step, if there is one and its ticket is still alive; what comes back from storage is checked. */
-export function loadCodeStep(key: string, now: number, storage = pageSessionStorage()): CodeStep | undefined {
+export function loadCodeStep(key: string, now: number, storage = pageStorage('sessionStorage')): CodeStep | undefined {
   let saved: unknown;
   try {
     saved = JSON.parse(storage?.getItem(key) ?? 'null');
@@ -97,7 +89,7 @@ export function loadCodeStep(key: string, now: number, storage = pageSessionStor
 }
 
 /** Keeps a code step for a reload, and forgets it once the registration ends or starts over. */
-export function rememberStep(key: string, step: Step, storage = pageSessionStorage()): void {
+export function rememberStep(key: string, step: Step, storage = pageStorage('sessionStorage')): void {
   if (step.name === 'code') saveCodeStep(storage, key, step);
   else if (step.name !== 'registering') clearCodeStep(storage, key);
 }

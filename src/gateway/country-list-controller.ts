@@ -18,11 +18,22 @@ export class CountryListController {
   /** The gateway's own words when it refused the list. */
   refusal = '';
   private key = '';
+  private namedCache?: { countries: Country[]; locale: string; list: NamedCountry[] };
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly config: () => GatewayConfig,
   ) {}
+
+  /** The list named and sorted for `locale`, worked out once per list and language (not at every render). */
+  named(locale: string): NamedCountry[] | undefined {
+    const { countries } = this;
+    if (!countries) return undefined;
+    if (this.namedCache?.countries !== countries || this.namedCache.locale !== locale) {
+      this.namedCache = { countries, locale, list: nameAndSort(countries, locale) };
+    }
+    return this.namedCache.list;
+  }
 
   /** Loads the list when the gateway, company or language changed (or always, on retry). */
   load(retry = false): void {
@@ -51,13 +62,28 @@ export class CountryListController {
   }
 }
 
-/** A country's name in `locale`: the gateway's, else the browser's own (Intl.DisplayNames), else the English one. */
-export function countryName(country: Country, locale: string): string {
-  if (country.displayName) return country.displayName;
-  const alpha2 = alpha2Of(country.code);
+/** A country with its name in the shown language. */
+export interface NamedCountry {
+  country: Country;
+  name: string;
+}
+
+/**
+ * The countries named in `locale` (the gateway's displayName, else the
+ * browser's own via Intl.DisplayNames, else the English name) and sorted by
+ * that name: what the country select shows.
+ */
+function nameAndSort(countries: Country[], locale: string): NamedCountry[] {
+  let regionNames: Intl.DisplayNames | undefined;
   try {
-    return (alpha2 && new Intl.DisplayNames([locale], { type: 'region' }).of(alpha2)) || country.name;
+    regionNames = new Intl.DisplayNames([locale], { type: 'region' });
   } catch {
-    return country.name;
+    regionNames = undefined;
   }
+  const named = countries.map((country) => {
+    const alpha2 = country.displayName ? undefined : alpha2Of(country.code);
+    return { country, name: country.displayName || (alpha2 && regionNames?.of(alpha2)) || country.name };
+  });
+  const collator = new Intl.Collator(locale);
+  return named.sort((a, b) => collator.compare(a.name, b.name));
 }
