@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './customer-register.styles.js';
-import { LocalizeController } from './i18n/localize.js';
+import { LocalizeController, loadSourceStrings } from './i18n/localize.js';
 import { emit } from './events.js';
 import type { Country } from './gateway/country-list.js';
 import { CountryListController } from './gateway/country-list-controller.js';
@@ -253,8 +253,9 @@ export class CustomerRegister extends LitElement {
 
   /** Loads the registration chunk once (again after a failure) and wires it to this element. */
   private loadFeature(): Promise<RegistrationFeature> {
-    this.featureLoad ??= import('./registration-feature.js').then(
-      (feature) => {
+    // The later steps' strings come along: nothing from the chunk renders without them.
+    this.featureLoad ??= Promise.all([import('./registration-feature.js'), loadSourceStrings()]).then(
+      ([feature]) => {
         this.attachFeature(feature);
         return feature;
       },
@@ -363,8 +364,8 @@ export class CustomerRegister extends LitElement {
 
   /** Loads the phone field's controller once (again after a failure); it then loads the field itself. */
   private loadPhone() {
-    this.phoneLoad ??= import('./phone/phone-controller.js').then(
-      ({ PhoneController }) => {
+    this.phoneLoad ??= Promise.all([import('./phone/phone-controller.js'), loadSourceStrings()]).then(
+      ([{ PhoneController }]) => {
         this.phoneLoadFailed = false;
         this.phone = new PhoneController(this, {
           root: () => this.renderRoot as ShadowRoot,

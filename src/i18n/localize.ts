@@ -2,10 +2,12 @@
  * The i18n layer: every string the element shows comes from a `Translation`.
  * Each element has its own language (a page may show a `zh-CN` element beside
  * an `en-US` one), so this is a per-element controller rather than a global
- * locale. en-US ships in the entry; every other locale is a lazy chunk.
+ * locale. The entry ships only the first step's en-US strings; the rest of
+ * en-US and every other locale are lazy chunks.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import enUS, { type Translation } from './en-US.js';
+import type { Translation } from './en-US.js';
+import { enUSFirstStep } from './en-US-first-step.js';
 
 export type { Translation };
 
@@ -28,7 +30,22 @@ const LOADERS: Record<string, () => Promise<{ default: Translation }>> = {
 
 export const SUPPORTED_LOCALES: readonly string[] = [SOURCE_LOCALE, ...Object.keys(LOADERS)];
 
-const loaded = new Map<string, Translation>([[SOURCE_LOCALE, enUS]]);
+/**
+ * The en-US strings: the first step's until `loadSourceStrings()` has added the
+ * rest. Only lazy chunks show the rest, and the element loads each of them
+ * together with these (see the element's loadFeature and loadPhone).
+ */
+let source = enUSFirstStep as Translation;
+let sourceLoad: Promise<Translation> | undefined;
+
+/** Completes the en-US strings (once; again after a failed load). */
+export function loadSourceStrings(): Promise<Translation> {
+  sourceLoad ??= import('./en-US-later.js').then(({ enUSLater }) => (source = { ...enUSFirstStep, ...enUSLater }));
+  sourceLoad.catch(() => (sourceLoad = undefined));
+  return sourceLoad;
+}
+
+const loaded = new Map<string, Translation>();
 const warned = new Set<string>();
 
 /** Language and script of a tag, with likely subtags filled in (`zh-HK` -> zh, Hant). */
@@ -67,7 +84,7 @@ export async function loadTranslation(locale: string): Promise<Translation> {
   const cached = loaded.get(locale);
   if (cached) return cached;
   const load = LOADERS[locale];
-  if (!load) return enUS;
+  if (!load) return loadSourceStrings();
   const translation = (await load()).default;
   loaded.set(locale, translation);
   return translation;
@@ -81,7 +98,8 @@ interface LocalizedHost extends ReactiveControllerHost, HTMLElement {}
  * host renders in the locale it had, so a switch never blanks the view.
  */
 export class LocalizeController implements ReactiveController {
-  private current: Translation = enUS;
+  /** The strings of a non-source locale; undefined while en-US is shown. */
+  private current?: Translation;
   private currentLocale = SOURCE_LOCALE;
   private requestedLocale = SOURCE_LOCALE;
 
@@ -91,7 +109,7 @@ export class LocalizeController implements ReactiveController {
 
   /** The strings of the current locale. */
   get t(): Translation {
-    return this.current;
+    return this.current ?? source;
   }
 
   /** The supported locale now shown. */
@@ -119,7 +137,7 @@ export class LocalizeController implements ReactiveController {
     const locale = resolveLocale(this.requestedTag);
     if (locale === this.requestedLocale) return;
     this.requestedLocale = locale;
-    const cached = loaded.get(locale);
+    const cached = locale === SOURCE_LOCALE ? source : loaded.get(locale);
     if (cached) {
       this.apply(locale, cached);
       return;
@@ -139,7 +157,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   private apply(locale: string, translation: Translation) {
-    this.current = translation;
+    this.current = locale === SOURCE_LOCALE ? undefined : translation;
     this.currentLocale = locale;
   }
 }
