@@ -2,6 +2,7 @@
 // (the phone field with intl-tel-input, its libphonenumber utils, one per
 // non-English locale), minified, with source maps. Flag sprites are copied to
 // dist/assets/ and found relative to the chunk that uses them.
+import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -41,4 +42,24 @@ const loader = {
   plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), minify()],
 };
 
-export default [modules, loader];
+/**
+ * The OAuth callback page: providers send the person back to it, and it hands
+ * their answer to the element (see src/oauth-callback.ts). Self-contained, next
+ * to the entry, so a site serves the whole dist/ from its own origin.
+ */
+const callbackPage = {
+  input: 'src/oauth-callback.ts',
+  output: { file: 'dist/oauth-callback.js', format: 'es', sourcemap: true },
+  plugins: [
+    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    minify(),
+    {
+      name: 'callback-html',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: 'oauth-callback.html', source: readFileSync('src/oauth-callback.html', 'utf8') });
+      },
+    },
+  ],
+};
+
+export default [modules, loader, callbackPage];

@@ -37,7 +37,12 @@ function referenceGatewayPlugin() {
       if (context.path === '/__cors/probe.html') {
         return { body: '<!doctype html><script src="/test/support/cors-probe.js"></script>', type: 'html' };
       }
-      if (context.path === '/__csp/page.html') return { body: strictPage(context.query.companyId ?? 'csp', gatewayUrl), type: 'html' };
+      if (context.path === '/__csp/page.html') {
+        return { body: strictPage(context.query.companyId ?? 'csp', gatewayUrl, context.query.providers ?? ''), type: 'html' };
+      }
+      if (context.path === '/__oauth/embed.html') {
+        return { body: providerPage(context.query.companyId ?? 'oauth', context.query.providers ?? 'google', gatewayUrl), type: 'html' };
+      }
     },
   };
 }
@@ -55,7 +60,7 @@ function strictPolicy(gatewayUrl) {
 }
 
 /** A page that embeds the built element under that policy (test/csp.test.ts opens it in an iframe). */
-function strictPage(companyId, gatewayUrl) {
+function strictPage(companyId, gatewayUrl, providers) {
   const attr = (value) => String(value).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en-US">
@@ -63,9 +68,30 @@ function strictPage(companyId, gatewayUrl) {
     <meta charset="utf-8" />
     <script src="/test/support/csp-violations.js"></script>
     <script type="module" src="/dist/customer-register.js"></script>
+    <script type="module" src="/test/support/local-identity-providers.js"></script>
   </head>
   <body>
-    <customer-register company-id="${attr(companyId)}" host="${attr(gatewayUrl)}" lang="en-US"></customer-register>
+    <customer-register company-id="${attr(companyId)}" host="${attr(gatewayUrl)}" lang="en-US" providers="${attr(providers)}"></customer-register>
+  </body>
+</html>`;
+}
+
+/**
+ * A page embedding the built element with provider buttons, pointed at the
+ * local identity providers (test/third-party.test.ts opens it in a frame that
+ * may not open popups, to drive the full-page redirect).
+ */
+function providerPage(companyId, providers, gatewayUrl) {
+  const attr = (value) => String(value).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html>
+<html lang="en-US">
+  <head>
+    <meta charset="utf-8" />
+    <script type="module" src="/dist/customer-register.js"></script>
+    <script type="module" src="/test/support/local-identity-providers.js"></script>
+  </head>
+  <body>
+    <customer-register id="signup" company-id="${attr(companyId)}" host="${attr(gatewayUrl)}" lang="en-US" country="CN" providers="${attr(providers)}"></customer-register>
   </body>
 </html>`;
 }
@@ -75,6 +101,17 @@ function strictPolicyMiddleware(getGatewayUrl) {
   return async (context, next) => {
     await next();
     if (context.path === '/__csp/page.html') context.set('Content-Security-Policy', strictPolicy(getGatewayUrl()));
+  };
+}
+
+/**
+ * The callback page in src/ names its script as it is built (`oauth-callback.js`);
+ * in the test server that script is still TypeScript.
+ */
+function callbackScriptMiddleware() {
+  return async (context, next) => {
+    if (context.path === '/src/oauth-callback.js') context.path = '/src/oauth-callback.ts';
+    await next();
   };
 }
 
@@ -101,6 +138,6 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     referenceGatewayPlugin(),
   ],
-  middleware: [strictPolicyMiddleware(() => gatewayUrl)],
+  middleware: [callbackScriptMiddleware(), strictPolicyMiddleware(() => gatewayUrl)],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), passedFailedReporter()],
 };

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './customer-register.styles.js';
 import { LocalizeController, loadSourceStrings } from './i18n/localize.js';
 import { emit } from './events.js';
@@ -16,6 +16,8 @@ import type { Step, StepName } from './flow/steps.js';
 import type { Utm } from './embedding/attribution.js';
 import type { AccountType } from './embedding/register-fields.js';
 import type { PasswordMode } from './embedding/page-embedding.js';
+import type { ProviderChoices, Residence, ThirdPartyController } from './third-party/third-party-controller.js';
+import type { RedirectProvider } from './third-party/provider-endpoints.js';
 
 /** The lazy registration chunk (flow, gateway calls after the first, later views). */
 type RegistrationFeature = typeof import('./registration-feature.js');
@@ -33,6 +35,13 @@ const ACCOUNT_STEP: Step = { name: 'account' };
  * @event registered - The customer was created. `detail.customerNo`, `detail.customer` (the gateway's whole `data`), `detail.token`.
  * @event step-change - Another step is shown (for funnels). `detail.step`, `detail.method`.
  * @event register-error - A failure was shown to the person. `detail.code`, `detail.message`, `detail.call`.
+ *
+ * @attr google-client-id - Google's OAuth client id, instead of the one the gateway's `config` gives.
+ * @attr facebook-app-id - Facebook's app id, instead of the gateway's.
+ * @attr twitter-client-id - X (Twitter)'s OAuth 2.0 client id, instead of the gateway's.
+ * @attr telegram-bot-id - The Telegram bot id, instead of the gateway's.
+ * @attr apple-client-id - The Sign in with Apple services id, instead of the gateway's.
+ * @attr redirect-uri - The OAuth callback page providers return to. Default: `oauth-callback.html` next to the script; it must be served from the page's own origin.
  *
  * @slot header - Above every step (a title or logo).
  * @slot footer - Below every step (links, help).
@@ -57,6 +66,8 @@ const ACCOUNT_STEP: Step = { name: 'account' };
  * @csspart success - The success panel.
  * @csspart panel - The manual-review outcome panel.
  * @csspart offline - The offline notice.
+ * @csspart providers - The group of third-party sign-up buttons.
+ * @csspart provider-button - One third-party button ("Continue with Google").
  *
  * @cssproperty --cr-color-accent - Buttons, links and focus rings.
  * @cssproperty --cr-color-on-accent - Text on the accent colour.
@@ -112,6 +123,7 @@ export class CustomerRegister extends LitElement {
     theme: { reflect: true },
     requestTimeout: { attribute: 'request-timeout', type: Number },
     tradeTypeCurrencyList: { attribute: false },
+    providers: {},
   };
 
   private readonly i18n = new LocalizeController(this);
@@ -210,6 +222,20 @@ export class CustomerRegister extends LitElement {
   /** `tradeTypeCurrencyList`, passed through to register. */
   tradeTypeCurrencyList?: { allCurrency: string; tradeType: string }[];
 
+  /**
+   * Third-party sign-up buttons, in this order: `google facebook twitter telegram apple metamask`
+   * (any of them). As a property it may also be an object, e.g. `{ google: { clientId: '...' }, apple: true }`.
+   * A provider the gateway has no configuration for is left out (with a console warning).
+   */
+  providers: string | ProviderChoices = '';
+
+  /** The providers' authorization endpoints, where they differ from the real ones (a test or staging set-up). */
+  declare providerEndpoints?: Partial<Record<RedirectProvider, string>>;
+
+  /** The third-party buttons and sign-in, from their own lazy chunk, once `providers` names any. */
+  private thirdParty?: ThirdPartyController;
+  private thirdPartyLoad?: Promise<void>;
+
   /** The campaign touch attributed to this visit (first touch, or this URL's). */
   private touch: Utm = {};
   private readonly warned = new Set<string>();
@@ -298,9 +324,7 @@ export class CustomerRegister extends LitElement {
       focus: (id) => this.focusById(id),
       onStartOver: () => this.onStartOver(),
     });
-    const root = this.renderRoot as ShadowRoot;
-    const sheet = feature.laterStyles.styleSheet;
-    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    this.adopt(feature.laterStyles);
     feature.checkAttributes(this, (message) => this.warn(message));
     // After a reload: back to the code step this element had reached, if its ticket is still alive.
     const resumed = feature.loadCodeStep(feature.resumeKey(this, this.gatewayHost), Date.now());
@@ -314,6 +338,46 @@ export class CustomerRegister extends LitElement {
     const fromUrl = feature.utmFromUrl(location.search);
     this.touch = this.attribution === 'off' ? fromUrl : feature.firstTouch(fromUrl, Date.now());
     this.requestUpdate();
+  }
+
+  /** Adds the styles of a lazy chunk to the shadow root. */
+  private adopt({ styleSheet }: CSSResult) {
+    const root = this.renderRoot as ShadowRoot;
+    if (styleSheet && !root.adoptedStyleSheets.includes(styleSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styleSheet];
+  }
+
+  /** Loads the third-party chunk (again at a later update, if it failed) and wires it to this element. */
+  private loadThirdParty(feature: RegistrationFeature) {
+    this.thirdPartyLoad = import('./third-party/third-party-controller.js').then(
+      ({ ThirdPartyController, thirdPartyStyles }) => {
+        this.adopt(thirdPartyStyles);
+        this.thirdParty = new ThirdPartyController(this, {
+          t: () => this.i18n.t,
+          lang: () => this.i18n.requestedTag,
+          config: () => (this.configProblem ? undefined : this.gatewayConfig()),
+          registration: this.registration!,
+          residence: () => this.residence(),
+          elementKey: () => feature.resumeKey(this, this.gatewayHost),
+          offline: () => this.offline,
+          warn: (message) => this.warn(message),
+        });
+        this.requestUpdate();
+      },
+      () => (this.thirdPartyLoad = undefined),
+    );
+  }
+
+  /** The country of residence for a third-party registration, from the field on screen; else says what is missing. */
+  private residence(): Residence | undefined {
+    const { t } = this.i18n;
+    const countries = this.countryList.countries ?? [];
+    const phone = this.method === 'phone';
+    const iso2 = this.phone?.field?.selectedIso2;
+    const code = phone ? iso2 && toGatewayCountry(iso2) : this.effectiveCountry(countries);
+    const country = countries.find((c) => c.code === code);
+    if (country) return { country: country.code, dialCode: country.countryCode };
+    this.showFieldErrors(phone ? { phone: t.phoneNoCountry } : { country: t.countryRequired });
+    return undefined;
   }
 
   /** A console warning that says what to fix, once per message. */
@@ -360,6 +424,7 @@ export class CustomerRegister extends LitElement {
     }
     // After a failed load only the retry button tries again (no loop while offline).
     if (this.method === 'phone' && !this.phoneLoadFailed) this.loadPhone();
+    if (this.providers && this.feature && !this.thirdPartyLoad) this.loadThirdParty(this.feature);
   }
 
   /** Loads the phone field's controller once (again after a failure); it then loads the field itself. */
@@ -592,7 +657,7 @@ export class CustomerRegister extends LitElement {
           onChoose: (type) => (this.chosenAccountType = type),
         }) ?? nothing}
         ${renderFormError(this.featureLoadFailed ? t.network : this.actionError('send'))}
-        ${renderPrimary(busy, busy ? t.sendingCode : t.sendCode)}
+        ${renderPrimary(busy, busy ? t.sendingCode : t.sendCode)} ${this.thirdParty?.render() ?? nothing}
       </form>
     `;
   }

@@ -4,14 +4,15 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { customersOf, latestCode, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
+import { setIdpBehaviour } from './support/identity-providers.js';
 
 interface StrictWindow extends Window {
   __violations: string[];
 }
 
-async function openStrictPage(companyId: string) {
+async function openStrictPage(companyId: string, providers = '') {
   const iframe = document.createElement('iframe');
-  iframe.src = `/__csp/page.html?companyId=${encodeURIComponent(companyId)}`;
+  iframe.src = `/__csp/page.html?companyId=${encodeURIComponent(companyId)}&providers=${encodeURIComponent(providers)}`;
   iframe.style.width = '480px';
   iframe.style.height = '900px';
   document.body.append(iframe);
@@ -68,6 +69,20 @@ describe('strict Content-Security-Policy', () => {
     root().querySelector<HTMLElement>('.iti__selected-country')!.click();
     await waitUntil(() => !root().querySelector('.iti__country-selector')!.classList.contains('iti__hide'));
 
+    expect(win.__violations).to.deep.equal([]);
+    iframe.remove();
+  });
+
+  it('registers through a provider popup (buttons, popup, callback page) with zero violations', async () => {
+    const companyId = uniqueCompanyId('csp-3p');
+    await setIdpBehaviour(companyId, { autoApprove: true, user: null, tamper: null });
+    const { win, el, root, iframe } = await openStrictPage(companyId, 'google telegram');
+    await waitUntil(() => root().querySelector('button[data-provider="telegram"]'), 'no provider buttons');
+    const registered = new Promise<CustomEvent>((resolve) => el.addEventListener('registered', resolve as EventListener, { once: true }));
+    root().querySelector<HTMLButtonElement>('button[data-provider="google"]')!.click();
+    await registered;
+    const [stored] = await customersOf(companyId);
+    expect(stored.registerBody).to.include({ type: 3, thirdServerSource: 'google' });
     expect(win.__violations).to.deep.equal([]);
     iframe.remove();
   });

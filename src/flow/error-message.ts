@@ -5,11 +5,30 @@
  */
 import type { Translation } from '../i18n/localize.js';
 import { GatewayRefusal, TransportFailure } from '../gateway/transport.js';
-import { AccountExistsError } from './registration-flow.js';
+import { AccountExistsError, ProviderAccountExistsError } from './registration-flow.js';
+import { ProofRejectedError } from '../gateway/provider-verify.js';
+import { SignInError } from '../third-party/sign-in-error.js';
+import { PROVIDER_NAMES } from '../third-party/provider-names.js';
 
 export function errorMessage(error: unknown, t: Translation): string {
   if (error instanceof AccountExistsError) {
     return error.account.channel === 'email' ? t.accountExistsEmail : t.accountExistsPhone;
+  }
+  if (error instanceof ProviderAccountExistsError) return t.providerAccountExists(PROVIDER_NAMES[error.provider]);
+  if (error instanceof ProofRejectedError) return t.providerRejected(PROVIDER_NAMES[error.provider], error.reason.trim() || t.refused);
+  if (error instanceof SignInError) {
+    const name = PROVIDER_NAMES[error.provider];
+    const messages: Record<SignInError['failure'], string> = {
+      cancelled: t.providerFailed(name),
+      state: t.providerStateMismatch,
+      'foreign-origin': t.providerForeignAnswer,
+      proof: t.providerProofMismatch,
+      failed: t.providerFailed(name),
+      'wallet-rejected': t.walletRejected,
+      'wallet-locked': t.walletLocked,
+      'wallet-unavailable': t.walletUnavailable,
+    };
+    return messages[error.failure];
   }
   if (error instanceof GatewayRefusal) return error.gatewayMessage.trim() || t.refused;
   if (error instanceof TransportFailure) {
@@ -30,7 +49,9 @@ export function errorMessage(error: unknown, t: Translation): string {
 
 /** A short machine code for a failure, for the `register-error` event. */
 export function errorCode(error: unknown): string {
-  if (error instanceof AccountExistsError) return 'ACCOUNT_EXISTS';
+  if (error instanceof AccountExistsError || error instanceof ProviderAccountExistsError) return 'ACCOUNT_EXISTS';
+  if (error instanceof ProofRejectedError) return 'PROOF_REJECTED';
+  if (error instanceof SignInError) return `SIGN_IN_${error.failure.toUpperCase().replace('-', '_')}`;
   if (error instanceof GatewayRefusal) return error.code || 'REFUSED';
   if (error instanceof TransportFailure) return error.reason;
   return 'UNEXPECTED';

@@ -13,7 +13,7 @@ import { canResend, type Step } from './steps.js';
 import type { Account } from '../gateway/account.js';
 
 /** The user actions that call the gateway; each shows its own progress. */
-export type ActionName = 'send' | 'resend' | 'register';
+export type ActionName = 'send' | 'resend' | 'register' | 'provider';
 
 type ActionArgs = [name: ActionName, run: (signal: AbortSignal) => Promise<unknown>];
 

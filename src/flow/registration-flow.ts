@@ -3,12 +3,13 @@
  * what order, and which step results. No DOM and no Lit: a test drives it
  * directly against the reference gateway.
  */
-import type { Account } from '../gateway/account.js';
+import type { Account, ThirdPartyAccount } from '../gateway/account.js';
 import { accountExists } from '../gateway/check-status.js';
-import { register, registerBody, type RegisterExtras } from '../gateway/register.js';
+import { register, registerBody, thirdPartyRegisterBody, type RegisterExtras } from '../gateway/register.js';
+import { verifyProof } from '../gateway/provider-verify.js';
 import { sendVerificationCode } from '../gateway/send-code.js';
 import { GatewayRefusal, type GatewayConfig } from '../gateway/transport.js';
-import { ACCOUNT_EXISTS_CODES } from '../gateway/contract.js';
+import { ACCOUNT_EXISTS_CODES, thirdPartyLoginName, type ProviderProof, type ThirdPartyProvider } from '../gateway/contract.js';
 import {
   canResend,
   codeResent,
@@ -31,6 +32,13 @@ export class AccountExistsError extends Error {
   }
 }
 
+/** The provider account is registered already (the verify call said so, or register refused a duplicate). */
+export class ProviderAccountExistsError extends Error {
+  constructor(readonly provider: ThirdPartyProvider) {
+    super(`${provider} account already registered`);
+  }
+}
+
 /** An action was asked for in a step that does not offer it (a view bug, or a double click). */
 export class WrongStepError extends Error {
   constructor(action: string, step: Step['name']) {
@@ -43,6 +51,7 @@ export interface FlowCalls {
   accountExists: typeof accountExists;
   sendVerificationCode: typeof sendVerificationCode;
   register: typeof register;
+  verifyProof: typeof verifyProof;
 }
 
 export interface FlowOptions {
@@ -67,7 +76,7 @@ export class RegistrationFlow {
   private readonly now: () => number;
 
   constructor(private readonly options: FlowOptions) {
-    this.calls = { accountExists, sendVerificationCode, register, ...options.calls };
+    this.calls = { accountExists, sendVerificationCode, register, verifyProof, ...options.calls };
     this.now = options.now ?? Date.now;
   }
 
@@ -135,6 +144,44 @@ export class RegistrationFlow {
       if (code && ACCOUNT_EXISTS_CODES.has(code)) throw new AccountExistsError(registering.account);
       throw error;
     }
+  }
+
+  /**
+   * Account step: registers the provider account a proof stands for. The
+   * gateway verifies the proof first; a provider account that is registered
+   * already gets no second customer.
+   */
+  async registerWithProvider(
+    proof: ProviderProof,
+    residence: { country: string; dialCode: string },
+    signal?: AbortSignal,
+  ): Promise<DoneStep | UnderReviewStep> {
+    this.expect('registerWithProvider', 'account');
+    const config = this.options.config();
+    const verified = await this.calls.verifyProof(config, proof, { signal });
+    if (verified.registered) throw new ProviderAccountExistsError(proof.provider);
+    const account: ThirdPartyAccount = {
+      channel: 'third-party',
+      provider: proof.provider,
+      userId: verified.userId,
+      loginName: thirdPartyLoginName(verified),
+      ...residence,
+    };
+    const body = thirdPartyRegisterBody(account, proof, config.companyId, await this.options.extras());
+    let outcome;
+    try {
+      outcome = await this.calls.register(config, body, { signal });
+    } catch (error) {
+      if (error instanceof GatewayRefusal && ACCOUNT_EXISTS_CODES.has(error.code)) throw new ProviderAccountExistsError(proof.provider);
+      throw error;
+    }
+    signal?.throwIfAborted();
+    this.expect('registerWithProvider', 'account');
+    return this.go(
+      outcome.kind === 'registered'
+        ? { name: 'done', account, customer: outcome.customer }
+        : { name: 'under-review', account, message: outcome.message },
+    );
   }
 
   /** Account step: back to a code step kept from before a reload (see session-resume.ts). */

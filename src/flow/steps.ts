@@ -3,7 +3,7 @@
  * Nothing here touches the DOM or the network, so every transition is tested
  * on its own (test/flow.test.ts).
  */
-import type { Account } from '../gateway/account.js';
+import type { Account, RegisteredAccount } from '../gateway/account.js';
 import type { Customer } from '../gateway/register.js';
 import { ACCOUNT_EXISTS_CODES, DEAD_TICKET_CODES, TICKET_TTL_MS } from '../gateway/contract.js';
 
@@ -34,14 +34,14 @@ export interface RegisteringStep extends Omit<CodeStep, 'name'> {
 
 export interface UnderReviewStep {
   name: 'under-review';
-  account: Account;
+  account: RegisteredAccount;
   /** The gateway's own words, if it gave any. */
   message: string;
 }
 
 export interface DoneStep {
   name: 'done';
-  account: Account;
+  account: RegisteredAccount;
   customer: Customer;
 }
 

@@ -1,5 +1,5 @@
 /** What the person registers with: an e-mail address or a phone number, and the country of residence. */
-import type { AccountChannel } from './contract.js';
+import type { AccountChannel, ThirdPartyProvider } from './contract.js';
 
 interface AccountBase {
   channel: AccountChannel;
@@ -28,3 +28,17 @@ export type Account = EmailAccount | PhoneAccount;
 export function loginNameOf(account: Account): string {
   return account.channel === 'email' ? account.email : account.nationalNumber;
 }
+
+/** A provider account the gateway verified, with the country of residence chosen on the form. */
+export interface ThirdPartyAccount {
+  channel: 'third-party';
+  provider: ThirdPartyProvider;
+  /** The provider's user id (`thirdServerCode`). */
+  userId: string;
+  loginName: string;
+  country: string;
+  dialCode: string;
+}
+
+/** Whoever a registration was for. */
+export type RegisteredAccount = Account | ThirdPartyAccount;

@@ -15,7 +15,17 @@ export const API_VERSION = '0.0.1';
 /** (seed) every path hangs below this prefix. */
 export const DEFAULT_PREFIX = '/api';
 
-export type GatewayCallName = 'countryList' | 'checkStatus' | 'sendCode' | 'register';
+/** The seed's four calls. */
+export type CoreCallName = 'countryList' | 'checkStatus' | 'sendCode' | 'register';
+
+/** (observed) the third-party providers `customer.app.CustomerThirdLoginService` knows, by its `thirdSource` names. */
+export const THIRD_PARTY_PROVIDERS = ['google', 'facebook', 'twitter', 'telegram', 'apple', 'metamask'] as const;
+export type ThirdPartyProvider = (typeof THIRD_PARTY_PROVIDERS)[number];
+
+/** The third-party calls: the provider settings (`config`) and one verification per provider. */
+export type ThirdPartyCallName = 'config' | `${ThirdPartyProvider}Verify`;
+
+export type GatewayCallName = CoreCallName | ThirdPartyCallName;
 
 /**
  * Paths after the prefix, as the seeds give them. (observed) the platform's own
@@ -24,12 +34,71 @@ export type GatewayCallName = 'countryList' | 'checkStatus' | 'sendCode' | 'regi
  * this table (the one place), or passes `paths` / `prefix` in the
  * GatewayConfig when it uses the client functions directly.
  */
-export const DEFAULT_PATHS: Readonly<Record<GatewayCallName, string>> = {
+export const DEFAULT_PATHS: Readonly<Record<CoreCallName, string>> = {
   countryList: '/config.app.AppDictDubboService.getCountryListByParentCode',
   checkStatus: '/cats-gateway/global/customer.app.CustomerWebApiService.checkStatus',
   sendCode: '/global/message.app.VerificationApiService.verifyCodeSend',
   register: '/register/customer.app.CustomerWebApiService.register',
 };
+
+/**
+ * Path of a third-party call: (observed) `config` and (observed for apple,
+ * facebook and google, assumed for the rest) `{provider}Verify`, all on
+ * CustomerThirdLoginService below `/global/` (assumed: the documentation shows
+ * varying prefixes).
+ */
+export function thirdPartyPath(call: ThirdPartyCallName): string {
+  return `/global/customer.app.CustomerThirdLoginService.${call}`;
+}
+
+/**
+ * What a provider proved, per provider, as the element holds it until the
+ * gateway has verified it.
+ */
+export type ProviderProof =
+  | { provider: 'google'; idToken: string; nonce: string }
+  | { provider: 'apple'; idToken: string; code: string; nonce: string }
+  | { provider: 'facebook'; accessToken: string; state: string }
+  | { provider: 'twitter'; code: string; codeVerifier: string; redirectUri: string; state: string }
+  | { provider: 'telegram'; authData: Record<string, string>; state: string }
+  | { provider: 'metamask'; address: string; message: string; signature: string; nonce: string };
+
+/**
+ * How a proof maps onto the gateway: the `{provider}Verify` body ((observed)
+ * appleVerify's `{ companyId, code, idToken }`, facebookVerify's
+ * `{ accessToken }`, googleVerify's `{ idToken }`; (assumed) the rest), and
+ * (assumed) the register fields that bind the registration to the verified
+ * proof: `sendToken` = the nonce (or the OAuth `state` where the provider has no
+ * nonce), `verifyCode` = the proof itself.
+ */
+export function proofMapping(proof: ProviderProof, companyId: string): { body: object; sendToken: string; verifyCode: string } {
+  switch (proof.provider) {
+    case 'google':
+      return { body: { idToken: proof.idToken }, sendToken: proof.nonce, verifyCode: proof.idToken };
+    case 'apple':
+      return { body: { companyId, code: proof.code, idToken: proof.idToken }, sendToken: proof.nonce, verifyCode: proof.idToken };
+    case 'facebook':
+      return { body: { accessToken: proof.accessToken }, sendToken: proof.state, verifyCode: proof.accessToken };
+    case 'twitter': {
+      const { code, codeVerifier, redirectUri } = proof;
+      return { body: { code, codeVerifier, redirectUri }, sendToken: proof.state, verifyCode: code };
+    }
+    case 'telegram':
+      return { body: proof.authData, sendToken: proof.state, verifyCode: proof.authData.hash ?? '' };
+    case 'metamask': {
+      const { address, message, signature } = proof;
+      return { body: { address, message, signature }, sendToken: proof.nonce, verifyCode: signature };
+    }
+  }
+}
+
+/** (contract) the `loginName` of a third-party registration: the verified e-mail, else phone, else the provider's user id. */
+export function thirdPartyLoginName(verified: { userId: string; email?: string; phone?: string }): string {
+  return verified.email || verified.phone || verified.userId;
+}
+
+/** (assumed) a verify call's `action` saying the provider account is registered already. */
+export const THIRD_PARTY_ACTION_REGISTERED = 'login';
 
 /** (assumed) how long a `sendToken` stays valid on the gateway (the reference gateway's 10 minutes). */
 export const TICKET_TTL_MS = 10 * 60_000;

@@ -1,7 +1,7 @@
 /** The register call (seed: register-interface.txt): creates the customer. */
-import { MANUAL_REVIEW_CODE, phoneAreaOf, REGISTER_TYPE } from './contract.js';
+import { MANUAL_REVIEW_CODE, phoneAreaOf, proofMapping, REGISTER_TYPE, type ProviderProof } from './contract.js';
 import { callGateway, GatewayRefusal, TransportFailure, type CallOptions, type GatewayConfig } from './transport.js';
-import { loginNameOf, type Account } from './account.js';
+import { loginNameOf, type Account, type ThirdPartyAccount } from './account.js';
 
 /** The customer object the gateway returns (seed); the element hands it on whole. */
 export interface Customer {
@@ -50,6 +50,28 @@ export function registerBody(account: Account, sendToken: string, verifyCode: st
   // (observed) the platform's clients send the chosen country's dial code as emailArea.
   else body.emailArea = phoneAreaOf(account.dialCode);
   return body;
+}
+
+/**
+ * The register body for a third-party registration (contract, "Third-party
+ * registration"): `type: 3`, the provider as `thirdServerSource`, its verified
+ * user id as `thirdServerCode`, and the proof the verify call accepted as
+ * `sendToken`/`verifyCode`. The provider fields win over an agent referral's,
+ * which share the same two fields.
+ */
+export function thirdPartyRegisterBody(account: ThirdPartyAccount, proof: ProviderProof, companyId: string, extras: RegisterExtras) {
+  const { sendToken, verifyCode } = proofMapping(proof, companyId);
+  return {
+    ...withoutEmpty(extras),
+    country: account.country,
+    loginName: account.loginName,
+    type: REGISTER_TYPE.thirdParty,
+    verifyCode,
+    sendToken,
+    thirdServerSource: account.provider,
+    thirdServerCode: account.userId,
+    emailArea: phoneAreaOf(account.dialCode),
+  };
 }
 
 /**

@@ -8,7 +8,10 @@ import {
   DEFAULT_PATHS,
   DEFAULT_PREFIX,
   DEFAULT_TIMEOUT_MS,
+  thirdPartyPath,
+  type CoreCallName,
   type GatewayCallName,
+  type ThirdPartyCallName,
 } from './contract.js';
 
 /** Where and as whom the element talks to the gateway. */
@@ -92,7 +95,7 @@ export interface CallOptions {
 /** The URL of one call: `{host}{prefix}{path}`. */
 export function callUrl(config: GatewayConfig, call: GatewayCallName): string {
   const host = config.host.replace(/\/+$/, '');
-  const path = config.paths?.[call] ?? DEFAULT_PATHS[call];
+  const path = config.paths?.[call] ?? DEFAULT_PATHS[call as CoreCallName] ?? thirdPartyPath(call as ThirdPartyCallName);
   return `${host}${config.prefix ?? DEFAULT_PREFIX}${path}`;
 }
 

@@ -74,6 +74,21 @@ const ar: Translation = {
   refused: 'تم رفض الطلب. يُرجى المحاولة مرة أخرى.',
   unexpected: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
   notConfigured: 'لم يتم إعداد نموذج التسجيل هذا بشكل صحيح. يُرجى التواصل مع مالك الموقع.',
+  providersLabel: 'أو تابع باستخدام',
+  continueWith: (provider) => `المتابعة باستخدام ${provider}`,
+  providerWorking: (provider) => `جارٍ المتابعة باستخدام ${provider}…`,
+  providersLoading: 'جارٍ تحميل طرق التسجيل الأخرى…',
+  providersFailed: 'تعذّر تحميل طرق التسجيل الأخرى.',
+  providerStateMismatch: 'لم تكن نتيجة تسجيل الدخول تخص هذا الطلب، لذلك لم يُسجَّل شيء. يُرجى المحاولة مرة أخرى.',
+  providerForeignAnswer: 'رُفضت نتيجة تسجيل دخول من موقع غير متوقع، لذلك لم يُسجَّل شيء. يُرجى المحاولة مرة أخرى.',
+  providerProofMismatch: 'تعذّر تأكيد تسجيل الدخول، لذلك لم يُسجَّل شيء. يُرجى المحاولة مرة أخرى.',
+  providerRejected: (provider, reason) => `تعذّر التحقق من تسجيل الدخول عبر ${provider}: ${reason}`,
+  providerFailed: (provider) => `تعذّر على ${provider} تسجيل دخولك. يُرجى المحاولة مرة أخرى أو اختيار طريقة أخرى.`,
+  providerAccountExists: (provider) => `حساب ${provider} هذا مسجَّل بالفعل. يُرجى تسجيل الدخول بدلاً من ذلك.`,
+  walletRejected: 'لقد رفضت الطلب في محفظتك. لم يُسجَّل شيء.',
+  walletLocked: 'محفظتك مقفلة أو لم يُحدَّد فيها حساب. افتحها ثم حاول مرة أخرى.',
+  walletUnavailable: 'تعذّر الوصول إلى أي محفظة. ثبّت MetaMask أو حاول مرة أخرى.',
+  walletStatement: 'سجّل الدخول لإنشاء حسابك. لا يكلّف ذلك شيئًا ولا يرسل أي معاملة.',
 };
 
 export default ar;

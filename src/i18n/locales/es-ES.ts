@@ -74,6 +74,21 @@ const esES: Translation = {
   refused: 'Se ha rechazado la solicitud. Inténtalo de nuevo.',
   unexpected: 'Algo ha salido mal. Inténtalo de nuevo.',
   notConfigured: 'Este formulario de registro no está bien configurado. Ponte en contacto con el responsable del sitio web.',
+  providersLabel: 'O continúa con',
+  continueWith: (provider) => `Continuar con ${provider}`,
+  providerWorking: (provider) => `Continuando con ${provider}…`,
+  providersLoading: 'Cargando otras formas de registrarte…',
+  providersFailed: 'No hemos podido cargar las otras formas de registrarte.',
+  providerStateMismatch: 'La respuesta de inicio de sesión no correspondía a esta solicitud, así que no se ha registrado nada. Inténtalo de nuevo.',
+  providerForeignAnswer: 'Se ha rechazado una respuesta de inicio de sesión de un sitio inesperado, así que no se ha registrado nada. Inténtalo de nuevo.',
+  providerProofMismatch: 'No se ha podido confirmar el inicio de sesión, así que no se ha registrado nada. Inténtalo de nuevo.',
+  providerRejected: (provider, reason) => `No se ha podido verificar el inicio de sesión con ${provider}: ${reason}`,
+  providerFailed: (provider) => `${provider} no ha podido iniciar tu sesión. Inténtalo de nuevo o elige otra forma.`,
+  providerAccountExists: (provider) => `Esta cuenta de ${provider} ya está registrada. Inicia sesión.`,
+  walletRejected: 'Has rechazado la solicitud en tu cartera. No se ha registrado nada.',
+  walletLocked: 'Tu cartera está bloqueada o no tiene ninguna cuenta seleccionada. Desbloquéala y vuelve a intentarlo.',
+  walletUnavailable: 'No se ha podido conectar con ninguna cartera. Instala MetaMask o inténtalo de nuevo.',
+  walletStatement: 'Inicia sesión para crear tu cuenta. No cuesta nada y no envía ninguna transacción.',
 };
 
 export default esES;

@@ -74,6 +74,21 @@ const idID: Translation = {
   refused: 'Permintaan ditolak. Silakan coba lagi.',
   unexpected: 'Terjadi kesalahan. Silakan coba lagi.',
   notConfigured: 'Formulir pendaftaran ini belum diatur dengan benar. Silakan hubungi pengelola situs.',
+  providersLabel: 'Atau lanjutkan dengan',
+  continueWith: (provider) => `Lanjutkan dengan ${provider}`,
+  providerWorking: (provider) => `Melanjutkan dengan ${provider}…`,
+  providersLoading: 'Memuat cara pendaftaran lain…',
+  providersFailed: 'Kami tidak dapat memuat cara pendaftaran lain.',
+  providerStateMismatch: 'Jawaban masuk bukan milik permintaan ini, jadi tidak ada yang didaftarkan. Silakan coba lagi.',
+  providerForeignAnswer: 'Jawaban masuk dari situs yang tidak terduga ditolak, jadi tidak ada yang didaftarkan. Silakan coba lagi.',
+  providerProofMismatch: 'Proses masuk tidak dapat dikonfirmasi, jadi tidak ada yang didaftarkan. Silakan coba lagi.',
+  providerRejected: (provider, reason) => `Proses masuk ${provider} tidak dapat diverifikasi: ${reason}`,
+  providerFailed: (provider) => `${provider} tidak dapat memasukkan Anda. Silakan coba lagi atau pilih cara lain.`,
+  providerAccountExists: (provider) => `Akun ${provider} ini sudah terdaftar. Silakan masuk.`,
+  walletRejected: 'Anda menolak permintaan di dompet Anda. Tidak ada yang didaftarkan.',
+  walletLocked: 'Dompet Anda terkunci atau belum memilih akun. Buka kuncinya, lalu coba lagi.',
+  walletUnavailable: 'Tidak ada dompet yang dapat dihubungi. Pasang MetaMask atau coba lagi.',
+  walletStatement: 'Masuk untuk membuat akun Anda. Ini gratis dan tidak mengirim transaksi apa pun.',
 };
 
 export default idID;

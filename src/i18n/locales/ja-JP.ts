@@ -74,6 +74,21 @@ const jaJP: Translation = {
   refused: 'リクエストが拒否されました。もう一度お試しください。',
   unexpected: '問題が発生しました。もう一度お試しください。',
   notConfigured: 'この登録フォームは正しく設定されていません。サイトの運営者にお問い合わせください。',
+  providersLabel: 'または次の方法で続行',
+  continueWith: (provider) => `${provider} で続行`,
+  providerWorking: (provider) => `${provider} で続行しています…`,
+  providersLoading: 'その他の登録方法を読み込んでいます…',
+  providersFailed: 'その他の登録方法を読み込めませんでした。',
+  providerStateMismatch: 'サインインの応答がこのリクエストのものではないため、登録は行われませんでした。もう一度お試しください。',
+  providerForeignAnswer: '想定外のサイトからのサインイン応答を拒否したため、登録は行われませんでした。もう一度お試しください。',
+  providerProofMismatch: 'サインインを確認できなかったため、登録は行われませんでした。もう一度お試しください。',
+  providerRejected: (provider, reason) => `${provider} のサインインを確認できませんでした：${reason}`,
+  providerFailed: (provider) => `${provider} でサインインできませんでした。もう一度お試しいただくか、別の方法をお選びください。`,
+  providerAccountExists: (provider) => `この ${provider} アカウントは登録済みです。サインインしてください。`,
+  walletRejected: 'ウォレットでリクエストが拒否されました。登録は行われていません。',
+  walletLocked: 'ウォレットがロックされているか、アカウントが選択されていません。ロックを解除してからもう一度お試しください。',
+  walletUnavailable: 'ウォレットに接続できませんでした。MetaMask をインストールするか、もう一度お試しください。',
+  walletStatement: 'サインインしてアカウントを作成します。費用はかからず、取引も送信されません。',
 };
 
 export default jaJP;

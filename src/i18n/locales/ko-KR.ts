@@ -74,6 +74,21 @@ const koKR: Translation = {
   refused: '요청이 거부되었습니다. 다시 시도하세요.',
   unexpected: '문제가 발생했습니다. 다시 시도하세요.',
   notConfigured: '이 가입 양식이 올바르게 설정되지 않았습니다. 사이트 운영자에게 문의하세요.',
+  providersLabel: '또는 다음으로 계속',
+  continueWith: (provider) => `${provider}(으)로 계속`,
+  providerWorking: (provider) => `${provider}(으)로 계속하는 중…`,
+  providersLoading: '다른 가입 방법을 불러오는 중…',
+  providersFailed: '다른 가입 방법을 불러오지 못했습니다.',
+  providerStateMismatch: '로그인 응답이 이 요청과 일치하지 않아 가입되지 않았습니다. 다시 시도해 주세요.',
+  providerForeignAnswer: '예상하지 못한 사이트의 로그인 응답을 거부하여 가입되지 않았습니다. 다시 시도해 주세요.',
+  providerProofMismatch: '로그인을 확인할 수 없어 가입되지 않았습니다. 다시 시도해 주세요.',
+  providerRejected: (provider, reason) => `${provider} 로그인을 확인할 수 없습니다: ${reason}`,
+  providerFailed: (provider) => `${provider}(으)로 로그인하지 못했습니다. 다시 시도하거나 다른 방법을 선택하세요.`,
+  providerAccountExists: (provider) => `이 ${provider} 계정은 이미 가입되어 있습니다. 로그인해 주세요.`,
+  walletRejected: '지갑에서 요청을 거부했습니다. 가입되지 않았습니다.',
+  walletLocked: '지갑이 잠겨 있거나 선택된 계정이 없습니다. 잠금을 해제한 후 다시 시도하세요.',
+  walletUnavailable: '지갑에 연결할 수 없습니다. MetaMask를 설치하거나 다시 시도하세요.',
+  walletStatement: '로그인하여 계정을 만드세요. 비용이 들지 않으며 거래가 전송되지 않습니다.',
 };
 
 export default koKR;

@@ -74,6 +74,21 @@ const ptBR: Translation = {
   refused: 'A solicitação foi recusada. Tente novamente.',
   unexpected: 'Algo deu errado. Tente novamente.',
   notConfigured: 'Este formulário de cadastro não está configurado corretamente. Entre em contato com o responsável pelo site.',
+  providersLabel: 'Ou continue com',
+  continueWith: (provider) => `Continuar com ${provider}`,
+  providerWorking: (provider) => `Continuando com ${provider}…`,
+  providersLoading: 'Carregando outras formas de cadastro…',
+  providersFailed: 'Não foi possível carregar as outras formas de cadastro.',
+  providerStateMismatch: 'A resposta de login não pertencia a esta solicitação, então nada foi cadastrado. Tente novamente.',
+  providerForeignAnswer: 'Uma resposta de login de um site inesperado foi recusada, então nada foi cadastrado. Tente novamente.',
+  providerProofMismatch: 'Não foi possível confirmar o login, então nada foi cadastrado. Tente novamente.',
+  providerRejected: (provider, reason) => `Não foi possível verificar o login com ${provider}: ${reason}`,
+  providerFailed: (provider) => `${provider} não conseguiu fazer seu login. Tente novamente ou escolha outra forma.`,
+  providerAccountExists: (provider) => `Esta conta ${provider} já está cadastrada. Faça login.`,
+  walletRejected: 'Você recusou a solicitação na sua carteira. Nada foi cadastrado.',
+  walletLocked: 'Sua carteira está bloqueada ou sem conta selecionada. Desbloqueie-a e tente novamente.',
+  walletUnavailable: 'Não foi possível acessar nenhuma carteira. Instale o MetaMask ou tente novamente.',
+  walletStatement: 'Entre para criar sua conta. Não custa nada e não envia nenhuma transação.',
 };
 
 export default ptBR;

@@ -74,6 +74,21 @@ const viVN: Translation = {
   refused: 'Yêu cầu đã bị từ chối. Vui lòng thử lại.',
   unexpected: 'Đã xảy ra lỗi. Vui lòng thử lại.',
   notConfigured: 'Biểu mẫu đăng ký này chưa được thiết lập đúng. Vui lòng liên hệ với đơn vị quản lý trang web.',
+  providersLabel: 'Hoặc tiếp tục với',
+  continueWith: (provider) => `Tiếp tục với ${provider}`,
+  providerWorking: (provider) => `Đang tiếp tục với ${provider}…`,
+  providersLoading: 'Đang tải các cách đăng ký khác…',
+  providersFailed: 'Không thể tải các cách đăng ký khác.',
+  providerStateMismatch: 'Phản hồi đăng nhập không thuộc về yêu cầu này nên chưa có gì được đăng ký. Vui lòng thử lại.',
+  providerForeignAnswer: 'Đã từ chối phản hồi đăng nhập từ một trang không mong đợi nên chưa có gì được đăng ký. Vui lòng thử lại.',
+  providerProofMismatch: 'Không thể xác nhận đăng nhập nên chưa có gì được đăng ký. Vui lòng thử lại.',
+  providerRejected: (provider, reason) => `Không thể xác minh đăng nhập ${provider}: ${reason}`,
+  providerFailed: (provider) => `${provider} không thể đăng nhập cho bạn. Vui lòng thử lại hoặc chọn cách khác.`,
+  providerAccountExists: (provider) => `Tài khoản ${provider} này đã được đăng ký. Vui lòng đăng nhập.`,
+  walletRejected: 'Bạn đã từ chối yêu cầu trong ví. Chưa có gì được đăng ký.',
+  walletLocked: 'Ví của bạn đang khóa hoặc chưa chọn tài khoản. Hãy mở khóa rồi thử lại.',
+  walletUnavailable: 'Không thể kết nối với ví. Hãy cài MetaMask hoặc thử lại.',
+  walletStatement: 'Đăng nhập để tạo tài khoản. Việc này miễn phí và không gửi giao dịch nào.',
 };
 
 export default viVN;

@@ -74,6 +74,21 @@ const zhCN: Translation = {
   refused: '请求被拒绝，请重试。',
   unexpected: '出现了问题，请重试。',
   notConfigured: '此注册表单配置有误，请联系网站所有者。',
+  providersLabel: '或使用以下方式继续',
+  continueWith: (provider) => `使用 ${provider} 继续`,
+  providerWorking: (provider) => `正在使用 ${provider} 继续…`,
+  providersLoading: '正在加载其他注册方式…',
+  providersFailed: '无法加载其他注册方式。',
+  providerStateMismatch: '登录结果与本次请求不符，未进行注册。请重试。',
+  providerForeignAnswer: '已拒绝来自未知网站的登录结果，未进行注册。请重试。',
+  providerProofMismatch: '无法确认此次登录，未进行注册。请重试。',
+  providerRejected: (provider, reason) => `${provider} 登录验证失败：${reason}`,
+  providerFailed: (provider) => `${provider} 登录未成功。请重试或选择其他方式。`,
+  providerAccountExists: (provider) => `该 ${provider} 账户已注册，请直接登录。`,
+  walletRejected: '您已在钱包中拒绝了请求，未进行注册。',
+  walletLocked: '您的钱包已锁定或未选择账户。请解锁后重试。',
+  walletUnavailable: '无法连接到钱包。请安装 MetaMask 或重试。',
+  walletStatement: '登录以创建您的账户。此操作免费，不会发送任何交易。',
 };
 
 export default zhCN;

@@ -74,6 +74,21 @@ const zhTW: Translation = {
   refused: '要求遭到拒絕，請再試一次。',
   unexpected: '發生錯誤，請再試一次。',
   notConfigured: '此註冊表單的設定有誤，請聯絡網站管理員。',
+  providersLabel: '或使用以下方式繼續',
+  continueWith: (provider) => `使用 ${provider} 繼續`,
+  providerWorking: (provider) => `正在使用 ${provider} 繼續…`,
+  providersLoading: '正在載入其他註冊方式…',
+  providersFailed: '無法載入其他註冊方式。',
+  providerStateMismatch: '登入結果與本次請求不符，未進行註冊。請重試。',
+  providerForeignAnswer: '已拒絕來自未知網站的登入結果，未進行註冊。請重試。',
+  providerProofMismatch: '無法確認此次登入，未進行註冊。請重試。',
+  providerRejected: (provider, reason) => `${provider} 登入驗證失敗：${reason}`,
+  providerFailed: (provider) => `${provider} 登入未成功。請重試或選擇其他方式。`,
+  providerAccountExists: (provider) => `此 ${provider} 帳戶已註冊，請直接登入。`,
+  walletRejected: '您已在錢包中拒絕了請求，未進行註冊。',
+  walletLocked: '您的錢包已鎖定或未選擇帳戶。請解鎖後重試。',
+  walletUnavailable: '無法連線到錢包。請安裝 MetaMask 或重試。',
+  walletStatement: '登入以建立您的帳戶。此操作免費，不會送出任何交易。',
 };
 
 export default zhTW;

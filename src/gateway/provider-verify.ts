@@ -1,0 +1,55 @@
+/**
+ * The `{provider}Verify` calls: the gateway checks what the provider proved
+ * (an ID token's signature, audience, expiry and nonce; a code with its PKCE
+ * verifier; Telegram's hash; a signed sign-in message) and answers who it is.
+ */
+import { proofMapping, THIRD_PARTY_ACTION_REGISTERED, type ProviderProof, type ThirdPartyProvider } from './contract.js';
+import { callGateway, TransportFailure, type CallOptions, type GatewayConfig } from './transport.js';
+
+/** The provider account the gateway verified. */
+export interface VerifiedIdentity {
+  provider: ThirdPartyProvider;
+  userId: string;
+  email: string;
+  phone: string;
+  /** The provider account is registered with this company already. */
+  registered: boolean;
+}
+
+/** The gateway looked at the proof and refused it (`result: false`); `reason` is its `failReason`, for the person. */
+export class ProofRejectedError extends Error {
+  constructor(
+    readonly provider: ThirdPartyProvider,
+    readonly reason: string,
+  ) {
+    super(`${provider} proof rejected: ${reason}`);
+  }
+}
+
+interface VerifyData {
+  userId?: unknown;
+  action?: unknown;
+  result?: unknown;
+  failReason?: unknown;
+  email?: unknown;
+  phone?: unknown;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+export async function verifyProof(config: GatewayConfig, proof: ProviderProof, options: CallOptions = {}): Promise<VerifiedIdentity> {
+  const call = `${proof.provider}Verify` as const;
+  const trace = options.trace ?? crypto.randomUUID();
+  const data = await callGateway<VerifyData | null>(config, call, proofMapping(proof, config.companyId).body, { ...options, trace });
+  if (!data || typeof data.result !== 'boolean') throw new TransportFailure(call, trace, 'bad-response');
+  if (!data.result) throw new ProofRejectedError(proof.provider, text(data.failReason));
+  const userId = typeof data.userId === 'number' ? String(data.userId) : text(data.userId);
+  if (!userId) throw new TransportFailure(call, trace, 'bad-response');
+  return {
+    provider: proof.provider,
+    userId,
+    email: text(data.email),
+    phone: text(data.phone),
+    registered: data.action === THIRD_PARTY_ACTION_REGISTERED,
+  };
+}

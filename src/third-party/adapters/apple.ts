@@ -1,0 +1,33 @@
+/**
+ * Sign in with Apple: code and ID token in the fragment. Apple only allows the
+ * fragment when no scope is asked for (name and e-mail need a form POST to a
+ * server), so none is: the ID token still carries the e-mail Apple shares.
+ */
+import { randomToken, unverifiedClaims } from '../oauth-crypto.js';
+import { SignInError } from '../sign-in-error.js';
+import { required, withQuery, type RedirectAdapter } from './adapter.js';
+
+export const appleAdapter: RedirectAdapter = {
+  provider: 'apple',
+
+  async authorizationRequest({ endpoint, clientId, redirectUri }) {
+    const state = randomToken();
+    const nonce = randomToken();
+    const url = withQuery(endpoint, {
+      client_id: clientId,
+      redirect_uri: redirectUri,
+      response_type: 'code id_token',
+      response_mode: 'fragment',
+      state,
+      nonce,
+    });
+    return { url, pending: { provider: 'apple', state, nonce, redirectUri } };
+  },
+
+  proofFrom(params, pending) {
+    const idToken = required(params, 'id_token', 'apple');
+    const code = required(params, 'code', 'apple');
+    if (unverifiedClaims(idToken)?.nonce !== pending.nonce) throw new SignInError('apple', 'proof', 'nonce');
+    return { provider: 'apple', idToken, code, nonce: pending.nonce! };
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * Telegram Login without the widget script: its popup page, which sends the
+ * signed auth data back to `return_to` in the fragment (`#tgAuthResult=`).
+ * Telegram carries no state of its own, so the state rides in return_to's
+ * query, which Telegram keeps.
+ */
+import { randomToken } from '../oauth-crypto.js';
+import { SignInError } from '../sign-in-error.js';
+import { required, withQuery, type RedirectAdapter } from './adapter.js';
+
+/** The auth fields Telegram signs (its documented set). */
+const AUTH_FIELDS = ['id', 'first_name', 'last_name', 'username', 'photo_url', 'auth_date', 'hash'];
+
+export const telegramAdapter: RedirectAdapter = {
+  provider: 'telegram',
+
+  async authorizationRequest({ endpoint, clientId, redirectUri, lang }) {
+    const state = randomToken();
+    const returnTo = withQuery(redirectUri, { state });
+    const url = withQuery(endpoint, {
+      bot_id: clientId,
+      origin: new URL(redirectUri).origin,
+      request_access: 'write',
+      return_to: returnTo,
+      lang,
+    });
+    return { url, pending: { provider: 'telegram', state, redirectUri } };
+  },
+
+  proofFrom(params) {
+    const encoded = required(params, 'tgAuthResult', 'telegram');
+    if (encoded === 'false') throw new SignInError('telegram', 'cancelled');
+    let data: Record<string, unknown>;
+    try {
+      const json = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+      data = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0))));
+    } catch {
+      throw new SignInError('telegram', 'proof', 'unreadable tgAuthResult');
+    }
+    // Only the signed fields, as text: the gateway recomputes the hash over exactly these.
+    const authData: Record<string, string> = {};
+    for (const field of AUTH_FIELDS) {
+      const value = data?.[field];
+      if (typeof value === 'string' || typeof value === 'number') authData[field] = String(value);
+    }
+    if (!authData.id || !authData.auth_date || !authData.hash) throw new SignInError('telegram', 'proof', 'incomplete auth data');
+    return { provider: 'telegram', authData, state: params.state };
+  },
+};

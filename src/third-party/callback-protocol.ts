@@ -1,0 +1,39 @@
+/**
+ * What the callback page (src/oauth-callback.ts) and the element agree on: the
+ * message a sign-in popup posts back, and the session keys of the full-page
+ * redirect used when popups are blocked. Kept tiny: the callback page bundles it.
+ */
+
+/** `data.type` of the message the callback page posts to its opener. */
+export const CALLBACK_MESSAGE = 'customer-register:sign-in-callback';
+
+/** Name of the sign-in popup window: the callback page knows by it that it runs in one. */
+export const POPUP_NAME = 'customer-register-sign-in';
+
+/** Same-origin channel for a popup whose opener link was cut (a provider page with Cross-Origin-Opener-Policy). */
+export const CALLBACK_CHANNEL = 'customer-register:sign-in';
+
+/** sessionStorage: the sign-in a full-page redirect is waiting for (state, nonce, verifier, where to return). */
+export const PENDING_SIGN_IN_KEY = 'customer-register:pending-sign-in';
+
+/** sessionStorage: the answer the callback page received after a full-page redirect. */
+export const SIGN_IN_RESULT_KEY = 'customer-register:sign-in-result';
+
+export interface CallbackMessage {
+  type: typeof CALLBACK_MESSAGE;
+  /** The query and fragment parameters the provider sent to the callback page. */
+  params: Record<string, string>;
+}
+
+/** The parameters of a callback URL: its query, then its fragment (a provider uses one or the other). */
+export function callbackParams(url: URL): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(url.search)) params[key] = value;
+  for (const [key, value] of new URLSearchParams(url.hash.slice(1))) params[key] = value;
+  return params;
+}
+
+export function isCallbackMessage(data: unknown): data is CallbackMessage {
+  const message = data as CallbackMessage | null;
+  return !!message && message.type === CALLBACK_MESSAGE && !!message.params && typeof message.params === 'object';
+}

@@ -1,0 +1,22 @@
+/**
+ * Where each provider's sign-in page is: the real, documented authorization
+ * endpoints. A site (or a test, or the demo with its local stand-ins) replaces
+ * any of them through the element's `providerEndpoints` property.
+ */
+import type { ThirdPartyProvider } from '../gateway/contract.js';
+
+/** The providers that sign in through a page of their own (all but MetaMask, which signs in the wallet). */
+export type RedirectProvider = Exclude<ThirdPartyProvider, 'metamask'>;
+
+export const DEFAULT_AUTHORIZATION_ENDPOINTS: Readonly<Record<RedirectProvider, string>> = {
+  // OpenID Connect, implicit ID token with a nonce.
+  google: 'https://accounts.google.com/o/oauth2/v2/auth',
+  // Sign in with Apple: code and ID token in the fragment.
+  apple: 'https://appleid.apple.com/auth/authorize',
+  // Facebook Login's manual flow: the OAuth dialog returning an access token.
+  facebook: 'https://www.facebook.com/v19.0/dialog/oauth',
+  // X (Twitter) OAuth 2.0 with PKCE.
+  twitter: 'https://twitter.com/i/oauth2/authorize',
+  // Telegram Login's popup page (the widget script is not used: no third-party script runs on the page).
+  telegram: 'https://oauth.telegram.org/auth',
+};

@@ -1,0 +1,277 @@
+/**
+ * Registration with a third-party provider, as one controller of its own lazy
+ * chunk (loaded only when the site enables providers): it asks the gateway for
+ * each provider's client id, renders the provider buttons, runs the sign-in
+ * through the provider's adapter (popup, or full-page redirect when popups are
+ * blocked), and hands the proof to the registration flow, which verifies it
+ * with the gateway and registers with `type: 3`.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { THIRD_PARTY_PROVIDERS, type ProviderProof, type ThirdPartyProvider } from '../gateway/contract.js';
+import { providerSettings } from '../gateway/provider-config.js';
+import type { GatewayConfig } from '../gateway/transport.js';
+import type { RegistrationController } from '../flow/registration-controller.js';
+import { errorMessage } from '../flow/error-message.js';
+import type { Translation } from '../i18n/localize.js';
+import { renderFormError, renderRetry } from '../views/common.js';
+import { proofFromCallback, type RedirectAdapter } from './adapters/adapter.js';
+import { appleAdapter } from './adapters/apple.js';
+import { facebookAdapter } from './adapters/facebook.js';
+import { googleAdapter } from './adapters/google.js';
+import { telegramAdapter } from './adapters/telegram.js';
+import { twitterAdapter } from './adapters/twitter.js';
+import { DEFAULT_AUTHORIZATION_ENDPOINTS, type RedirectProvider } from './provider-endpoints.js';
+import { PROVIDER_MARKS } from './provider-marks.js';
+import { PROVIDER_NAMES } from './provider-names.js';
+import { SignInError } from './sign-in-error.js';
+import { awaitPopupAnswer, openSignInPopup, redirectToProvider, takeRedirectAnswer } from './sign-in-window.js';
+
+export { thirdPartyStyles } from './third-party-styles.js';
+
+const REDIRECT_ADAPTERS: Readonly<Record<RedirectProvider, RedirectAdapter>> = {
+  google: googleAdapter,
+  apple: appleAdapter,
+  facebook: facebookAdapter,
+  twitter: twitterAdapter,
+  telegram: telegramAdapter,
+};
+
+/** The attribute by which a site overrides a provider's client id from the gateway. */
+const CLIENT_ID_ATTRIBUTES: Readonly<Record<RedirectProvider, string>> = {
+  google: 'google-client-id',
+  facebook: 'facebook-app-id',
+  twitter: 'twitter-client-id',
+  telegram: 'telegram-bot-id',
+  apple: 'apple-client-id',
+};
+
+/** The callback page shipped with the build, next to the entry (`dist/oauth-callback.html`). */
+const CALLBACK_PAGE = '../oauth-callback.html';
+
+/** The `providers` property: a list (`"google apple"`), or per provider `true` or its settings. */
+export type ProviderChoices = Partial<Record<ThirdPartyProvider, boolean | { clientId?: string }>>;
+
+export interface ThirdPartyHost extends ReactiveControllerHost, HTMLElement {
+  providers: string | ProviderChoices;
+  providerEndpoints?: Partial<Record<RedirectProvider, string>>;
+}
+
+export interface ThirdPartySetup {
+  t: () => Translation;
+  /** The language tag sent to the gateway (and to providers whose page takes one). */
+  lang: () => string;
+  /** The gateway, or undefined while the element is misconfigured. */
+  config: () => GatewayConfig | undefined;
+  registration: RegistrationController;
+  /** The country of residence from the form; when there is none it shows why and returns undefined. */
+  residence: () => Residence | undefined;
+  /** Tells this element apart from others on the page (for a redirect's return). */
+  elementKey: () => string;
+  offline: () => boolean;
+  warn: (message: string) => void;
+}
+
+export interface Residence {
+  country: string;
+  dialCode: string;
+}
+
+/** Where each enabled provider stands: its client id, or why there is no button. */
+type ProviderState = { clientId: string } | 'loading' | 'failed' | 'absent';
+
+export class ThirdPartyController implements ReactiveController {
+  private readonly states = new Map<ThirdPartyProvider, ProviderState>();
+  private loadedFor = '';
+  /** The provider whose sign-in is under way (its button shows the progress). */
+  private active?: ThirdPartyProvider;
+
+  constructor(
+    private readonly host: ThirdPartyHost,
+    private readonly setup: ThirdPartySetup,
+  ) {
+    host.addController(this);
+    this.resumeAfterRedirect();
+  }
+
+  /** The enabled providers in the site's order, with client ids the site set itself. */
+  private get choices(): { provider: ThirdPartyProvider; clientId?: string }[] {
+    const value = this.host.providers;
+    const entries: [string, unknown][] =
+      typeof value === 'string'
+        ? value.toLowerCase().split(/[\s,]+/).filter(Boolean).map((name) => [name, true])
+        : Object.entries(value ?? {});
+    const choices: { provider: ThirdPartyProvider; clientId?: string }[] = [];
+    for (const [name, setting] of entries) {
+      const provider = name as ThirdPartyProvider;
+      if (!THIRD_PARTY_PROVIDERS.includes(provider)) {
+        this.setup.warn(`providers: "${name}" is not a provider; known: ${THIRD_PARTY_PROVIDERS.join(', ')}`);
+        continue;
+      }
+      if (!setting || choices.some((choice) => choice.provider === provider)) continue;
+      const attribute = provider === 'metamask' ? null : this.host.getAttribute(CLIENT_ID_ATTRIBUTES[provider]);
+      const fromProperty = typeof setting === 'object' ? (setting as { clientId?: unknown }).clientId : undefined;
+      const clientId = (typeof fromProperty === 'string' && fromProperty) || attribute?.trim() || undefined;
+      choices.push({ provider, clientId });
+    }
+    return choices;
+  }
+
+  hostUpdate(): void {
+    const config = this.setup.config();
+    const choices = config ? this.choices : [];
+    const key = JSON.stringify([config?.host, config?.companyId, choices]);
+    if (key === this.loadedFor) return;
+    this.loadedFor = key;
+    this.states.clear();
+    for (const choice of choices) this.loadSettings(choice);
+  }
+
+  /** A provider's client id: the site's, else the gateway's `config` (cached per gateway). */
+  private loadSettings({ provider, clientId }: { provider: ThirdPartyProvider; clientId?: string }) {
+    if (clientId) {
+      this.states.set(provider, { clientId });
+      return;
+    }
+    const config = this.setup.config();
+    if (!config) return;
+    const key = this.loadedFor;
+    this.states.set(provider, 'loading');
+    providerSettings(config, provider).then(
+      (settings) => {
+        if (key !== this.loadedFor) return;
+        if (!settings) this.setup.warn(`the gateway has no configuration for provider "${provider}", so its button is not shown`);
+        this.states.set(provider, settings ? { clientId: settings.clientId } : 'absent');
+        this.host.requestUpdate();
+      },
+      () => {
+        if (key !== this.loadedFor) return;
+        this.states.set(provider, 'failed');
+        this.host.requestUpdate();
+      },
+    );
+  }
+
+  private retry() {
+    for (const choice of this.choices) if (this.states.get(choice.provider) === 'failed') this.loadSettings(choice);
+    this.host.requestUpdate();
+  }
+
+  /** Starts a sign-in. Runs in the click's task: a popup must be opened before anything is awaited. */
+  private start(provider: ThirdPartyProvider) {
+    const { registration } = this.setup;
+    const state = this.states.get(provider);
+    if (registration.busy || this.setup.offline() || typeof state !== 'object') return;
+    const residence = this.setup.residence();
+    if (!residence) return;
+    const popup = provider === 'metamask' ? null : openSignInPopup();
+    this.active = provider;
+    this.run(async (signal) => {
+      try {
+        const proof =
+          provider === 'metamask'
+            ? await this.walletProof(signal)
+            : await this.redirectProof(provider, state.clientId, popup, residence, signal);
+        return await registration.flow.registerWithProvider(proof, residence, signal);
+      } finally {
+        if (popup && !popup.closed) popup.close();
+      }
+    });
+  }
+
+  /** Runs a sign-in as the registration's `provider` action; the person closing the provider's window ends it quietly. */
+  private run(signIn: (signal: AbortSignal) => Promise<unknown>) {
+    void this.setup.registration.run('provider', async (signal) => {
+      try {
+        return await signIn(signal);
+      } catch (error) {
+        if (error instanceof SignInError && error.failure === 'cancelled') return undefined;
+        throw error;
+      }
+    });
+  }
+
+  private async redirectProof(
+    provider: RedirectProvider,
+    clientId: string,
+    popup: Window | null,
+    residence: Residence,
+    signal: AbortSignal,
+  ): Promise<ProviderProof> {
+    const adapter = REDIRECT_ADAPTERS[provider];
+    const redirectUri = this.redirectUri();
+    const endpoint = this.host.providerEndpoints?.[provider] || DEFAULT_AUTHORIZATION_ENDPOINTS[provider];
+    const { url, pending } = await adapter.authorizationRequest({ endpoint, clientId, redirectUri, lang: this.setup.lang() });
+    if (!popup) {
+      // Popups blocked: the whole page goes to the provider and the sign-in
+      // resumes when it comes back (resumeAfterRedirect).
+      redirectToProvider(url, pending, this.setup.elementKey(), residence);
+      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    }
+    popup.location.href = url;
+    const params = await awaitPopupAnswer(popup, provider, new URL(redirectUri).origin, signal);
+    return proofFromCallback(adapter, params, pending);
+  }
+
+  /** MetaMask: the wallet signs a sign-in message (its adapter and the SDK load only now). */
+  private async walletProof(signal: AbortSignal): Promise<ProviderProof> {
+    const { signInWithWallet } = await import('./adapters/metamask.js');
+    return signInWithWallet({ statement: this.setup.t().walletStatement, signal });
+  }
+
+  /** The callback page: the site's `redirect-uri`, else the one shipped next to the entry. */
+  private redirectUri(): string {
+    const configured = this.host.getAttribute('redirect-uri');
+    return new URL(configured || CALLBACK_PAGE, configured ? location.href : import.meta.url).href;
+  }
+
+  /** Back from a full-page redirect: finish the sign-in this element started, once. */
+  private resumeAfterRedirect() {
+    const answer = takeRedirectAnswer(this.setup.elementKey());
+    if (!answer) return;
+    const { pending, params, residence } = answer;
+    this.active = pending.provider;
+    this.run((signal) =>
+      this.setup.registration.flow.registerWithProvider(proofFromCallback(REDIRECT_ADAPTERS[pending.provider], params, pending), residence, signal),
+    );
+  }
+
+  render() {
+    const choices = this.choices;
+    if (!choices.length) return nothing;
+    const t = this.setup.t();
+    const { registration } = this.setup;
+    const states = choices.map(({ provider }) => [provider, this.states.get(provider)] as const);
+    const ready = states.filter(([, state]) => typeof state === 'object').map(([provider]) => provider);
+    const loading = states.some(([, state]) => state === 'loading');
+    const failed = states.some(([, state]) => state === 'failed');
+    if (!ready.length && !loading && !failed) return nothing;
+    const busy = registration.busy === 'provider';
+    const error = registration.failedAction === 'provider' ? errorMessage(registration.error, t) : undefined;
+    return html`
+      <div class="providers" part="providers" role="group" aria-labelledby="providers-label">
+        <p class="providers-label" id="providers-label">${t.providersLabel}</p>
+        ${ready.map((provider) => {
+          const working = busy && this.active === provider;
+          const name = PROVIDER_NAMES[provider];
+          return html`
+            <button
+              type="button"
+              class="provider"
+              part="provider-button"
+              data-provider=${provider}
+              aria-disabled=${registration.busy ? 'true' : 'false'}
+              aria-busy=${working ? 'true' : 'false'}
+              @click=${() => this.start(provider)}
+            >
+              ${working ? html`<span class="spinner" aria-hidden="true"></span>` : PROVIDER_MARKS[provider]}
+              <span>${working ? t.providerWorking(name) : t.continueWith(name)}</span>
+            </button>
+          `;
+        })}
+        ${loading ? html`<p class="hint" role="status">${t.providersLoading}</p>` : nothing}
+        ${failed && !loading ? renderRetry(t.providersFailed, t.retry, () => this.retry()) : nothing}
+        ${renderFormError(error)}
+      </div>
+    `;
+  }
+}

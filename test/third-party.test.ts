@@ -1,0 +1,257 @@
+/**
+ * Third-party registration through the element, end to end: the provider
+ * buttons, the popup to the local identity providers (the reference gateway
+ * plays them), the callback page, `{provider}Verify` and register `type: 3`.
+ * The identity providers approve at once (`autoApprove`, like a person who
+ * consented before) unless a test needs the consent page to stay open.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
+import { alerts, mount, query, type Mounted } from './support/harness.js';
+import { customersOf, gatewayUrl, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
+import { localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
+import type { CustomerRegister } from '../src/customer-register.js';
+
+const PROVIDERS: StandIn[] = ['google', 'apple', 'facebook', 'twitter', 'telegram'];
+
+async function mountWithProviders(
+  options: { providers?: string; user?: IdpUser; autoApprove?: boolean; tamper?: Tamper; companyId?: string; attributes?: Record<string, string> } = {},
+): Promise<Mounted> {
+  const companyId = options.companyId ?? uniqueCompanyId('3p');
+  await setIdpBehaviour(companyId, {
+    autoApprove: options.autoApprove ?? true,
+    user: options.user ?? null,
+    tamper: options.tamper ?? null,
+  });
+  const mounted = await mount({
+    companyId,
+    country: 'CN',
+    attributes: { providers: options.providers ?? PROVIDERS.join(' '), ...options.attributes },
+  });
+  mounted.el.providerEndpoints = localProviderEndpoints(await gatewayUrl());
+  return mounted;
+}
+
+function providerButton(el: CustomerRegister, provider: string): HTMLButtonElement | null {
+  return query<HTMLButtonElement>(el, `button[data-provider="${provider}"]`);
+}
+
+async function buttonShown(el: CustomerRegister, provider: string): Promise<HTMLButtonElement> {
+  await waitUntil(() => providerButton(el, provider) && query<HTMLSelectElement>(el, '#country:not([disabled])'), `no ${provider} button`);
+  return providerButton(el, provider)!;
+}
+
+async function errorShown(el: CustomerRegister): Promise<string> {
+  await waitUntil(() => alerts(el).length > 0, 'no error was shown');
+  return alerts(el).join(' ');
+}
+
+/** Keeps the popups the element opens, so a test can close one like a person would. */
+function capturePopups(): { popups: (Window | null)[]; restore: () => void } {
+  const popups: (Window | null)[] = [];
+  const original = window.open;
+  window.open = function (this: Window, ...args: Parameters<typeof window.open>) {
+    const popup = original.apply(this, args);
+    popups.push(popup);
+    return popup;
+  } as typeof window.open;
+  return { popups, restore: () => (window.open = original) };
+}
+
+describe('third-party registration', () => {
+  for (const provider of PROVIDERS) {
+    it(`${provider}: registers through the popup and the provider's own page, with type 3`, async () => {
+      const id = provider === 'telegram' ? String(700_000_000 + Math.floor(Math.random() * 1e6)) : `${provider}-${crypto.randomUUID().slice(0, 8)}`;
+      const email = provider === 'telegram' || provider === 'twitter' ? undefined : `${id}@example.com`;
+      const { el, companyId } = await mountWithProviders({ providers: provider, user: { id, email, name: 'Ada Lovelace' } });
+      const button = await buttonShown(el, provider);
+      const registered = oneEvent(el, 'registered');
+      button.click();
+      const event = await registered;
+      expect(event.detail.customerNo).to.match(/^\d+$/);
+
+      const [customer] = await customersOf(companyId);
+      expect(customer.registerBody).to.include({ type: 3, thirdServerSource: provider, thirdServerCode: id, country: 'ISO_3166_156' });
+      expect(customer.registerBody.loginName).to.equal(email ?? id);
+      const verifies = await requestsOf(companyId, `${provider}Verify`);
+      expect(verifies).to.have.length(1);
+      await waitUntil(() => query(el, '#outcome'), 'no success panel');
+    });
+  }
+
+  it('shows one button per enabled provider, in the site\'s order, named "Continue with ..."', async () => {
+    const { el } = await mountWithProviders({ providers: 'telegram google apple' });
+    await buttonShown(el, 'apple');
+    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-provider]')];
+    expect(buttons.map((b) => b.dataset.provider)).to.deep.equal(['telegram', 'google', 'apple']);
+    expect(buttons.map((b) => b.textContent!.trim())).to.deep.equal(['Continue with Telegram', 'Continue with Google', 'Continue with Apple']);
+    expect(query(el, '[part="providers"]')!.getAttribute('role')).to.equal('group');
+  });
+
+  it('leaves out a provider the gateway has no configuration for, with a console warning', async () => {
+    const companyId = uniqueCompanyId('3p-unconf');
+    await setIdpBehaviour(companyId, { unconfigured: ['facebook'] });
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const { el } = await mountWithProviders({ companyId, providers: 'facebook google' });
+      await buttonShown(el, 'google');
+      await waitUntil(() => warnings.some((w) => w.includes('facebook')), 'no warning about facebook');
+      expect(providerButton(el, 'facebook')).to.equal(null);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('uses a client id the site gives instead of asking the gateway', async () => {
+    const { el, companyId } = await mountWithProviders({ providers: 'google apple', attributes: { 'google-client-id': 'site-google-id' } });
+    await buttonShown(el, 'google');
+    await buttonShown(el, 'apple');
+    const configs = (await requestsOf(companyId, 'config')).map((r) => r.body?.thirdSource);
+    expect(configs).to.deep.equal(['apple']);
+  });
+
+  it('says so when the provider account is registered already, and registers no duplicate', async () => {
+    const user = { id: `dup-${crypto.randomUUID().slice(0, 8)}`, email: `dup.${crypto.randomUUID().slice(0, 6)}@example.com` };
+    const first = await mountWithProviders({ providers: 'google', user });
+    const registered = oneEvent(first.el, 'registered');
+    (await buttonShown(first.el, 'google')).click();
+    await registered;
+    first.el.remove();
+
+    const second = await mountWithProviders({ companyId: first.companyId, providers: 'google', user });
+    (await buttonShown(second.el, 'google')).click();
+    expect(await errorShown(second.el)).to.contain('already registered');
+    expect(await customersOf(first.companyId)).to.have.length(1);
+  });
+
+  it('refuses an answer whose state is not the request\'s, before asking the gateway', async () => {
+    const { el, companyId } = await mountWithProviders({ providers: 'google', tamper: 'state' });
+    (await buttonShown(el, 'google')).click();
+    expect(await errorShown(el)).to.contain('did not belong to this request');
+    expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
+    expect(await customersOf(companyId)).to.have.length(0);
+  });
+
+  it('refuses an ID token that carries another nonce, before asking the gateway', async () => {
+    const { el, companyId } = await mountWithProviders({ providers: 'google', tamper: 'nonce' });
+    (await buttonShown(el, 'google')).click();
+    expect(await errorShown(el)).to.contain('could not be confirmed');
+    expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
+    expect(await customersOf(companyId)).to.have.length(0);
+  });
+
+  for (const [provider, tamper] of [
+    ['google', 'aud'],
+    ['google', 'exp'],
+    ['google', 'signature'],
+    ['apple', 'iss'],
+    ['telegram', 'hash'],
+  ] as [StandIn, Tamper][]) {
+    it(`${provider}: shows the gateway's reason when it rejects a proof (${tamper}), and registers nothing`, async () => {
+      const { el, companyId } = await mountWithProviders({ providers: provider, tamper });
+      (await buttonShown(el, provider)).click();
+      const message = await errorShown(el);
+      expect(message).to.match(/sign-in could not be verified: \S+/);
+      expect(await requestsOf(companyId, `${provider}Verify`)).to.have.length(1);
+      expect(await requestsOf(companyId, 'register')).to.have.length(0);
+      expect(await customersOf(companyId)).to.have.length(0);
+      // The element stays usable: the button works again.
+      expect(providerButton(el, provider)!.getAttribute('aria-disabled')).to.equal('false');
+    });
+  }
+
+  it('refuses a sign-in answer posted from a foreign origin, and registers nothing', async () => {
+    const { el, companyId } = await mountWithProviders({ providers: 'google', autoApprove: false });
+    const capture = capturePopups();
+    try {
+      (await buttonShown(el, 'google')).click();
+      await waitUntil(() => capture.popups.length === 1, 'no popup');
+      // A frame of another origin (opaque: a data: URL) posts what looks like the callback's answer.
+      const frame = document.createElement('iframe');
+      frame.src = `data:text/html,<script>parent.postMessage({type:'customer-register:sign-in-callback',params:{state:'x',id_token:'y'}},'*')</script>`;
+      document.body.append(frame);
+      expect(await errorShown(el)).to.contain('unexpected site');
+      frame.remove();
+      await waitUntil(() => capture.popups[0]!.closed, 'the popup stayed open');
+      expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
+      expect(await customersOf(companyId)).to.have.length(0);
+    } finally {
+      capture.restore();
+    }
+  });
+
+  it('returns quietly to the start when the person closes the popup', async () => {
+    const { el, companyId } = await mountWithProviders({ providers: 'twitter', autoApprove: false });
+    const capture = capturePopups();
+    try {
+      const button = await buttonShown(el, 'twitter');
+      button.click();
+      await waitUntil(() => capture.popups.length === 1 && button.getAttribute('aria-busy') === 'true', 'no popup');
+      capture.popups[0]!.close();
+      await waitUntil(() => button.getAttribute('aria-busy') === 'false', 'still busy after the popup closed');
+      expect(alerts(el)).to.deep.equal([]);
+      expect(query(el, '#email')).to.not.equal(null);
+      expect(await requestsOf(companyId, 'twitterVerify')).to.have.length(0);
+    } finally {
+      capture.restore();
+    }
+  });
+
+  it('registers with the country of residence chosen on the form', async () => {
+    const { el, companyId } = await mountWithProviders({ providers: 'google' });
+    const button = await buttonShown(el, 'google');
+    const select = query<HTMLSelectElement>(el, '#country')!;
+    select.value = 'ISO_3166_392';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const registered = oneEvent(el, 'registered');
+    button.click();
+    await registered;
+    const [customer] = await customersOf(companyId);
+    expect(customer.registerBody).to.include({ country: 'ISO_3166_392', emailArea: '+81' });
+  });
+
+  it('completes through a full-page redirect when popups are blocked', async () => {
+    const companyId = uniqueCompanyId('3p-redirect');
+    const user = { id: `redirect-${crypto.randomUUID().slice(0, 8)}`, email: `redirect.${crypto.randomUUID().slice(0, 6)}@example.com` };
+    await setIdpBehaviour(companyId, { autoApprove: true, user });
+    // A sandbox without allow-popups: window.open returns null there, as with a popup blocker.
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
+    frame.src = `/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=google`;
+    document.body.append(frame);
+    try {
+      const inner = () => {
+        const found = frame.contentDocument?.querySelector('customer-register') as CustomerRegister | null;
+        return found?.shadowRoot ? found : null;
+      };
+      await waitUntil(() => inner() && providerButton(inner()!, 'google') && query(inner()!, '#country:not([disabled])'), 'no google button in the frame', { timeout: 10000 });
+      providerButton(inner()!, 'google')!.click();
+      await waitUntil(async () => (await customersOf(companyId)).length === 1, 'nothing registered after the redirect', { timeout: 10000 });
+      const [customer] = await customersOf(companyId);
+      expect(customer.registerBody).to.include({ type: 3, thirdServerSource: 'google', thirdServerCode: user.id });
+      await waitUntil(() => inner() && query(inner()!, '#outcome'), 'no success panel after the redirect');
+      // The pending sign-in and its answer are gone: a reload does not register again.
+      expect(sessionStorage.getItem('customer-register:pending-sign-in')).to.equal(null);
+      expect(sessionStorage.getItem('customer-register:sign-in-result')).to.equal(null);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('loads no script from any provider: only the popup goes to them', async () => {
+    const { el } = await mountWithProviders();
+    const registered = oneEvent(el, 'registered');
+    (await buttonShown(el, 'google')).click();
+    await registered;
+    const foreign = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name))
+      .filter((url) => !['localhost', '127.0.0.1'].includes(url.hostname));
+    expect(foreign.map(String)).to.deep.equal([]);
+    const scripts = [...document.querySelectorAll('script[src]')].map((s) => new URL((s as HTMLScriptElement).src).hostname);
+    expect(scripts.every((host) => host === 'localhost')).to.equal(true);
+  });
+});
