@@ -1,6 +1,6 @@
 // Builds dist/: the ES module entry `customer-register.js` and its lazy chunks
 // (the phone field with intl-tel-input, its libphonenumber utils, one per
-// non-English locale), minified, with source maps. Flag sprites are copied to
+// non-English locale, third-party sign-in, the MetaMask SDK), minified, with source maps. Flag sprites are copied to
 // dist/assets/ and found relative to the chunk that uses them.
 import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -8,6 +8,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
 import { itiStylesRollup } from './build/iti-styles.mjs';
+import { metamaskSdkPlugins, noNodeBuiltins } from './build/metamask-sdk.mjs';
 
 const minify = () => terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } });
 
@@ -28,10 +29,15 @@ const modules = {
   },
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+    // @metamask/sdk (its own lazy chunk): its CommonJS dependencies, and the
+    // browser files its packages name for Node-only ones.
+    ...metamaskSdkPlugins(),
     itiStylesRollup(),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     importMetaAssets(),
     minify(),
+    // No chunk may import a Node built-in (the SDK's dependencies would, silently).
+    noNodeBuiltins(),
   ],
 };
 

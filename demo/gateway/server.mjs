@@ -3,12 +3,18 @@
 // the element against it; the element cannot tell it from the real one.
 //
 // Besides the contract's calls it offers dev-only endpoints under /__dev/
-// (inbox of sent codes, request log, stored customers, reset, fault injection),
-// which the demo's inbox panel and the tests use. It listens on 127.0.0.1 only.
+// (inbox of sent codes, request log, stored customers, reset, fault injection,
+// the identity providers' behaviour), which the demo's inbox panel and the
+// tests use, and plays the identity providers of third-party registration
+// under /__idp/ (identity-providers.mjs). It listens on 127.0.0.1 only.
 import { createServer } from 'node:http';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { acceptedCountries, countryList, findCountry } from './countries.mjs';
 import { messagesFor } from './messages.mjs';
+import { CODES, Refusal, requireString } from './refusal.mjs';
+import { PROOF_MAX_LENGTH, THIRD_PARTY_ROUTES, createIdentityProviders } from './identity-providers.mjs';
+
+export { CODES };
 
 const API_VERSION = '0.0.1';
 const ALLOWED_REQUEST_HEADERS = 'content-type, version, companyid, trace, lang';
@@ -17,22 +23,6 @@ const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const COMPANY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const EMAIL = /^[^\s@"<>()[\],;:\\\p{Cc}\p{Cf}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u;
 const MAX_BODY_BYTES = 64 * 1024;
-
-/** Gateway error codes this stand-in answers with (the real gateway's are not public). */
-export const CODES = {
-  headerInvalid: 'GATEWAY_HEADER_INVALID',
-  paramInvalid: 'PARAM_INVALID',
-  accountExists: 'CUSTOMER_ACCOUNT_EXISTS',
-  sendTooFrequent: 'VERIFY_CODE_SEND_TOO_FREQUENT',
-  ticketInvalid: 'VERIFY_TOKEN_INVALID',
-  ticketExpired: 'VERIFY_CODE_EXPIRED',
-  ticketUsed: 'VERIFY_TOKEN_USED',
-  codeWrong: 'VERIFY_CODE_ERROR',
-  codeLocked: 'VERIFY_CODE_LOCKED',
-  underReview: 'CUSTOMER_API_00010001',
-  notFound: 'SERVICE_NOT_FOUND',
-  injected: 'INJECTED_FAULT',
-};
 
 const SEND_CODE_BIZ_TYPES = {
   EMAIL_REGISTER_VERIFICATION_CODE: 1,
@@ -47,17 +37,11 @@ const ROUTES = {
   '/global/customer.app.CustomerWebApiService.checkStatus': 'checkStatus',
   '/global/message.app.VerificationApiService.verifyCodeSend': 'sendCode',
   '/register/customer.app.CustomerWebApiService.register': 'register',
+  // Third-party registration: config and {provider}Verify (identity-providers.mjs).
+  ...THIRD_PARTY_ROUTES,
 };
 
 const FAULT_KINDS = new Set(['delay', 'hang', 'drop', 'http', 'non-json', 'no-envelope', 'refuse']);
-
-class Refusal extends Error {
-  /** @param {string} code @param {string} msg */
-  constructor(code, msg) {
-    super(msg);
-    this.code = code;
-  }
-}
 
 /**
  * @param {object} [options]
@@ -100,9 +84,23 @@ export function createGateway(options = {}) {
     state.inbox.length = 0;
     state.requests.length = 0;
     state.faults.clear();
+    idp.reset();
   }
 
   const accountKey = (companyId, type, loginName) => `${companyId}|${type}|${loginName}`;
+  /** A third-party customer is the provider's account, whatever e-mail it has. */
+  const thirdPartyKey = (companyId, provider, userId) => `${companyId}|3|${provider}|${userId}`;
+
+  const idp = createIdentityProviders({
+    allowedOrigins,
+    now,
+    log,
+    selfOrigin: () => {
+      const address = server.address();
+      return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    },
+    isRegistered: (companyId, provider, userId) => state.customers.has(thirdPartyKey(companyId, provider, userId)),
+  });
 
   // ---- the contract's calls -------------------------------------------------
 
@@ -163,10 +161,11 @@ export function createGateway(options = {}) {
     },
 
     register(body, ctx) {
-      const type = requireType(body, ctx, [1, 2]);
+      const type = requireType(body, ctx, [1, 2, 3]);
       const country = findCountry(requireString(body, 'country', ctx));
       if (!country) throw new Refusal(CODES.paramInvalid, ctx.m.countryUnknown);
-      const verifyCode = requireString(body, 'verifyCode', ctx);
+      // Type 3's verifyCode is the provider's proof (an ID token can be long).
+      const verifyCode = requireString(body, 'verifyCode', ctx, type === 3 ? PROOF_MAX_LENGTH : 256);
       const sendToken = requireString(body, 'sendToken', ctx);
       const registerSource = body.registerSource;
       if (registerSource === undefined) throw new Refusal(CODES.paramInvalid, ctx.m.fieldRequired('registerSource'));
@@ -174,6 +173,7 @@ export function createGateway(options = {}) {
         throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('registerSource'));
       }
       validateOptionalFields(body, ctx);
+      if (type === 3) return registerThirdParty(body, ctx, country);
       const loginName = normalizeLogin(type, requireString(body, 'loginName', ctx), body, ctx);
 
       const ticket = state.tickets.get(sendToken);
@@ -203,16 +203,36 @@ export function createGateway(options = {}) {
       if (underReview) throw new Refusal(CODES.underReview, ctx.m.underReview);
       return { ...customer, token: randomBytes(16).toString('hex') };
     },
+
+    // config and {provider}Verify
+    ...idp.handlers,
   };
 
-  function buildCustomer(body, ctx, type, loginName, country) {
+  /**
+   * register with type 3 (assumed: the seed allows 3 but describes only 1 and
+   * 2). The proof a {provider}Verify call accepted stands in for the ticket;
+   * idp.redeemProof checks that it is this company's, fresh, unused, and that
+   * the body names the verified account, and marks it used.
+   */
+  function registerThirdParty(body, ctx, country) {
+    const proof = idp.redeemProof(body, ctx);
+    const key = thirdPartyKey(ctx.companyId, proof.provider, proof.userId);
+    if (state.customers.has(key)) throw new Refusal(CODES.accountExists, ctx.m.accountExists);
+    const customer = buildCustomer(body, ctx, 3, body.loginName.trim(), country, proof);
+    state.customers.set(key, { companyId: ctx.companyId, customer, body, underReview: false });
+    log(`[gateway] registered ${customer.customerNo} (${proof.provider} ${proof.userId})`);
+    return { ...customer, token: randomBytes(16).toString('hex') };
+  }
+
+  /** @param {{ email: string, phone: string }} [verified] what the provider vouched for (type 3) */
+  function buildCustomer(body, ctx, type, loginName, country, verified) {
     const customerNo = String(state.nextCustomerNo++);
     return {
       customerNo,
       id: Number(customerNo),
       companyId: /^\d+$/.test(ctx.companyId) ? Number(ctx.companyId) : 0,
-      email: type === 1 ? loginName : '',
-      phone: type === 2 ? loginName : '',
+      email: type === 1 ? loginName : (verified?.email ?? ''),
+      phone: type === 2 ? loginName : (verified?.phone ?? ''),
       phoneArea: body.phoneArea ?? (type === 2 ? '' : '+86'),
       name: '',
       loginPassStatus: body.pwd ? 'SET' : 'UNSET',
@@ -222,6 +242,7 @@ export function createGateway(options = {}) {
       optional: 0,
       companyKycStatus: 0,
       thirdServerCode: body.thirdServerCode ?? '',
+      thirdServerSource: body.thirdServerSource ?? '',
       source: String(body.registerSource),
       capitalInStatus: 0,
       openAccountType: body.openAccountType ?? 0,
@@ -247,13 +268,6 @@ export function createGateway(options = {}) {
   }
 
   // ---- validation helpers ---------------------------------------------------
-
-  function requireString(body, name, ctx) {
-    const value = body[name];
-    if (value === undefined || value === null || value === '') throw new Refusal(CODES.paramInvalid, ctx.m.fieldRequired(name));
-    if (typeof value !== 'string' || value.length > 256) throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid(name));
-    return value;
-  }
 
   function requireType(body, ctx, allowed) {
     const type = body.type;
@@ -436,6 +450,8 @@ export function createGateway(options = {}) {
       state.faults.set(`${fault.companyId ?? '*'}|${fault.call}`, { ...fault, remaining: fault.count ?? 1 });
       return send(res, 200, cors, { ok: true });
     }
+    // The identity providers' behaviour, proofs minted without a page, accepted proofs.
+    if (await idp.handleDev(req, route, url, (status, body) => send(res, status, cors, body))) return;
     if (req.method === 'POST' && route === '/expire-tickets') {
       for (const ticket of state.tickets.values()) if (ofCompany(ticket)) ticket.expiresAt = now() - 1;
       return send(res, 200, cors, { ok: true });
@@ -445,6 +461,9 @@ export function createGateway(options = {}) {
 
   async function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://gateway.local');
+    // The identity providers' pages open top-level in a popup and their token
+    // endpoints are called server to server: no CORS there, as at the real ones.
+    if (url.pathname.startsWith('/__idp/')) return idp.handleIdp(req, res, url);
     const cors = corsHeaders(req);
     if (req.headers.origin && !cors) {
       // A browser from an origin we do not serve: answer without CORS headers,
@@ -488,7 +507,8 @@ export function createGateway(options = {}) {
     try {
       checkHeaders(req, m);
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Refusal(CODES.paramInvalid, m.bodyInvalid);
-      const data = handlers[call](body, { lang, m, companyId: req.headers.companyid, trace });
+      // The Origin goes along for metamaskVerify: a SIWE message must be for the site that sends it.
+      const data = await handlers[call](body, { lang, m, companyId: req.headers.companyid, trace, origin: req.headers.origin });
       send(res, 200, cors ?? {}, envelope(trace, data));
     } catch (error) {
       if (error instanceof Refusal) return send(res, 200, cors ?? {}, refusalEnvelope(trace, error));

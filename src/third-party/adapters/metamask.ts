@@ -1,7 +1,99 @@
-/** MetaMask: placeholder until the wallet adapter lands (issue #9). */
+/**
+ * MetaMask (and any injected EIP-1193 wallet): connect, then sign an EIP-4361
+ * sign-in message. An injected wallet (announced by EIP-6963, else
+ * `window.ethereum`) is used as it is; only without one is @metamask/sdk
+ * loaded, as its own lazy chunk, to offer MetaMask's mobile connection.
+ */
 import type { ProviderProof } from '../../gateway/contract.js';
 import { SignInError } from '../sign-in-error.js';
+import { checksumAddress, siweMessage, siweNonce, SIWE_VALIDITY_MS, utf8Hex } from '../siwe-message.js';
 
-export async function signInWithWallet(_options: { statement: string; signal: AbortSignal }): Promise<ProviderProof> {
-  throw new SignInError('metamask', 'wallet-unavailable');
+/** The part of EIP-1193 used here. */
+interface Eip1193Provider {
+  request(args: { method: string; params?: unknown[] | object }): Promise<unknown>;
+}
+
+interface Eip6963Announcement {
+  info?: { rdns?: string; name?: string };
+  provider?: Eip1193Provider;
+}
+
+/** MetaMask's reverse-DNS name in EIP-6963 announcements. */
+const METAMASK_RDNS = 'io.metamask';
+
+/** How long wallets get to announce themselves (they answer the request synchronously, but some defer a task). */
+const ANNOUNCE_WAIT_MS = 100;
+
+/** The injected wallets, MetaMask first: EIP-6963 announcements, else the legacy `window.ethereum`. */
+async function injectedWallet(): Promise<Eip1193Provider | undefined> {
+  const announced: Eip6963Announcement[] = [];
+  const onAnnounce = (event: Event) => {
+    const detail = (event as CustomEvent<Eip6963Announcement>).detail;
+    if (detail?.provider && typeof detail.provider.request === 'function') announced.push(detail);
+  };
+  addEventListener('eip6963:announceProvider', onAnnounce);
+  dispatchEvent(new Event('eip6963:requestProvider'));
+  await new Promise((resolve) => setTimeout(resolve, ANNOUNCE_WAIT_MS));
+  removeEventListener('eip6963:announceProvider', onAnnounce);
+  const preferred = announced.find((a) => a.info?.rdns === METAMASK_RDNS) ?? announced[0];
+  const legacy = (globalThis as { ethereum?: Eip1193Provider }).ethereum;
+  return preferred?.provider ?? (legacy && typeof legacy.request === 'function' ? legacy : undefined);
+}
+
+/** A wallet's EIP-1193 error code, if it gave one. */
+function codeOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+}
+
+/** Wallet errors as the element tells them: the person said no (4001), or the wallet is locked (-32002: a request already waits in it). */
+function walletError(error: unknown): unknown {
+  if (error instanceof SignInError) return error;
+  const code = codeOf(error);
+  if (code === 4001) return new SignInError('metamask', 'wallet-rejected');
+  if (code === -32002) return new SignInError('metamask', 'wallet-locked', 'a request is already pending in the wallet');
+  return error;
+}
+
+/** The wallet: injected, else MetaMask's SDK (QR code for the mobile app), with the account it shares. */
+async function connect(): Promise<{ wallet: Eip1193Provider; accounts: unknown }> {
+  const injected = await injectedWallet();
+  if (injected) return { wallet: injected, accounts: await injected.request({ method: 'eth_requestAccounts' }) };
+  let sdk: typeof import('../metamask-sdk.js');
+  try {
+    sdk = await import('../metamask-sdk.js');
+  } catch {
+    throw new SignInError('metamask', 'wallet-unavailable');
+  }
+  const connection = await sdk.connectWithMetaMaskSdk({ dappName: document.title || location.host, dappUrl: location.origin });
+  return { wallet: connection.provider, accounts: connection.accounts };
+}
+
+export async function signInWithWallet({ statement, signal }: { statement: string; signal: AbortSignal }): Promise<ProviderProof> {
+  try {
+    const { wallet, accounts } = await connect();
+    signal.throwIfAborted();
+    const first = Array.isArray(accounts) && typeof accounts[0] === 'string' ? accounts[0] : '';
+    const address = checksumAddress(first);
+    // A locked wallet shares no account.
+    if (!address) throw new SignInError('metamask', 'wallet-locked');
+    const chainId = Number.parseInt(String(await wallet.request({ method: 'eth_chainId' })), 16) || 1;
+    const nonce = siweNonce();
+    const issuedAt = new Date();
+    const message = siweMessage({
+      domain: location.host,
+      address,
+      statement,
+      uri: location.origin,
+      chainId,
+      nonce,
+      issuedAt,
+      expirationTime: new Date(issuedAt.getTime() + SIWE_VALIDITY_MS),
+    });
+    const signature = await wallet.request({ method: 'personal_sign', params: [utf8Hex(message), address] });
+    signal.throwIfAborted();
+    if (typeof signature !== 'string' || !/^0x[0-9a-fA-F]+$/.test(signature)) throw new SignInError('metamask', 'proof', 'no signature');
+    return { provider: 'metamask', address, message, signature, nonce };
+  } catch (error) {
+    throw walletError(error);
+  }
 }

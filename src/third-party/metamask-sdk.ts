@@ -1,0 +1,134 @@
+// MetaMask mobile connection (QR code) through @metamask/sdk. Only ever loaded
+// with `import()` once no injected EIP-1193 wallet was found: the SDK is about
+// 160 KB gzip and must stay out of the entry chunk.
+//
+// What the SDK does (0.34):
+// - `new MetaMaskSDK()` starts `init()` at once (it cannot be turned off). With
+//   the options below init opens no connection: it builds the provider, creates
+//   a socket.io client with `autoConnect: false`, writes `mm-sdk-anon-id` to
+//   localStorage and sets `window.mmsdk`.
+// - `connect()` calls `eth_requestAccounts`, which opens the websocket to
+//   MetaMask's relay, then shows the QR modal (desktop) or opens the
+//   metamask.app.link universal link (mobile browsers).
+import { MetaMaskSDK, type MetaMaskSDKOptions } from '@metamask/sdk';
+
+/** The part of EIP-1193 the element uses. */
+export interface Eip1193Provider {
+  request(args: { method: string; params?: unknown[] | object }): Promise<unknown>;
+  on?(event: string, listener: (...args: any[]) => void): unknown;
+  removeListener?(event: string, listener: (...args: any[]) => void): unknown;
+}
+
+export interface MetaMaskSdkConnection {
+  provider: Eip1193Provider;
+  accounts: string[];
+  /** Ends the relay session (the SDK's `terminate()`). */
+  disconnect(): Promise<void>;
+}
+
+export interface MetaMaskSdkConnectOptions {
+  dappName: string;
+  dappUrl: string;
+  /**
+   * Has no effect with @metamask/sdk 0.34: it has no language option that
+   * does anything (`i18nOptions` is declared but never read). Its modal follows
+   * `navigator.languages`: English when any of them is English, otherwise
+   * es/fr/he/it/pt/tr, fetched from raw.githubusercontent.com.
+   */
+  language?: string;
+}
+
+// One SDK per page. A second `new MetaMaskSDK()` finds the first one on
+// `window.mmsdk` during `init()`, never gets its own provider, and its
+// `connect()` throws "SDK state invalid". After a user cancels, the same
+// instance connects again with a new channel.
+let sdk: MetaMaskSDK | undefined;
+
+/** The SDK options for an embedded widget (exported for tests). */
+export function metaMaskSdkOptions({ dappName, dappUrl }: MetaMaskSdkConnectOptions): MetaMaskSDKOptions {
+  return {
+    // Shown in MetaMask Mobile's connection request. Without `url` the SDK
+    // falls back to the host page's origin. It finds `iconUrl` itself from the
+    // page's favicon.
+    dappMetadata: { name: dappName, url: dappUrl },
+    // No analytics to mm-sdk-analytics.api.cx.metamask.io and no tracking
+    // events to the relay. A few relay-side lifecycle events (terminate,
+    // rejected) are still posted to the relay's /evt whatever this says.
+    enableAnalytics: false,
+    // Do not start the connection or show the modal while the SDK is being
+    // set up. `connect()` does that when the user asks for it.
+    checkInstallationImmediately: false,
+    checkInstallationOnAllCalls: false,
+    // Do not persist the relay session (channel id and private key) in the
+    // host page's localStorage. With storage on, the next `new MetaMaskSDK()`
+    // would reconnect to the relay during init, which means network traffic
+    // before the user clicks anything.
+    storage: { enabled: false },
+    // Leave the host page's globals alone. By default the SDK sets
+    // `window.ethereum` to its provider and shims `window.web3`.
+    injectProvider: false,
+    forceInjectProvider: false,
+    shouldShimWeb3: false,
+    // If a MetaMask extension does show up after all (a late injection), use
+    // it directly instead of the QR code. This is the SDK's default.
+    extensionOnly: true,
+    // Open the install modal on its "Mobile" tab (QR code) rather than the
+    // "Desktop" tab, whose button sends the user to install the extension.
+    preferDesktop: false,
+    // Encode https://metamask.app.link/connect?... (the universal link) in the
+    // QR code and on mobile, not the metamask:// scheme: a phone camera can
+    // open it, and it falls back to the app store.
+    useDeeplink: false,
+    // Keep the SDK's own QR/install modal: this module exists to use it.
+    headless: false,
+    // No `infuraAPIKey`/`readonlyRPCMap`: read-only calls go to the wallet
+    // and never to a third-party RPC endpoint.
+    logging: { sdk: false },
+  };
+}
+
+function getSdk(options: MetaMaskSdkConnectOptions): MetaMaskSDK {
+  sdk ??= new MetaMaskSDK(metaMaskSdkOptions(options));
+  return sdk;
+}
+
+/** An `Error` with the EIP-1193 code 4001 (user rejected the request). */
+function userRejected(cause: unknown): Error & { code: 4001 } {
+  return Object.assign(new Error('User rejected the request.', { cause }), { code: 4001 as const });
+}
+
+function codeOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+}
+
+/**
+ * The SDK's ways of saying "the user said no":
+ * - QR modal closed (its close button or the backdrop): the plain object
+ *   `{ code: 4001, message: 'User rejected the request.' }`, not an Error.
+ * - Connection refused in MetaMask Mobile: `Error('User rejected connection')`
+ *   with `code: 4001`.
+ * - Account request refused in the app: an EthereumProviderError with code 4001.
+ * - Session ended (the pending modal's Disconnect, or `terminate()`) after the
+ *   phone had joined but before it authorized: `Error('Connection Terminated')`.
+ */
+function isUserRejection(error: unknown): boolean {
+  return codeOf(error) === 4001 || (error instanceof Error && error.message === 'Connection Terminated');
+}
+
+export async function connectWithMetaMaskSdk(options: MetaMaskSdkConnectOptions): Promise<MetaMaskSdkConnection> {
+  const instance = getSdk(options);
+  let accounts: string[];
+  try {
+    accounts = await instance.connect();
+  } catch (error) {
+    if (isUserRejection(error)) throw userRejected(error);
+    throw error instanceof Error ? error : new Error(String((error as { message?: unknown })?.message ?? error), { cause: error });
+  }
+  const provider = instance.getProvider();
+  if (!provider) throw new Error('MetaMask SDK connected without a provider');
+  return {
+    provider,
+    accounts,
+    disconnect: () => instance.terminate(),
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * MetaMask registration through the element, end to end: an injected EIP-1193
+ * wallet (a real secp256k1 key, announced by EIP-6963) signs the element's
+ * EIP-4361 message; the reference gateway verifies it and registers type 3.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
+import { alerts, mount, query } from './support/harness.js';
+import { customersOf, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
+import { installTestWallet, type TestWallet, type TestWalletOptions } from './support/test-wallet.js';
+import type { CustomerRegister } from '../src/customer-register.js';
+
+let wallet: TestWallet | undefined;
+
+afterEach(() => {
+  wallet?.uninstall();
+  wallet = undefined;
+});
+
+async function mountWithWallet(options: TestWalletOptions = {}, lang = 'en-US') {
+  wallet = installTestWallet(options);
+  const mounted = await mount({ companyId: uniqueCompanyId('metamask'), country: 'CN', lang, attributes: { providers: 'metamask' } });
+  const button = await metamaskButton(mounted.el);
+  return { ...mounted, button, wallet };
+}
+
+async function metamaskButton(el: CustomerRegister): Promise<HTMLButtonElement> {
+  await waitUntil(
+    () => query(el, 'button[data-provider="metamask"]') && query(el, '#country:not([disabled])'),
+    'no MetaMask button',
+  );
+  return query<HTMLButtonElement>(el, 'button[data-provider="metamask"]')!;
+}
+
+async function errorShown(el: CustomerRegister): Promise<string> {
+  await waitUntil(() => alerts(el).length > 0, 'no error was shown');
+  return alerts(el).join(' ');
+}
+
+describe('MetaMask registration', () => {
+  // First in the file: once a test has clicked MetaMask, the page has the module cached.
+  it('never requests the MetaMask code (adapter or SDK) before MetaMask is clicked, nor the SDK with an injected wallet', async () => {
+    const before = () =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => /metamask/i.test(new URL(name).pathname));
+    performance.clearResourceTimings();
+    const { el, button } = await mountWithWallet();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(before()).to.deep.equal([]);
+    const registered = oneEvent(el, 'registered');
+    button.click();
+    await registered;
+    const loaded = before().map((name) => new URL(name).pathname);
+    expect(loaded.some((path) => path.endsWith('/adapters/metamask.ts'))).to.equal(true);
+    expect(loaded.some((path) => path.includes('metamask-sdk'))).to.equal(false);
+  });
+  it('registers with a signed sign-in message naming this site, its chain and a fresh nonce', async () => {
+    const { el, companyId, button, wallet } = await mountWithWallet();
+    expect(button.textContent!.trim()).to.equal('Continue with MetaMask');
+    const registered = oneEvent(el, 'registered');
+    button.click();
+    const event = await registered;
+    expect(event.detail.customerNo).to.match(/^\d+$/);
+
+    const [message] = wallet.signed;
+    expect(message.split('\n')[0]).to.equal(`${location.host} wants you to sign in with your Ethereum account:`);
+    expect(message).to.contain(`\n${wallet.account.address}\n`);
+    expect(message).to.contain(`URI: ${location.origin}\n`);
+    expect(message).to.contain('Chain ID: 1\n');
+    expect(message).to.match(/\nNonce: [0-9a-f]{32}\n/);
+    expect(message).to.match(/\nIssued At: \S+Z\nExpiration Time: \S+Z$/);
+
+    const [verify] = await requestsOf(companyId, 'metamaskVerify');
+    expect(verify.body).to.deep.equal({ address: wallet.account.address, message, signature: verify.body!.signature });
+    const [customer] = await customersOf(companyId);
+    const nonce = /Nonce: (\w+)/.exec(message)![1];
+    expect(customer.registerBody).to.include({
+      type: 3,
+      thirdServerSource: 'metamask',
+      thirdServerCode: wallet.account.address,
+      loginName: wallet.account.address,
+      sendToken: nonce,
+      verifyCode: verify.body!.signature,
+    });
+  });
+
+  it('signs a statement in the element\'s language', async () => {
+    const { el, button, wallet } = await mountWithWallet({}, 'zh-CN');
+    const registered = oneEvent(el, 'registered');
+    button.click();
+    await registered;
+    expect(wallet.signed[0].split('\n')[3]).to.equal('登录以创建您的账户。此操作免费，不会发送任何交易。');
+  });
+
+  it('refuses a signature by another key than the account\'s, and registers nothing', async () => {
+    const { el, companyId, button } = await mountWithWallet({ wrongSigner: true });
+    button.click();
+    expect(await errorShown(el)).to.match(/MetaMask sign-in could not be verified: \S+/);
+    expect(await customersOf(companyId)).to.have.length(0);
+    expect(await requestsOf(companyId, 'register')).to.have.length(0);
+  });
+
+  it('refuses a signature over a changed message, and registers nothing', async () => {
+    const { el, companyId, button } = await mountWithWallet({ tamper: (message) => message.replace('Chain ID: 1', 'Chain ID: 5') });
+    button.click();
+    expect(await errorShown(el)).to.match(/could not be verified/);
+    expect(await customersOf(companyId)).to.have.length(0);
+  });
+
+  it('says calmly that the request was declined in the wallet, and stays usable', async () => {
+    const { el, companyId, button } = await mountWithWallet({ behaviour: 'reject' });
+    button.click();
+    expect(await errorShown(el)).to.equal('You declined the request in your wallet. Nothing was registered.');
+    expect(await requestsOf(companyId, 'metamaskVerify')).to.have.length(0);
+    // The way back: the button works again, and the e-mail form is still there.
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'false');
+    expect(query(el, '#email')).to.not.equal(null);
+  });
+
+  it('asks to unlock a wallet that shares no account', async () => {
+    const { el, companyId, button } = await mountWithWallet({ behaviour: 'locked' });
+    button.click();
+    expect(await errorShown(el)).to.contain('Unlock it');
+    expect(await requestsOf(companyId, 'metamaskVerify')).to.have.length(0);
+  });
+
+});
