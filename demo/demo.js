@@ -48,3 +48,15 @@ const languagePicker = document.getElementById('demo-lang');
 languagePicker?.addEventListener('change', () => {
   document.getElementById('demo-embed')?.setAttribute('lang', languagePicker.value);
 });
+
+// The real identity providers cannot be reached from here: the reference
+// gateway plays them (its consent pages ask who to sign in as). A site never
+// sets this; it is how a test or staging set-up points the element elsewhere.
+const localIdentityProviders = {
+  google: `${GATEWAY}/__idp/google/o/oauth2/v2/auth`,
+  apple: `${GATEWAY}/__idp/apple/auth/authorize`,
+  facebook: `${GATEWAY}/__idp/facebook/v19.0/dialog/oauth`,
+  twitter: `${GATEWAY}/__idp/twitter/i/oauth2/authorize`,
+  telegram: `${GATEWAY}/__idp/telegram/auth`,
+};
+for (const element of document.querySelectorAll('customer-register')) element.providerEndpoints = localIdentityProviders;

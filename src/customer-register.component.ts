@@ -308,7 +308,9 @@ export class CustomerRegister extends LitElement {
       onStep: (step) => {
         if (step.name === 'done' || step.name === 'under-review') this.passwordValue = '';
         feature.rememberStep(feature.resumeKey(this, this.gatewayHost), step);
-        emit(this, 'step-change', { step: step.name, method: this.method });
+        // The method of a third-party registration is its provider.
+        const account = 'account' in step ? step.account : undefined;
+        emit(this, 'step-change', { step: step.name, method: account?.channel === 'third-party' ? account.provider : this.method });
       },
       onError: (error) =>
         emit(this, 'register-error', {

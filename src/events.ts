@@ -4,7 +4,7 @@
  */
 import type { Customer } from './gateway/register.js';
 import type { StepName } from './flow/steps.js';
-import type { AccountChannel, GatewayCallName } from './gateway/contract.js';
+import type { AccountChannel, ThirdPartyProvider, GatewayCallName } from './gateway/contract.js';
 
 export interface RegisteredDetail {
   /** The new customer's number (the gateway's `data.customerNo`). */
@@ -18,8 +18,8 @@ export interface RegisteredDetail {
 export interface StepChangeDetail {
   /** The step now shown: `account`, `code`, `registering`, `under-review` or `done`. */
   step: StepName;
-  /** E-mail or phone: the method of the registration under way. */
-  method: AccountChannel;
+  /** `email` or `phone`, or the provider (`google`, `metamask`, ...) of a third-party registration. */
+  method: AccountChannel | ThirdPartyProvider;
 }
 
 export interface RegisterErrorDetail {

@@ -66,9 +66,11 @@ describe('third-party registration', () => {
       const { el, companyId } = await mountWithProviders({ providers: provider, user: { id, email, name: 'Ada Lovelace' } });
       const button = await buttonShown(el, provider);
       const registered = oneEvent(el, 'registered');
+      const stepChange = oneEvent(el, 'step-change');
       button.click();
       const event = await registered;
       expect(event.detail.customerNo).to.match(/^\d+$/);
+      expect((await stepChange).detail).to.deep.equal({ step: 'done', method: provider });
 
       const [customer] = await customersOf(companyId);
       expect(customer.registerBody).to.include({ type: 3, thirdServerSource: provider, thirdServerCode: id, country: 'ISO_3166_156' });

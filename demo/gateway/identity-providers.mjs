@@ -506,8 +506,13 @@ export function createIdentityProviders({ allowedOrigins, now, log, selfOrigin, 
   /** POST /__idp/{provider}/consent: the consent page's Continue or Cancel. */
   async function consent(provider, req, res) {
     // Only the consent page, on this origin, may answer for the user.
+    // The page's no-referrer policy makes browsers send `Origin: null` with its
+    // form, so the browser's Sec-Fetch-Site says where the POST came from; a
+    // client without it (a script) is judged by its Origin header.
+    const site = req.headers['sec-fetch-site'];
     const origin = req.headers.origin;
-    if (origin && origin !== `http://${req.headers.host}`) return sendPage(res, 403, errorPage(TITLES[provider], 'This form was sent from another site.'));
+    const foreign = site ? site !== 'same-origin' : !!origin && origin !== `http://${req.headers.host}`;
+    if (foreign) return sendPage(res, 403, errorPage(TITLES[provider], 'This form was sent from another site.'));
     let form;
     try {
       form = await readForm(req);
