@@ -15,7 +15,15 @@ import type { CustomerRegister } from '../src/customer-register.js';
 const PROVIDERS: StandIn[] = ['google', 'apple', 'facebook', 'twitter', 'telegram'];
 
 async function mountWithProviders(
-  options: { providers?: string; user?: IdpUser; autoApprove?: boolean; tamper?: Tamper; companyId?: string; attributes?: Record<string, string> } = {},
+  options: {
+    providers?: string;
+    user?: IdpUser;
+    autoApprove?: boolean;
+    tamper?: Tamper;
+    companyId?: string;
+    attributes?: Record<string, string>;
+    children?: HTMLElement[];
+  } = {},
 ): Promise<Mounted> {
   const companyId = options.companyId ?? uniqueCompanyId('3p');
   await setIdpBehaviour(companyId, {
@@ -27,6 +35,7 @@ async function mountWithProviders(
     companyId,
     country: 'CN',
     attributes: { providers: options.providers ?? PROVIDERS.join(' '), ...options.attributes },
+    children: options.children,
   });
   mounted.el.providerEndpoints = localProviderEndpoints(await gatewayUrl());
   return mounted;
@@ -199,6 +208,30 @@ describe('third-party registration', () => {
     } finally {
       capture.restore();
     }
+  });
+
+  it('with site terms: the verified account waits for the terms, then registers', async () => {
+    const terms = document.createElement('span');
+    terms.slot = 'terms';
+    terms.textContent = 'I accept the terms of business';
+    const email = `terms.${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const { el, companyId } = await mountWithProviders({ providers: 'google', user: { email }, children: [terms] });
+    (await buttonShown(el, 'google')).click();
+    await waitUntil(() => query(el, '#terms'), 'no terms on the confirm step');
+    expect(query(el, '#outcome')!.textContent).to.contain(`You signed in with Google as \u2068${email}\u2069`);
+    expect(await requestsOf(companyId, 'googleVerify')).to.have.length(1);
+    expect(await requestsOf(companyId, 'register')).to.have.length(0);
+
+    query<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+    await waitUntil(() => query(el, '#terms-error')?.textContent?.trim(), 'no terms error');
+    expect(await requestsOf(companyId, 'register')).to.have.length(0);
+
+    query<HTMLInputElement>(el, '#terms')!.click();
+    const registered = oneEvent(el, 'registered');
+    query<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+    await registered;
+    const [customer] = await customersOf(companyId);
+    expect(customer.registerBody).to.include({ type: 3, thirdServerSource: 'google', loginName: email });
   });
 
   it('registers with the country of residence chosen on the form', async () => {

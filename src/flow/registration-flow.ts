@@ -20,6 +20,7 @@ import {
   registrationSucceeded,
   registrationUnderReview,
   type CodeStep,
+  type ConfirmStep,
   type DoneStep,
   type Step,
   type UnderReviewStep,
@@ -149,17 +150,19 @@ export class RegistrationFlow {
   /**
    * Account step: registers the provider account a proof stands for. The
    * gateway verifies the proof first; a provider account that is registered
-   * already gets no second customer.
+   * already gets no second customer. With `confirmFirst` (the site has terms
+   * to accept) the verified account waits in the confirm step instead.
    */
   async registerWithProvider(
     proof: ProviderProof,
     residence: { country: string; dialCode: string },
     signal?: AbortSignal,
-  ): Promise<DoneStep | UnderReviewStep> {
+    confirmFirst = false,
+  ): Promise<ConfirmStep | DoneStep | UnderReviewStep> {
     this.expect('registerWithProvider', 'account');
-    const config = this.options.config();
-    const verified = await this.calls.verifyProof(config, proof, { signal });
+    const verified = await this.calls.verifyProof(this.options.config(), proof, { signal });
     if (verified.registered) throw new ProviderAccountExistsError(proof.provider);
+    signal?.throwIfAborted();
     const account: ThirdPartyAccount = {
       channel: 'third-party',
       provider: proof.provider,
@@ -167,6 +170,24 @@ export class RegistrationFlow {
       loginName: thirdPartyLoginName(verified),
       ...residence,
     };
+    if (confirmFirst) return this.go({ name: 'confirm', account, proof });
+    return this.registerVerified(account, proof, 'registerWithProvider', 'account', signal);
+  }
+
+  /** Confirm step: the terms are accepted; register the verified provider account. */
+  confirmProvider(signal?: AbortSignal): Promise<DoneStep | UnderReviewStep> {
+    const { account, proof } = this.expect('confirmProvider', 'confirm');
+    return this.registerVerified(account, proof, 'confirmProvider', 'confirm', signal);
+  }
+
+  private async registerVerified(
+    account: ThirdPartyAccount,
+    proof: ProviderProof,
+    action: string,
+    from: 'account' | 'confirm',
+    signal?: AbortSignal,
+  ): Promise<DoneStep | UnderReviewStep> {
+    const config = this.options.config();
     const body = thirdPartyRegisterBody(account, proof, config.companyId, await this.options.extras());
     let outcome;
     try {
@@ -176,7 +197,7 @@ export class RegistrationFlow {
       throw error;
     }
     signal?.throwIfAborted();
-    this.expect('registerWithProvider', 'account');
+    this.expect(action, from);
     return this.go(
       outcome.kind === 'registered'
         ? { name: 'done', account, customer: outcome.customer }
@@ -190,9 +211,9 @@ export class RegistrationFlow {
     this.go(step);
   }
 
-  /** Code step: back to the account step to correct the address. */
+  /** Code or confirm step: back to the account step (to correct the address, or choose another way). */
   changeAccount(): void {
-    this.expect('changeAccount', 'code');
+    if (this.current.name !== 'confirm') this.expect('changeAccount', 'code');
     this.go(initialStep);
   }
 

@@ -3,7 +3,8 @@
  * Nothing here touches the DOM or the network, so every transition is tested
  * on its own (test/flow.test.ts).
  */
-import type { Account, RegisteredAccount } from '../gateway/account.js';
+import type { Account, RegisteredAccount, ThirdPartyAccount } from '../gateway/account.js';
+import type { ProviderProof } from '../gateway/contract.js';
 import type { Customer } from '../gateway/register.js';
 import { ACCOUNT_EXISTS_CODES, DEAD_TICKET_CODES, TICKET_TTL_MS } from '../gateway/contract.js';
 
@@ -45,7 +46,18 @@ export interface DoneStep {
   customer: Customer;
 }
 
-export type Step = AccountStep | CodeStep | RegisteringStep | UnderReviewStep | DoneStep;
+/**
+ * A provider account the gateway verified, waiting for the person to accept the
+ * site's terms before it is registered (only when the site has terms).
+ */
+export interface ConfirmStep {
+  name: 'confirm';
+  account: ThirdPartyAccount;
+  /** The proof the verify call accepted; register binds to it. */
+  proof: ProviderProof;
+}
+
+export type Step = AccountStep | CodeStep | RegisteringStep | ConfirmStep | UnderReviewStep | DoneStep;
 export type StepName = Step['name'];
 
 export const initialStep: AccountStep = { name: 'account' };

@@ -71,4 +71,6 @@ export const enUSLater = {
   walletLocked: 'Your wallet is locked or has no account selected. Unlock it, then try again.',
   walletUnavailable: 'No wallet could be reached. Install MetaMask or try again.',
   walletStatement: 'Sign in to create your account. This costs nothing and sends no transaction.',
+  providerSignedInAs: (provider: string, name: string) => `You signed in with ${provider} as ${name}. Accept the terms to create your account.`,
+  otherWay: 'Choose another way to sign up',
 };

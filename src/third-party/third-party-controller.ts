@@ -171,7 +171,7 @@ export class ThirdPartyController implements ReactiveController {
           provider === 'metamask'
             ? await this.walletProof(signal)
             : await this.redirectProof(provider, state.clientId, popup, residence, signal);
-        return await registration.flow.registerWithProvider(proof, residence, signal);
+        return await registration.flow.registerWithProvider(proof, residence, signal, this.hasTerms());
       } finally {
         if (popup && !popup.closed) popup.close();
       }
@@ -218,6 +218,11 @@ export class ThirdPartyController implements ReactiveController {
     return signInWithWallet({ statement: this.setup.t().walletStatement, signal });
   }
 
+  /** The site's terms (the `terms` slot): a verified provider account then waits for them in the confirm step. */
+  private hasTerms(): boolean {
+    return !!this.host.querySelector(':scope > [slot="terms"]');
+  }
+
   /** The callback page: the site's `redirect-uri`, else the one shipped next to the entry. */
   private redirectUri(): string {
     const configured = this.host.getAttribute('redirect-uri');
@@ -231,7 +236,12 @@ export class ThirdPartyController implements ReactiveController {
     const { pending, params, residence } = answer;
     this.active = pending.provider;
     this.run((signal) =>
-      this.setup.registration.flow.registerWithProvider(proofFromCallback(REDIRECT_ADAPTERS[pending.provider], params, pending), residence, signal),
+      this.setup.registration.flow.registerWithProvider(
+        proofFromCallback(REDIRECT_ADAPTERS[pending.provider], params, pending),
+        residence,
+        signal,
+        this.hasTerms(),
+      ),
     );
   }
 

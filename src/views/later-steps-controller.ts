@@ -13,7 +13,8 @@ import { normalizeCode } from '../flow/validation.js';
 import { listenForSmsCode } from '../flow/web-otp.js';
 import { GatewayRefusal } from '../gateway/transport.js';
 import { AccountExistsError } from '../flow/registration-flow.js';
-import { renderCodeStep, renderOutcome } from './verification-view.js';
+import { renderCodeStep, renderConfirmStep, renderOutcome } from './verification-view.js';
+import { PROVIDER_NAMES } from '../third-party/provider-names.js';
 
 export interface LaterStepsSetup {
   t: () => Translation;
@@ -77,20 +78,27 @@ export class LaterStepsController {
           busy: registration.busy,
           error: this.actionError('register') ?? this.actionError('resend'),
           codeError: this.errors.code,
-          terms: this.setup.hasTerms()
-            ? {
-                accepted: this.termsAccepted,
-                error: this.errors.terms,
-                onChange: (event) => this.onTermsChange(event),
-                onSlotChange: () => this.host.requestUpdate(),
-              }
-            : undefined,
+          terms: this.setup.hasTerms() ? this.termsProps() : undefined,
           onCodeInput: (event) => this.onCodeInput(event),
           onSubmit: (event) => {
             event.preventDefault();
             this.submit();
           },
           onResend: () => this.onResend(),
+          onChangeAccount: () => this.onChangeAccount(),
+        });
+      case 'confirm':
+        return renderConfirmStep({
+          t,
+          step,
+          providerName: PROVIDER_NAMES[step.account.provider],
+          busy: registration.busy,
+          error: this.actionError('register'),
+          terms: this.termsProps(),
+          onSubmit: (event) => {
+            event.preventDefault();
+            this.confirm();
+          },
           onChangeAccount: () => this.onChangeAccount(),
         });
       case 'under-review':
@@ -104,6 +112,23 @@ export class LaterStepsController {
           onStartOver: this.setup.onStartOver,
         });
     }
+  }
+
+  private termsProps() {
+    return {
+      accepted: this.termsAccepted,
+      error: this.errors.terms,
+      onChange: (event: Event) => this.onTermsChange(event),
+      onSlotChange: () => this.host.requestUpdate(),
+    };
+  }
+
+  /** Confirm step: with the terms accepted, register the verified provider account. */
+  private confirm() {
+    const { registration } = this.setup;
+    if (registration.step.name !== 'confirm') return;
+    if (!this.termsAccepted) return this.setErrors({ terms: this.setup.t().termsRequired });
+    void registration.run('register', (signal) => registration.flow.confirmProvider(signal));
   }
 
   private actionError(action: 'register' | 'resend'): string | undefined {

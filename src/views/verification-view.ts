@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Translation } from '../i18n/localize.js';
 import type { ActionName } from '../flow/registration-controller.js';
-import { secondsUntilResend, type CodeStep, type RegisteringStep } from '../flow/steps.js';
+import { secondsUntilResend, type CodeStep, type ConfirmStep, type RegisteringStep } from '../flow/steps.js';
 import { renderFormError, renderPrimary } from './common.js';
 
 export interface CodeStepProps {
@@ -67,6 +67,38 @@ export function renderCodeStep(props: CodeStepProps) {
         </button>
       </div>
       <p class="hint" role="status">${step.codesSent > 1 && busy !== 'resend' ? t.newCodeSent : ''}</p>
+    </form>
+  `;
+}
+
+export interface ConfirmStepProps {
+  t: Translation;
+  step: ConfirmStep;
+  /** The provider's name as shown on its button. */
+  providerName: string;
+  busy?: ActionName;
+  error?: string;
+  terms: NonNullable<CodeStepProps['terms']>;
+  onSubmit: (event: SubmitEvent) => void;
+  onChangeAccount: () => void;
+}
+
+/**
+ * A verified provider account waiting for the site's terms (shown only when the
+ * site has terms). The form takes focus like an outcome panel does.
+ */
+export function renderConfirmStep(props: ConfirmStepProps) {
+  const { t, step, busy } = props;
+  return html`
+    <form part="form" novalidate aria-label=${t.formLabel} id="outcome" tabindex="-1" @submit=${props.onSubmit}>
+      <p class="hint">${t.providerSignedInAs(props.providerName, `\u2068${step.account.loginName}\u2069`)}</p>
+      ${renderTerms(props.terms)} ${renderFormError(props.error)}
+      ${renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
+      <div class="secondary">
+        <button type="button" class="link" part="link" aria-disabled=${busy ? 'true' : 'false'} @click=${props.onChangeAccount}>
+          ${t.otherWay}
+        </button>
+      </div>
     </form>
   `;
 }

@@ -89,6 +89,8 @@ const ar: Translation = {
   walletLocked: 'محفظتك مقفلة أو لم يُحدَّد فيها حساب. افتحها ثم حاول مرة أخرى.',
   walletUnavailable: 'تعذّر الوصول إلى أي محفظة. ثبّت MetaMask أو حاول مرة أخرى.',
   walletStatement: 'سجّل الدخول لإنشاء حسابك. لا يكلّف ذلك شيئًا ولا يرسل أي معاملة.',
+  providerSignedInAs: (provider, name) => `سجّلت الدخول عبر ${provider} باسم ${name}. اقبل الشروط لإنشاء حسابك.`,
+  otherWay: 'اختر طريقة أخرى للتسجيل',
 };
 
 export default ar;

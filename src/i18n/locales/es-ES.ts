@@ -89,6 +89,8 @@ const esES: Translation = {
   walletLocked: 'Tu cartera está bloqueada o no tiene ninguna cuenta seleccionada. Desbloquéala y vuelve a intentarlo.',
   walletUnavailable: 'No se ha podido conectar con ninguna cartera. Instala MetaMask o inténtalo de nuevo.',
   walletStatement: 'Inicia sesión para crear tu cuenta. No cuesta nada y no envía ninguna transacción.',
+  providerSignedInAs: (provider, name) => `Has iniciado sesión con ${provider} como ${name}. Acepta las condiciones para crear tu cuenta.`,
+  otherWay: 'Elegir otra forma de registrarte',
 };
 
 export default esES;

@@ -89,6 +89,8 @@ const idID: Translation = {
   walletLocked: 'Dompet Anda terkunci atau belum memilih akun. Buka kuncinya, lalu coba lagi.',
   walletUnavailable: 'Tidak ada dompet yang dapat dihubungi. Pasang MetaMask atau coba lagi.',
   walletStatement: 'Masuk untuk membuat akun Anda. Ini gratis dan tidak mengirim transaksi apa pun.',
+  providerSignedInAs: (provider, name) => `Anda masuk dengan ${provider} sebagai ${name}. Setujui ketentuan untuk membuat akun Anda.`,
+  otherWay: 'Pilih cara pendaftaran lain',
 };
 
 export default idID;

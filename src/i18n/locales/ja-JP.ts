@@ -89,6 +89,8 @@ const jaJP: Translation = {
   walletLocked: 'ウォレットがロックされているか、アカウントが選択されていません。ロックを解除してからもう一度お試しください。',
   walletUnavailable: 'ウォレットに接続できませんでした。MetaMask をインストールするか、もう一度お試しください。',
   walletStatement: 'サインインしてアカウントを作成します。費用はかからず、取引も送信されません。',
+  providerSignedInAs: (provider, name) => `${provider} で ${name} としてサインインしました。規約に同意するとアカウントが作成されます。`,
+  otherWay: '別の登録方法を選ぶ',
 };
 
 export default jaJP;

@@ -89,6 +89,8 @@ const koKR: Translation = {
   walletLocked: '지갑이 잠겨 있거나 선택된 계정이 없습니다. 잠금을 해제한 후 다시 시도하세요.',
   walletUnavailable: '지갑에 연결할 수 없습니다. MetaMask를 설치하거나 다시 시도하세요.',
   walletStatement: '로그인하여 계정을 만드세요. 비용이 들지 않으며 거래가 전송되지 않습니다.',
+  providerSignedInAs: (provider, name) => `${provider}(으)로 ${name} 계정에 로그인했습니다. 약관에 동의하면 계정이 만들어집니다.`,
+  otherWay: '다른 가입 방법 선택',
 };
 
 export default koKR;

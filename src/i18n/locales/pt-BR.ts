@@ -89,6 +89,8 @@ const ptBR: Translation = {
   walletLocked: 'Sua carteira está bloqueada ou sem conta selecionada. Desbloqueie-a e tente novamente.',
   walletUnavailable: 'Não foi possível acessar nenhuma carteira. Instale o MetaMask ou tente novamente.',
   walletStatement: 'Entre para criar sua conta. Não custa nada e não envia nenhuma transação.',
+  providerSignedInAs: (provider, name) => `Você entrou com ${provider} como ${name}. Aceite os termos para criar sua conta.`,
+  otherWay: 'Escolher outra forma de cadastro',
 };
 
 export default ptBR;

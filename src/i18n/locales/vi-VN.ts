@@ -89,6 +89,8 @@ const viVN: Translation = {
   walletLocked: 'Ví của bạn đang khóa hoặc chưa chọn tài khoản. Hãy mở khóa rồi thử lại.',
   walletUnavailable: 'Không thể kết nối với ví. Hãy cài MetaMask hoặc thử lại.',
   walletStatement: 'Đăng nhập để tạo tài khoản. Việc này miễn phí và không gửi giao dịch nào.',
+  providerSignedInAs: (provider, name) => `Bạn đã đăng nhập bằng ${provider} với tên ${name}. Hãy chấp nhận điều khoản để tạo tài khoản.`,
+  otherWay: 'Chọn cách đăng ký khác',
 };
 
 export default viVN;

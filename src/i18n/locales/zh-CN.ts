@@ -89,6 +89,8 @@ const zhCN: Translation = {
   walletLocked: '您的钱包已锁定或未选择账户。请解锁后重试。',
   walletUnavailable: '无法连接到钱包。请安装 MetaMask 或重试。',
   walletStatement: '登录以创建您的账户。此操作免费，不会发送任何交易。',
+  providerSignedInAs: (provider, name) => `您已通过 ${provider} 以 ${name} 身份登录。接受条款即可创建账户。`,
+  otherWay: '选择其他注册方式',
 };
 
 export default zhCN;

@@ -89,6 +89,8 @@ const zhTW: Translation = {
   walletLocked: '您的錢包已鎖定或未選擇帳戶。請解鎖後重試。',
   walletUnavailable: '無法連線到錢包。請安裝 MetaMask 或重試。',
   walletStatement: '登入以建立您的帳戶。此操作免費，不會送出任何交易。',
+  providerSignedInAs: (provider, name) => `您已透過 ${provider} 以 ${name} 身分登入。接受條款即可建立帳戶。`,
+  otherWay: '選擇其他註冊方式',
 };
 
 export default zhTW;
