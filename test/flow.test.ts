@@ -11,7 +11,9 @@ import {
   secondsUntilResend,
   type Step,
 } from '../src/flow/steps.js';
-import { AccountExistsError, RegistrationFlow, WrongStepError } from '../src/flow/registration-flow.js';
+import { AccountExistsError, ProviderAccountExistsError, RegistrationFlow, WrongStepError } from '../src/flow/registration-flow.js';
+import { ProofRejectedError } from '../src/gateway/provider-verify.js';
+import { mintProof, setIdpBehaviour } from './support/identity-providers.js';
 import { normalizeCode, validateEmail } from '../src/flow/validation.js';
 import { GatewayRefusal } from '../src/gateway/transport.js';
 import type { EmailAccount } from '../src/gateway/account.js';
@@ -249,5 +251,55 @@ describe('RegistrationFlow against the reference gateway', () => {
     const outcome = await flow.submitCode(await latestCode(config.companyId, who.email));
     expect(outcome.name).to.equal('under-review');
     expect(outcome.name === 'under-review' && outcome.message).to.contain('under review');
+  });
+});
+
+describe('RegistrationFlow: a third-party registration, without the DOM', () => {
+  const residence = { country: 'ISO_3166_826', dialCode: '44' };
+
+  async function googleProof(companyId: string, user: { id: string; email: string }) {
+    const nonce = crypto.randomUUID().replace(/-/g, '');
+    const { params } = await mintProof(companyId, 'google', { nonce, state: 's', redirectUri: `${location.origin}/cb`, user });
+    return { provider: 'google' as const, idToken: params.id_token, nonce };
+  }
+
+  it('verifies the proof, then registers type 3 bound to it; the same account again is refused', async () => {
+    const config = await testConfig();
+    const user = { id: `g-${crypto.randomUUID().slice(0, 8)}`, email: uniqueEmail('google') };
+    const flow = new RegistrationFlow({ config: () => config, extras: () => ({ registerSource: 2 }) });
+    const done = await flow.registerWithProvider(await googleProof(config.companyId, user), residence);
+    expect(done.name).to.equal('done');
+    expect(done.account).to.deep.include({ channel: 'third-party', provider: 'google', userId: user.id, loginName: user.email });
+    const [stored] = await customersOf(config.companyId);
+    expect(stored.registerBody).to.include({ type: 3, thirdServerSource: 'google', thirdServerCode: user.id, country: residence.country });
+
+    flow.reset();
+    const again = await rejectionOf(flow.registerWithProvider(await googleProof(config.companyId, user), residence));
+    expect(again).to.be.instanceOf(ProviderAccountExistsError);
+    expect(await customersOf(config.companyId)).to.have.length(1);
+  });
+
+  it('with confirmFirst it waits in the confirm step and registers on confirmProvider', async () => {
+    const config = await testConfig();
+    const user = { id: `g-${crypto.randomUUID().slice(0, 8)}`, email: uniqueEmail('confirm') };
+    const steps: string[] = [];
+    const flow = new RegistrationFlow({ config: () => config, extras: () => ({ registerSource: 2 }), onStep: (s) => steps.push(s.name) });
+    const confirm = await flow.registerWithProvider(await googleProof(config.companyId, user), residence, undefined, true);
+    expect(confirm.name).to.equal('confirm');
+    expect(await requestsOf(config.companyId, 'register')).to.have.length(0);
+    await flow.confirmProvider();
+    expect(steps).to.deep.equal(['confirm', 'done']);
+    expect(await customersOf(config.companyId)).to.have.length(1);
+  });
+
+  it('a proof the gateway rejects ends in ProofRejectedError with its reason, and nothing is registered', async () => {
+    const config = await testConfig();
+    await setIdpBehaviour(config.companyId, { tamper: 'aud' });
+    const flow = new RegistrationFlow({ config: () => config, extras: () => ({ registerSource: 2 }) });
+    const error = await rejectionOf(flow.registerWithProvider(await googleProof(config.companyId, { id: 'x1', email: uniqueEmail() }), residence));
+    expect(error).to.be.instanceOf(ProofRejectedError);
+    expect((error as ProofRejectedError).reason).to.not.equal('');
+    expect(flow.step.name).to.equal('account');
+    expect(await customersOf(config.companyId)).to.have.length(0);
   });
 });
