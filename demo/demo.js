@@ -1,6 +1,8 @@
 // Demo page glue: shows the dev inbox of the reference gateway and the events
 // the element fires. Everything is written with textContent: the page runs
 // under Trusted Types too.
+import { localProviderEndpoints } from './local-identity-providers.js';
+
 const GATEWAY = 'http://127.0.0.1:8787';
 const inbox = document.getElementById('inbox');
 const inboxEmpty = document.getElementById('inbox-empty');
@@ -50,13 +52,6 @@ languagePicker?.addEventListener('change', () => {
 });
 
 // The real identity providers cannot be reached from here: the reference
-// gateway plays them (its consent pages ask who to sign in as). A site never
-// sets this; it is how a test or staging set-up points the element elsewhere.
-const localIdentityProviders = {
-  google: `${GATEWAY}/__idp/google/o/oauth2/v2/auth`,
-  apple: `${GATEWAY}/__idp/apple/auth/authorize`,
-  facebook: `${GATEWAY}/__idp/facebook/v19.0/dialog/oauth`,
-  twitter: `${GATEWAY}/__idp/twitter/i/oauth2/authorize`,
-  telegram: `${GATEWAY}/__idp/telegram/auth`,
-};
+// gateway plays them (its consent pages ask who to sign in as).
+const localIdentityProviders = localProviderEndpoints(GATEWAY);
 for (const element of document.querySelectorAll('customer-register')) element.providerEndpoints = localIdentityProviders;

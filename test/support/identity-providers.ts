@@ -125,15 +125,7 @@ export async function acceptedProofs(companyId: string): Promise<AcceptedProof[]
 }
 
 /** The stand-ins' authorization endpoints: the local counterparts of the real ones. */
-export function localProviderEndpoints(gateway: string): Record<StandIn, string> {
-  return {
-    google: `${gateway}/__idp/google/o/oauth2/v2/auth`,
-    apple: `${gateway}/__idp/apple/auth/authorize`,
-    facebook: `${gateway}/__idp/facebook/v19.0/dialog/oauth`,
-    twitter: `${gateway}/__idp/twitter/i/oauth2/authorize`,
-    telegram: `${gateway}/__idp/telegram/auth`,
-  };
-}
+export { localProviderEndpoints } from '../../demo/local-identity-providers.js';
 
 export interface TelegramAuth {
   id: number;

@@ -1,0 +1,1 @@
+export function localProviderEndpoints(gateway: string): Record<'google' | 'apple' | 'facebook' | 'twitter' | 'telegram', string>;
