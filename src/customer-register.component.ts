@@ -369,9 +369,18 @@ export class CustomerRegister extends LitElement {
     );
   }
 
-  /** The country of residence for a third-party registration, from the field on screen; else says what is missing. */
+  /**
+   * The country of residence for a third-party registration, from the field on
+   * screen, once the rest of the form (a password) is fine; else says what is missing.
+   */
   private residence(): Residence | undefined {
     const { t } = this.i18n;
+    const { feature } = this;
+    const passwordProblem = feature?.passwordProblem(feature.passwordMode(this), this.passwordValue, t);
+    if (passwordProblem) {
+      this.showFieldErrors({ ...this.fieldErrors, password: passwordProblem });
+      return undefined;
+    }
     const countries = this.countryList.countries ?? [];
     const phone = this.method === 'phone';
     const iso2 = this.phone?.field?.selectedIso2;
@@ -546,7 +555,10 @@ export class CustomerRegister extends LitElement {
       return; // featureLoadFailed is on screen; the next submit tries again.
     }
     const passwordProblem = feature.passwordProblem(feature.passwordMode(this), this.passwordValue, this.i18n.t);
-    if (passwordProblem) return this.showFieldErrors({ ...this.fieldErrors, password: passwordProblem });
+    if (passwordProblem) {
+      this.showFieldErrors({ ...this.fieldErrors, password: passwordProblem });
+      return undefined;
+    }
     const registration = this.registration!;
     void registration.run('send', (signal) => registration.flow.requestCode(account, signal));
   }

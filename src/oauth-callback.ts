@@ -4,14 +4,13 @@
  * the element and goes away:
  *  - in the sign-in popup: posted to the opener, to this page's own origin only
  *    (so the answer never reaches another site), then the popup closes;
- *  - in a popup whose opener link was cut: on a same-origin BroadcastChannel;
- *  - after a full-page redirect: kept in sessionStorage, then back to the page
- *    the sign-in started from (only if it is on this origin).
+ *  - after a full-page redirect (a pending sign-in is in sessionStorage): the
+ *    answer is kept there, and the page goes back to where the sign-in started
+ *    (only if that is on this origin), whose element checks it.
  * The page must therefore be served from the origin of the pages that embed
- * the element. It checks nothing itself: the element checks `state` and origin.
+ * the element. It checks nothing else: the element checks `state` and origin.
  */
 import {
-  CALLBACK_CHANNEL,
   CALLBACK_MESSAGE,
   callbackParams,
   PENDING_SIGN_IN_KEY,
@@ -24,17 +23,26 @@ const message: CallbackMessage = { type: CALLBACK_MESSAGE, params: callbackParam
 // Tokens and codes leave the address bar and the history entry at once.
 history.replaceState(null, '', location.pathname);
 
-if (opener && !opener.closed) {
+function pendingRedirect(): { state?: unknown; returnTo?: unknown } | undefined {
+  try {
+    return JSON.parse(sessionStorage.getItem(PENDING_SIGN_IN_KEY) ?? 'null') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const pending = pendingRedirect();
+const returnTo = typeof pending?.returnTo === 'string' && URL.canParse(pending.returnTo) ? new URL(pending.returnTo) : undefined;
+
+const inPopup = !!opener && window.name.startsWith(POPUP_NAME);
+// A popup answers its opener, unless the answer is the one a redirect in this
+// very tab waits for (sessionStorage is copied into popups, so a stale record
+// may be there). A tab with an opener of its own (a sign-up page opened by a
+// link) is not named as a popup, so its redirect comes back here too.
+if (inPopup && !(pending && pending.state === message.params.state)) {
   opener.postMessage(message, location.origin);
   close();
-} else if (window.name === POPUP_NAME) {
-  new BroadcastChannel(CALLBACK_CHANNEL).postMessage(message);
-  close();
-} else {
-  const pending = JSON.parse(sessionStorage.getItem(PENDING_SIGN_IN_KEY) ?? 'null') as { returnTo?: string } | null;
-  const returnTo = pending?.returnTo && URL.canParse(pending.returnTo) ? new URL(pending.returnTo) : undefined;
-  if (returnTo?.origin === location.origin) {
-    sessionStorage.setItem(SIGN_IN_RESULT_KEY, JSON.stringify({ params: message.params }));
-    location.replace(returnTo.href);
-  }
+} else if (returnTo?.origin === location.origin) {
+  sessionStorage.setItem(SIGN_IN_RESULT_KEY, JSON.stringify({ params: message.params }));
+  location.replace(returnTo.href);
 }

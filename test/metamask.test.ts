@@ -73,7 +73,8 @@ describe('MetaMask registration', () => {
     expect(message).to.match(/\nIssued At: \S+Z\nExpiration Time: \S+Z$/);
 
     const [verify] = await requestsOf(companyId, 'metamaskVerify');
-    expect(verify.body).to.deep.equal({ address: wallet.account.address, message, signature: verify.body!.signature });
+    const signature = await wallet.account.signMessage({ message });
+    expect(verify.body).to.deep.equal({ address: wallet.account.address, message, signature });
     const [customer] = await customersOf(companyId);
     const nonce = /Nonce: (\w+)/.exec(message)![1];
     expect(customer.registerBody).to.include({
@@ -82,7 +83,7 @@ describe('MetaMask registration', () => {
       thirdServerCode: wallet.account.address,
       loginName: wallet.account.address,
       sendToken: nonce,
-      verifyCode: verify.body!.signature,
+      verifyCode: signature,
     });
   });
 
@@ -126,4 +127,16 @@ describe('MetaMask registration', () => {
     expect(await requestsOf(companyId, 'metamaskVerify')).to.have.length(0);
   });
 
+
+  it('reset() while the wallet has not answered returns to the start, usable, without an error', async () => {
+    const { el, companyId, button, wallet } = await mountWithWallet({ behaviour: 'hang' });
+    button.click();
+    await waitUntil(() => wallet.signed.length === 1, 'the wallet was never asked to sign');
+    expect(button.getAttribute('aria-busy')).to.equal('true');
+    el.reset();
+    await waitUntil(() => query(el, 'button[data-provider="metamask"]')?.getAttribute('aria-busy') === 'false', 'still busy after reset');
+    expect(alerts(el)).to.deep.equal([]);
+    expect(query(el, 'button[type=submit]')!.getAttribute('aria-disabled')).to.equal('false');
+    expect(await requestsOf(companyId, 'metamaskVerify')).to.have.length(0);
+  });
 });

@@ -648,6 +648,15 @@ describe('third-party gateway: MetaMask', () => {
     expect(stored.registerBody).to.include({ verifyCode: signature, sendToken: nonce });
   });
 
+  it('refuses a signed message again at another company (replays are refused across companies)', async () => {
+    const first = uniqueCompanyId('metamask');
+    const second = uniqueCompanyId('metamask');
+    const message = siweMessage({ nonce: randomSiweNonce() });
+    const signature = await account.signMessage({ message });
+    await verified(first, 'metamask', { address: account.address, message, signature });
+    expect(await refusedProof(second, 'metamask', { address: account.address, message, signature })).to.match(/nonce/i);
+  });
+
   it('refuses a message signed by another key', async () => {
     const companyId = uniqueCompanyId('metamask');
     const message = siweMessage();

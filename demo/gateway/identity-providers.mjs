@@ -96,7 +96,7 @@ export function createIdentityProviders({ allowedOrigins, now, log, selfOrigin, 
     facebookTokens: new Map(),
     twitterCodes: new Map(),
     twitterTokens: new Map(),
-    /** Gateway side: nonces and proofs accepted once, `${companyId}|${provider}|nonce|…` / `…|proof|…`. */
+    /** Gateway side: nonces and proofs accepted once (by any company), `${provider}|nonce|…` / `${provider}|proof|…`. */
     seen: new Set(),
     /** Gateway side: accepted proofs waiting for register, by `${companyId}|${provider}|${proofKey}`. */
     proofs: new Map(),
@@ -685,8 +685,12 @@ export function createIdentityProviders({ allowedOrigins, now, log, selfOrigin, 
     const app = appOf(ctx.companyId, provider);
     let outcome = await check(body, ctx, app);
     const scope = `${ctx.companyId}|${provider}`;
-    if (outcome.ok && outcome.nonce && state.seen.has(`${scope}|nonce|${outcome.nonce}`)) outcome = fail('nonceUsed');
-    else if (outcome.ok && state.seen.has(`${scope}|proof|${outcome.proofKey}`)) outcome = fail('proofUsed');
+    // Replays are refused across companies too: a signed message or token
+    // accepted for one company must not open an account at another (a SIWE
+    // message names no company, and the Origin header is only a browser's word).
+    const seenKey = (kind, value) => `${provider}|${kind}|${value}`;
+    if (outcome.ok && outcome.nonce && state.seen.has(seenKey('nonce', outcome.nonce))) outcome = fail('nonceUsed');
+    else if (outcome.ok && state.seen.has(seenKey('proof', outcome.proofKey))) outcome = fail('proofUsed');
 
     if (!outcome.ok) {
       log(`[gateway] ${provider}Verify: proof refused (${outcome.reason})`);
@@ -696,8 +700,8 @@ export function createIdentityProviders({ allowedOrigins, now, log, selfOrigin, 
     }
 
     const { userId, email, phone, nonce, proofKey } = outcome;
-    if (nonce) state.seen.add(`${scope}|nonce|${nonce}`);
-    state.seen.add(`${scope}|proof|${proofKey}`);
+    if (nonce) state.seen.add(seenKey('nonce', nonce));
+    state.seen.add(seenKey('proof', proofKey));
     state.proofs.set(`${scope}|${proofKey}`, { companyId: ctx.companyId, provider, userId, email, phone, nonce, proofKey, acceptedAt: now(), used: false });
     // (assumed) "login" once this provider account is a customer of this company, else "register".
     const action = isRegistered(ctx.companyId, provider, userId) ? 'login' : 'register';

@@ -24,6 +24,7 @@ export function errorMessage(error: unknown, t: Translation): string {
       'foreign-origin': t.providerForeignAnswer,
       proof: t.providerProofMismatch,
       failed: t.providerFailed(name),
+      'popup-blocked': t.popupBlocked,
       'wallet-rejected': t.walletRejected,
       'wallet-locked': t.walletLocked,
       'wallet-unavailable': t.walletUnavailable,

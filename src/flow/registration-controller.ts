@@ -62,7 +62,9 @@ export class RegistrationController implements ReactiveController {
   /** The last action's failure, until the person moves on. */
   get error(): unknown {
     const { status, error } = this.action;
-    return status === TaskStatus.ERROR && error !== this.dismissedError ? error : undefined;
+    // A cancelled action (reset) failed for nobody: nothing to show.
+    const cancelled = error instanceof DOMException && error.name === 'AbortError';
+    return status === TaskStatus.ERROR && error !== this.dismissedError && !cancelled ? error : undefined;
   }
 
   /** The action that failed last (with `error`). */

@@ -26,7 +26,9 @@ interface Saved {
  * elements of one site each resume their own.
  */
 export function resumeKey(element: HTMLElement & { companyId: string }, host: string): string {
-  const place = element.id || String([...document.querySelectorAll(element.localName)].indexOf(element));
+  // Its id, else its place among the elements of its own document or shadow root.
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const place = element.id || String([...root.querySelectorAll(element.localName)].indexOf(element));
   return `${PREFIX}${element.companyId}|${host}|${place}`;
 }
 

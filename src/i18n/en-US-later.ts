@@ -73,4 +73,5 @@ export const enUSLater = {
   walletStatement: 'Sign in to create your account. This costs nothing and sends no transaction.',
   providerSignedInAs: (provider: string, name: string) => `You signed in with ${provider} as ${name}. Accept the terms to create your account.`,
   otherWay: 'Choose another way to sign up',
+  popupBlocked: 'Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.',
 };

@@ -7,11 +7,8 @@
 /** `data.type` of the message the callback page posts to its opener. */
 export const CALLBACK_MESSAGE = 'customer-register:sign-in-callback';
 
-/** Name of the sign-in popup window: the callback page knows by it that it runs in one. */
+/** Start of the sign-in popup's window name (each attempt adds its own suffix). */
 export const POPUP_NAME = 'customer-register-sign-in';
-
-/** Same-origin channel for a popup whose opener link was cut (a provider page with Cross-Origin-Opener-Policy). */
-export const CALLBACK_CHANNEL = 'customer-register:sign-in';
 
 /** sessionStorage: the sign-in a full-page redirect is waiting for (state, nonce, verifier, where to return). */
 export const PENDING_SIGN_IN_KEY = 'customer-register:pending-sign-in';

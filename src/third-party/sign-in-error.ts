@@ -12,6 +12,8 @@ export type SignInFailure =
   | 'proof'
   /** The provider reported an error of its own. */
   | 'failed'
+  /** No popup could be opened, and the page cannot go to the provider instead (it is in a frame). */
+  | 'popup-blocked'
   /** The wallet: the person rejected the request (EIP-1193 code 4001). */
   | 'wallet-rejected'
   /** The wallet is locked or shares no account. */

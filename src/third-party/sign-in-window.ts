@@ -4,28 +4,25 @@
  * redirect whose answer the callback page leaves in sessionStorage for the
  * element to pick up after the page loads again.
  */
-import {
-  CALLBACK_CHANNEL,
-  isCallbackMessage,
-  PENDING_SIGN_IN_KEY,
-  POPUP_NAME,
-  SIGN_IN_RESULT_KEY,
-} from './callback-protocol.js';
+import { isCallbackMessage, PENDING_SIGN_IN_KEY, POPUP_NAME, SIGN_IN_RESULT_KEY } from './callback-protocol.js';
 import type { PendingAuthorization } from './adapters/adapter.js';
 import { SignInError } from './sign-in-error.js';
-import type { RedirectProvider } from './provider-endpoints.js';
+import { DEFAULT_AUTHORIZATION_ENDPOINTS, type RedirectProvider } from './provider-endpoints.js';
+import { randomToken } from './oauth-crypto.js';
 
 /**
  * Opens the sign-in popup, empty, centred over the page. Must run in the
  * click's own task (a popup needs the user's gesture); it is sent to the
- * provider once the request is ready. Null when the browser blocked it.
+ * provider once the request is ready. Each attempt gets a window of its own
+ * name, so two elements on a page never share one. Null when the browser
+ * blocked it.
  */
 export function openSignInPopup(): Window | null {
   const width = 500;
   const height = 640;
   const left = Math.max(0, screenX + (outerWidth - width) / 2);
   const top = Math.max(0, screenY + (outerHeight - height) / 2);
-  return open('about:blank', POPUP_NAME, `popup,width=${width},height=${height},left=${left},top=${top}`);
+  return open('about:blank', `${POPUP_NAME}:${randomToken(9)}`, `popup,width=${width},height=${height},left=${left},top=${top}`);
 }
 
 /** How often a popup is checked for having been closed. */
@@ -33,9 +30,10 @@ const CLOSED_POLL_MS = 400;
 
 /**
  * Waits for the callback page in `popup` to post the provider's answer.
- * Only a message from the callback page's origin and from this popup counts;
- * a sign-in answer from any other origin is refused outright (and ends the
- * attempt), as is a popup closed without an answer (quietly: 'cancelled').
+ * Only a message from the callback page's origin and from this popup counts
+ * (another element's popup is ignored); a sign-in answer from any other origin
+ * is refused outright and ends the attempt, and a popup closed without an
+ * answer ends it quietly ('cancelled').
  */
 export function awaitPopupAnswer(
   popup: Window,
@@ -44,12 +42,8 @@ export function awaitPopupAnswer(
   signal: AbortSignal,
 ): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
-    // A popup whose opener link a provider page cut (Cross-Origin-Opener-Policy)
-    // answers on a same-origin channel instead.
-    const channel = 'BroadcastChannel' in globalThis ? new BroadcastChannel(CALLBACK_CHANNEL) : undefined;
     const finish = (outcome: () => void) => {
       removeEventListener('message', onMessage);
-      channel?.close();
       clearInterval(poll);
       signal.removeEventListener('abort', onAbort);
       if (!popup.closed) popup.close();
@@ -61,17 +55,14 @@ export function awaitPopupAnswer(
         finish(() => reject(new SignInError(provider, 'foreign-origin', event.origin)));
         return;
       }
-      // Another element's popup on the same page: not ours.
       if (event.source !== popup) return;
       finish(() => resolve(event.data.params));
     };
-    const onChannel = (event: MessageEvent) => {
-      if (isCallbackMessage(event.data)) finish(() => resolve(event.data.params));
-    };
     const onAbort = () => finish(() => reject(signal.reason));
     addEventListener('message', onMessage);
-    channel?.addEventListener('message', onChannel);
     signal.addEventListener('abort', onAbort);
+    // A provider page that cuts the opener link (Cross-Origin-Opener-Policy)
+    // also reads as closed here: such a provider needs the redirect instead.
     const poll = setInterval(() => {
       if (popup.closed) finish(() => reject(new SignInError(provider, 'cancelled')));
     }, CLOSED_POLL_MS);
@@ -89,43 +80,92 @@ interface PendingRedirect extends PendingAuthorization {
   residence: { country: string; dialCode: string };
 }
 
-/** Sends the whole page to the provider, remembering what to check its answer against. */
+/**
+ * Sends the whole page to the provider, remembering what to check its answer
+ * against. Resolves never (the page leaves), except when the person comes back
+ * with the browser's Back button to the page as it was (back/forward cache):
+ * then the sign-in is over, quietly.
+ */
 export function redirectToProvider(
   url: string,
   pending: PendingAuthorization,
   elementKey: string,
   residence: PendingRedirect['residence'],
-): void {
+  signal: AbortSignal,
+): Promise<never> {
   const record: PendingRedirect = { ...pending, elementKey, residence, returnTo: location.href, startedAt: Date.now() };
   sessionStorage.setItem(PENDING_SIGN_IN_KEY, JSON.stringify(record));
   sessionStorage.removeItem(SIGN_IN_RESULT_KEY);
-  location.assign(url);
+  return new Promise((_, reject) => {
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      removeEventListener('pageshow', onPageShow);
+      sessionStorage.removeItem(PENDING_SIGN_IN_KEY);
+      reject(new SignInError(pending.provider, 'cancelled', 'came back without an answer'));
+    };
+    addEventListener('pageshow', onPageShow);
+    signal.addEventListener('abort', () => {
+      removeEventListener('pageshow', onPageShow);
+      reject(signal.reason);
+    });
+    location.assign(url);
+  });
 }
 
 /** How long a redirect may take before its answer is ignored. */
 const REDIRECT_TTL_MS = 15 * 60_000;
 
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** A pending record as this element wrote it, or undefined (anything else in the slot is not trusted). */
+function readPending(text: string | null): PendingRedirect | undefined {
+  try {
+    const record = JSON.parse(text ?? 'null') as Partial<PendingRedirect> | null;
+    const valid =
+      !!record &&
+      Object.hasOwn(DEFAULT_AUTHORIZATION_ENDPOINTS, record.provider ?? '') &&
+      isText(record.state) &&
+      isText(record.redirectUri) &&
+      isText(record.elementKey) &&
+      typeof record.startedAt === 'number' &&
+      isText(record.residence?.country) &&
+      isText(record.residence?.dialCode) &&
+      (record.nonce === undefined || isText(record.nonce)) &&
+      (record.codeVerifier === undefined || isText(record.codeVerifier));
+    return valid ? (record as PendingRedirect) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The callback's answer: string parameters only. */
+function readAnswer(text: string | null): Record<string, string> | undefined {
+  try {
+    const params = (JSON.parse(text ?? 'null') as { params?: unknown } | null)?.params;
+    if (!params || typeof params !== 'object') return undefined;
+    return Object.values(params).every((value) => typeof value === 'string') ? (params as Record<string, string>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * After a full-page redirect: the answer for this element, with the request it
  * answers. Both records are removed as they are read, so an answer is used at
- * most once; one left by another element is left alone.
+ * most once; a record that is unreadable or too old is removed too. A record
+ * left by another element on the page is left for it.
  */
 export function takeRedirectAnswer(
   elementKey: string,
 ): { pending: PendingAuthorization; params: Record<string, string>; residence: PendingRedirect['residence'] } | undefined {
-  let pending: PendingRedirect | undefined;
-  let answer: { params?: unknown } | undefined;
-  try {
-    pending = JSON.parse(sessionStorage.getItem(PENDING_SIGN_IN_KEY) ?? 'null') ?? undefined;
-    answer = JSON.parse(sessionStorage.getItem(SIGN_IN_RESULT_KEY) ?? 'null') ?? undefined;
-  } catch {
-    pending = undefined;
-  }
-  if (!pending || pending.elementKey !== elementKey) return undefined;
+  const pendingText = sessionStorage.getItem(PENDING_SIGN_IN_KEY);
+  if (pendingText === null) return undefined;
+  const pending = readPending(pendingText);
+  if (pending && pending.elementKey !== elementKey && Date.now() - pending.startedAt <= REDIRECT_TTL_MS) return undefined;
+  const params = readAnswer(sessionStorage.getItem(SIGN_IN_RESULT_KEY));
   sessionStorage.removeItem(PENDING_SIGN_IN_KEY);
   sessionStorage.removeItem(SIGN_IN_RESULT_KEY);
-  if (!answer || !isCallbackMessage({ type: 'customer-register:sign-in-callback', params: answer.params })) return undefined;
-  if (Date.now() - pending.startedAt > REDIRECT_TTL_MS) return undefined;
+  if (!pending || !params || pending.elementKey !== elementKey || Date.now() - pending.startedAt > REDIRECT_TTL_MS) return undefined;
   const { provider, state, nonce, codeVerifier, redirectUri, residence } = pending;
-  return { pending: { provider, state, nonce, codeVerifier, redirectUri }, params: answer.params as Record<string, string>, residence };
+  return { pending: { provider, state, nonce, codeVerifier, redirectUri }, params, residence };
 }

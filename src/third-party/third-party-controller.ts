@@ -128,6 +128,16 @@ export class ThirdPartyController implements ReactiveController {
 
   /** A provider's client id: the site's, else the gateway's `config` (cached per gateway). */
   private loadSettings({ provider, clientId }: { provider: ThirdPartyProvider; clientId?: string }) {
+    // The callback page can only hand the answer to a page of its own origin
+    // (a script served from a CDN finds its callback page there too).
+    if (provider !== 'metamask' && new URL(this.redirectUri()).origin !== location.origin) {
+      this.setup.warn(
+        `the sign-in callback page ${this.redirectUri()} is not on this page's origin, so ${provider} is not offered; ` +
+          'serve oauth-callback.html from this origin and name it in redirect-uri',
+      );
+      this.states.set(provider, 'absent');
+      return;
+    }
     if (clientId) {
       this.states.set(provider, { clientId });
       return;
@@ -202,10 +212,12 @@ export class ThirdPartyController implements ReactiveController {
     const endpoint = this.host.providerEndpoints?.[provider] || DEFAULT_AUTHORIZATION_ENDPOINTS[provider];
     const { url, pending } = await adapter.authorizationRequest({ endpoint, clientId, redirectUri, lang: this.setup.lang() });
     if (!popup) {
+      // Providers refuse to be shown in a frame, so inside one there is no way
+      // but the popup: ask for it.
+      if (window.top !== window) throw new SignInError(provider, 'popup-blocked');
       // Popups blocked: the whole page goes to the provider and the sign-in
       // resumes when it comes back (resumeAfterRedirect).
-      redirectToProvider(url, pending, this.setup.elementKey(), residence);
-      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      return redirectToProvider(url, pending, this.setup.elementKey(), residence, signal);
     }
     popup.location.href = url;
     const params = await awaitPopupAnswer(popup, provider, new URL(redirectUri).origin, signal);
@@ -214,8 +226,13 @@ export class ThirdPartyController implements ReactiveController {
 
   /** MetaMask: the wallet signs a sign-in message (its adapter and the SDK load only now). */
   private async walletProof(signal: AbortSignal): Promise<ProviderProof> {
-    const { signInWithWallet } = await import('./adapters/metamask.js');
-    return signInWithWallet({ statement: this.setup.t().walletStatement, signal });
+    let adapter: typeof import('./adapters/metamask.js');
+    try {
+      adapter = await import('./adapters/metamask.js');
+    } catch {
+      throw new SignInError('metamask', 'wallet-unavailable', 'the wallet code could not be loaded');
+    }
+    return adapter.signInWithWallet({ statement: this.setup.t().walletStatement, signal });
   }
 
   /** The site's terms (the `terms` slot): a verified provider account then waits for them in the confirm step. */
@@ -256,7 +273,9 @@ export class ThirdPartyController implements ReactiveController {
     const failed = states.some(([, state]) => state === 'failed');
     if (!ready.length && !loading && !failed) return nothing;
     const busy = registration.busy === 'provider';
+    const unavailable = !!registration.busy || this.setup.offline();
     const error = registration.failedAction === 'provider' ? errorMessage(registration.error, t) : undefined;
+    const working = busy && this.active ? t.providerWorking(PROVIDER_NAMES[this.active]) : '';
     return html`
       <div class="providers" part="providers" role="group" aria-labelledby="providers-label">
         <p class="providers-label" id="providers-label">${t.providersLabel}</p>
@@ -269,7 +288,7 @@ export class ThirdPartyController implements ReactiveController {
               class="provider"
               part="provider-button"
               data-provider=${provider}
-              aria-disabled=${registration.busy ? 'true' : 'false'}
+              aria-disabled=${unavailable ? 'true' : 'false'}
               aria-busy=${working ? 'true' : 'false'}
               @click=${() => this.start(provider)}
             >
@@ -278,7 +297,7 @@ export class ThirdPartyController implements ReactiveController {
             </button>
           `;
         })}
-        ${loading ? html`<p class="hint" role="status">${t.providersLoading}</p>` : nothing}
+        <p class="hint" role="status">${loading ? t.providersLoading : working}</p>
         ${failed && !loading ? renderRetry(t.providersFailed, t.retry, () => this.retry()) : nothing}
         ${renderFormError(error)}
       </div>

@@ -7,8 +7,8 @@ import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from 
 import { hexToString, type Hex } from 'viem';
 
 export interface TestWalletOptions {
-  /** `reject`: the person declines (4001); `locked`: no account is shared. */
-  behaviour?: 'approve' | 'reject' | 'locked';
+  /** `reject`: the person declines (4001); `locked`: no account is shared; `hang`: the signature request is never answered. */
+  behaviour?: 'approve' | 'reject' | 'locked' | 'hang';
   /** Sign with another key than the one whose address is shared (a wrong signer). */
   wrongSigner?: boolean;
   /** Change the message before signing it (what is signed is not what was asked for). */
@@ -45,6 +45,7 @@ export function installTestWallet(options: TestWalletOptions = {}): TestWallet {
           if (address.toLowerCase() !== account.address.toLowerCase()) throw Object.assign(new Error('Unknown account'), { code: 4100 });
           const message = hexToString(data);
           signed.push(message);
+          if (options.behaviour === 'hang') return new Promise(() => {});
           return signer.signMessage({ message: options.tamper ? options.tamper(message) : message });
         }
         default:

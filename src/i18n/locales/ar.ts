@@ -91,6 +91,7 @@ const ar: Translation = {
   walletStatement: 'سجّل الدخول لإنشاء حسابك. لا يكلّف ذلك شيئًا ولا يرسل أي معاملة.',
   providerSignedInAs: (provider, name) => `سجّلت الدخول عبر ${provider} باسم ${name}. اقبل الشروط لإنشاء حسابك.`,
   otherWay: 'اختر طريقة أخرى للتسجيل',
+  popupBlocked: 'حظر متصفحك نافذة تسجيل الدخول. اسمح بالنوافذ المنبثقة لهذا الموقع ثم حاول مرة أخرى.',
 };
 
 export default ar;

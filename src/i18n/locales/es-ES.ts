@@ -91,6 +91,7 @@ const esES: Translation = {
   walletStatement: 'Inicia sesión para crear tu cuenta. No cuesta nada y no envía ninguna transacción.',
   providerSignedInAs: (provider, name) => `Has iniciado sesión con ${provider} como ${name}. Acepta las condiciones para crear tu cuenta.`,
   otherWay: 'Elegir otra forma de registrarte',
+  popupBlocked: 'Tu navegador ha bloqueado la ventana de inicio de sesión. Permite las ventanas emergentes de este sitio y vuelve a intentarlo.',
 };
 
 export default esES;

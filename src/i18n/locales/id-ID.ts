@@ -91,6 +91,7 @@ const idID: Translation = {
   walletStatement: 'Masuk untuk membuat akun Anda. Ini gratis dan tidak mengirim transaksi apa pun.',
   providerSignedInAs: (provider, name) => `Anda masuk dengan ${provider} sebagai ${name}. Setujui ketentuan untuk membuat akun Anda.`,
   otherWay: 'Pilih cara pendaftaran lain',
+  popupBlocked: 'Browser Anda memblokir jendela masuk. Izinkan pop-up untuk situs ini, lalu coba lagi.',
 };
 
 export default idID;

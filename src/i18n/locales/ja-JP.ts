@@ -91,6 +91,7 @@ const jaJP: Translation = {
   walletStatement: 'サインインしてアカウントを作成します。費用はかからず、取引も送信されません。',
   providerSignedInAs: (provider, name) => `${provider} で ${name} としてサインインしました。規約に同意するとアカウントが作成されます。`,
   otherWay: '別の登録方法を選ぶ',
+  popupBlocked: 'ブラウザがサインイン用のウィンドウをブロックしました。このサイトのポップアップを許可してから、もう一度お試しください。',
 };
 
 export default jaJP;

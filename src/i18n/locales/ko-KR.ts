@@ -91,6 +91,7 @@ const koKR: Translation = {
   walletStatement: '로그인하여 계정을 만드세요. 비용이 들지 않으며 거래가 전송되지 않습니다.',
   providerSignedInAs: (provider, name) => `${provider}(으)로 ${name} 계정에 로그인했습니다. 약관에 동의하면 계정이 만들어집니다.`,
   otherWay: '다른 가입 방법 선택',
+  popupBlocked: '브라우저가 로그인 창을 차단했습니다. 이 사이트의 팝업을 허용한 후 다시 시도하세요.',
 };
 
 export default koKR;

@@ -91,6 +91,7 @@ const ptBR: Translation = {
   walletStatement: 'Entre para criar sua conta. Não custa nada e não envia nenhuma transação.',
   providerSignedInAs: (provider, name) => `Você entrou com ${provider} como ${name}. Aceite os termos para criar sua conta.`,
   otherWay: 'Escolher outra forma de cadastro',
+  popupBlocked: 'Seu navegador bloqueou a janela de login. Permita pop-ups para este site e tente novamente.',
 };
 
 export default ptBR;

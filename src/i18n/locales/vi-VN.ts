@@ -91,6 +91,7 @@ const viVN: Translation = {
   walletStatement: 'Đăng nhập để tạo tài khoản. Việc này miễn phí và không gửi giao dịch nào.',
   providerSignedInAs: (provider, name) => `Bạn đã đăng nhập bằng ${provider} với tên ${name}. Hãy chấp nhận điều khoản để tạo tài khoản.`,
   otherWay: 'Chọn cách đăng ký khác',
+  popupBlocked: 'Trình duyệt đã chặn cửa sổ đăng nhập. Hãy cho phép cửa sổ bật lên cho trang này rồi thử lại.',
 };
 
 export default viVN;

@@ -91,6 +91,7 @@ const zhCN: Translation = {
   walletStatement: '登录以创建您的账户。此操作免费，不会发送任何交易。',
   providerSignedInAs: (provider, name) => `您已通过 ${provider} 以 ${name} 身份登录。接受条款即可创建账户。`,
   otherWay: '选择其他注册方式',
+  popupBlocked: '浏览器拦截了登录窗口。请允许此网站弹出窗口，然后重试。',
 };
 
 export default zhCN;

@@ -91,6 +91,7 @@ const zhTW: Translation = {
   walletStatement: '登入以建立您的帳戶。此操作免費，不會送出任何交易。',
   providerSignedInAs: (provider, name) => `您已透過 ${provider} 以 ${name} 身分登入。接受條款即可建立帳戶。`,
   otherWay: '選擇其他註冊方式',
+  popupBlocked: '瀏覽器封鎖了登入視窗。請允許此網站的彈出式視窗，然後重試。',
 };
 
 export default zhTW;

@@ -37,16 +37,17 @@ export interface RedirectAdapter {
 }
 
 /**
- * Reads the callback's parameters for a pending request: the person declining
- * is a quiet cancel, any other provider error a failure, a `state` that is not
- * this request's is refused before anything else is looked at.
+ * Reads the callback's parameters for a pending request: a `state` that is not
+ * this request's is refused before anything else is looked at; then the person
+ * declining is a quiet cancel, any other provider error a failure.
  */
 export function proofFromCallback(adapter: RedirectAdapter, params: Record<string, string>, pending: PendingAuthorization): ProviderProof {
   const { provider } = adapter;
+  // The state first: an answer to another request, even "the person said no", is not this one's.
+  if (params.state !== pending.state) throw new SignInError(provider, 'state');
   if (params.error) {
     throw new SignInError(provider, /^(access_denied|user_cancelled_authorize)$/.test(params.error) ? 'cancelled' : 'failed', params.error);
   }
-  if (params.state !== pending.state) throw new SignInError(provider, 'state');
   return adapter.proofFrom(params, pending);
 }
 

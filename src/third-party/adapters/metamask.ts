@@ -45,19 +45,36 @@ function codeOf(error: unknown): unknown {
   return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 }
 
-/** Wallet errors as the element tells them: the person said no (4001), or the wallet is locked (-32002: a request already waits in it). */
+/**
+ * Wallet errors as the element tells them: the person said no (4001), the
+ * wallet is locked (-32002: a request already waits in it), or any other
+ * EIP-1193 error (disconnected, unsupported, internal) as a failed sign-in.
+ */
 function walletError(error: unknown): unknown {
-  if (error instanceof SignInError) return error;
+  if (error instanceof SignInError || (error instanceof DOMException && error.name === 'AbortError')) return error;
   const code = codeOf(error);
   if (code === 4001) return new SignInError('metamask', 'wallet-rejected');
   if (code === -32002) return new SignInError('metamask', 'wallet-locked', 'a request is already pending in the wallet');
-  return error;
+  return new SignInError('metamask', 'failed', String(code ?? (error as Error)?.message ?? error));
+}
+
+/**
+ * A wallet request that gives way to a cancel (reset): wallets cannot be told
+ * to drop a request, but the element need not wait for it.
+ */
+function request(wallet: Eip1193Provider, signal: AbortSignal, args: { method: string; params?: unknown[] }): Promise<unknown> {
+  signal.throwIfAborted();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    wallet.request(args).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** The wallet: injected, else MetaMask's SDK (QR code for the mobile app), with the account it shares. */
-async function connect(): Promise<{ wallet: Eip1193Provider; accounts: unknown }> {
+async function connect(signal: AbortSignal): Promise<{ wallet: Eip1193Provider; accounts: unknown }> {
   const injected = await injectedWallet();
-  if (injected) return { wallet: injected, accounts: await injected.request({ method: 'eth_requestAccounts' }) };
+  if (injected) return { wallet: injected, accounts: await request(injected, signal, { method: 'eth_requestAccounts' }) };
   let sdk: typeof import('../metamask-sdk.js');
   try {
     sdk = await import('../metamask-sdk.js');
@@ -70,13 +87,13 @@ async function connect(): Promise<{ wallet: Eip1193Provider; accounts: unknown }
 
 export async function signInWithWallet({ statement, signal }: { statement: string; signal: AbortSignal }): Promise<ProviderProof> {
   try {
-    const { wallet, accounts } = await connect();
+    const { wallet, accounts } = await connect(signal);
     signal.throwIfAborted();
     const first = Array.isArray(accounts) && typeof accounts[0] === 'string' ? accounts[0] : '';
     const address = checksumAddress(first);
     // A locked wallet shares no account.
     if (!address) throw new SignInError('metamask', 'wallet-locked');
-    const chainId = Number.parseInt(String(await wallet.request({ method: 'eth_chainId' })), 16) || 1;
+    const chainId = Number.parseInt(String(await request(wallet, signal, { method: 'eth_chainId' })), 16) || 1;
     const nonce = siweNonce();
     const issuedAt = new Date();
     const message = siweMessage({
@@ -89,7 +106,7 @@ export async function signInWithWallet({ statement, signal }: { statement: strin
       issuedAt,
       expirationTime: new Date(issuedAt.getTime() + SIWE_VALIDITY_MS),
     });
-    const signature = await wallet.request({ method: 'personal_sign', params: [utf8Hex(message), address] });
+    const signature = await request(wallet, signal, { method: 'personal_sign', params: [utf8Hex(message), address] });
     signal.throwIfAborted();
     if (typeof signature !== 'string' || !/^0x[0-9a-fA-F]+$/.test(signature)) throw new SignInError('metamask', 'proof', 'no signature');
     return { provider: 'metamask', address, message, signature, nonce };
