@@ -38,10 +38,12 @@ function referenceGatewayPlugin() {
         return { body: '<!doctype html><script src="/test/support/cors-probe.js"></script>', type: 'html' };
       }
       if (context.path === '/__csp/page.html') {
-        return { body: strictPage(context.query.companyId ?? 'csp', gatewayUrl, context.query.providers ?? ''), type: 'html' };
+        const page = { companyId: context.query.companyId ?? 'csp', gatewayUrl, providers: context.query.providers ?? '', recordViolations: true };
+        return { body: embedPage(page), type: 'html' };
       }
       if (context.path === '/__oauth/embed.html') {
-        return { body: providerPage(context.query.companyId ?? 'oauth', context.query.providers ?? 'google', gatewayUrl), type: 'html' };
+        const page = { companyId: context.query.companyId ?? 'oauth', gatewayUrl, providers: context.query.providers ?? 'google', country: 'CN' };
+        return { body: embedPage(page), type: 'html' };
       }
     },
   };
@@ -59,39 +61,23 @@ function strictPolicy(gatewayUrl) {
   ].join('; ');
 }
 
-/** A page that embeds the built element under that policy (test/csp.test.ts opens it in an iframe). */
-function strictPage(companyId, gatewayUrl, providers) {
-  const attr = (value) => String(value).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!doctype html>
-<html lang="en-US">
-  <head>
-    <meta charset="utf-8" />
-    <script src="/test/support/csp-violations.js"></script>
-    <script type="module" src="/dist/customer-register.js"></script>
-    <script type="module" src="/test/support/local-identity-providers.js"></script>
-  </head>
-  <body>
-    <customer-register company-id="${attr(companyId)}" host="${attr(gatewayUrl)}" lang="en-US" providers="${attr(providers)}"></customer-register>
-  </body>
-</html>`;
-}
-
 /**
- * A page embedding the built element with provider buttons, pointed at the
- * local identity providers (test/third-party.test.ts opens it in a frame that
- * may not open popups, to drive the full-page redirect).
+ * A page that embeds the built element, pointed at the local identity
+ * providers: test/csp.test.ts opens it (with the violation recorder) under the
+ * strict policy, test/third-party.test.ts as a page of its own or in a frame.
  */
-function providerPage(companyId, providers, gatewayUrl) {
+function embedPage({ companyId, gatewayUrl, providers, country = '', recordViolations = false }) {
   const attr = (value) => String(value).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en-US">
   <head>
     <meta charset="utf-8" />
+    ${recordViolations ? '<script src="/test/support/csp-violations.js"></script>' : ''}
     <script type="module" src="/dist/customer-register.js"></script>
     <script type="module" src="/test/support/local-identity-providers.js"></script>
   </head>
   <body>
-    <customer-register id="signup" company-id="${attr(companyId)}" host="${attr(gatewayUrl)}" lang="en-US" country="CN" providers="${attr(providers)}"></customer-register>
+    <customer-register id="signup" company-id="${attr(companyId)}" host="${attr(gatewayUrl)}" lang="en-US" country="${attr(country)}" providers="${attr(providers)}"></customer-register>
   </body>
 </html>`;
 }

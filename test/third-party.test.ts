@@ -55,6 +55,20 @@ async function errorShown(el: CustomerRegister): Promise<string> {
   return alerts(el).join(' ');
 }
 
+/** The element of an embedded page (a window or a frame), once it has rendered. */
+function embedded(doc: () => Document | null | undefined): () => CustomerRegister | null {
+  return () => {
+    const found = doc()?.querySelector('customer-register') as CustomerRegister | null;
+    return found?.shadowRoot ? found : null;
+  };
+}
+
+/** Waits until an embedded element shows its google button and its country list. */
+async function embeddedGoogleButton(inner: () => CustomerRegister | null): Promise<HTMLButtonElement> {
+  await waitUntil(() => inner() && providerButton(inner()!, 'google') && query(inner()!, '#country:not([disabled])'), 'no google button', { timeout: 10000 });
+  return providerButton(inner()!, 'google')!;
+}
+
 /** Keeps the popups the element opens, so a test can close one like a person would. */
 function capturePopups(): { popups: (Window | null)[]; restore: () => void } {
   const popups: (Window | null)[] = [];
@@ -256,14 +270,11 @@ describe('third-party registration', () => {
     // page), as a sign-up page opened by a link has.
     const win = window.open(`/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=google`, 'redirect-test')!;
     try {
-      const inner = () => {
-        const found = win.document?.querySelector('customer-register') as CustomerRegister | null;
-        return found?.shadowRoot ? found : null;
-      };
-      await waitUntil(() => inner() && providerButton(inner()!, 'google') && query(inner()!, '#country:not([disabled])'), 'no google button', { timeout: 10000 });
+      const inner = embedded(() => win.document);
+      const button = await embeddedGoogleButton(inner);
       // The popup blocker: window.open answers null.
       win.open = () => null;
-      providerButton(inner()!, 'google')!.click();
+      button.click();
       await waitUntil(async () => (await customersOf(companyId)).length === 1, 'nothing registered after the redirect', { timeout: 10000 });
       const [customer] = await customersOf(companyId);
       expect(customer.registerBody).to.include({ type: 3, thirdServerSource: 'google', thirdServerCode: user.id });
@@ -290,12 +301,8 @@ describe('third-party registration', () => {
     frame.src = `/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=google`;
     document.body.append(frame);
     try {
-      const inner = () => {
-        const found = frame.contentDocument?.querySelector('customer-register') as CustomerRegister | null;
-        return found?.shadowRoot ? found : null;
-      };
-      await waitUntil(() => inner() && providerButton(inner()!, 'google') && query(inner()!, '#country:not([disabled])'), 'no google button in the frame', { timeout: 10000 });
-      providerButton(inner()!, 'google')!.click();
+      const inner = embedded(() => frame.contentDocument);
+      (await embeddedGoogleButton(inner)).click();
       expect(await errorShown(inner()!)).to.contain('Allow pop-ups');
       expect(frame.contentWindow!.location.pathname).to.equal('/__oauth/embed.html');
       expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
