@@ -82,11 +82,16 @@ function embedPage({ companyId, gatewayUrl, providers, country = '', recordViola
 </html>`;
 }
 
-/** Sends the strict policy with the strict page. */
+/** Sends the strict policy with the strict page, and seals the embed page's connections when asked. */
 function strictPolicyMiddleware(getGatewayUrl) {
   return async (context, next) => {
     await next();
     if (context.path === '/__csp/page.html') context.set('Content-Security-Policy', strictPolicy(getGatewayUrl()));
+    // `?offline-relays=1`: nothing but this server and the gateway can be reached
+    // (the MetaMask SDK test: its relay must stay unreachable even where CI has a network).
+    if (context.path === '/__oauth/embed.html' && context.query['offline-relays']) {
+      context.set('Content-Security-Policy', `connect-src 'self' ${getGatewayUrl()}`);
+    }
   };
 }
 

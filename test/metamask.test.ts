@@ -140,3 +140,42 @@ describe('MetaMask registration', () => {
     expect(await requestsOf(companyId, 'metamaskVerify')).to.have.length(0);
   });
 });
+
+describe('MetaMask without an injected wallet (built dist)', () => {
+  it('loads the @metamask/sdk chunk only on the click; it runs, and without a relay the person is told', async () => {
+    const companyId = uniqueCompanyId('metamask-sdk');
+    const frame = document.createElement('iframe');
+    frame.style.width = '600px';
+    frame.style.height = '700px';
+    // connect-src keeps MetaMask's relay (and its analytics) unreachable, network or not.
+    frame.src = `/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=metamask&offline-relays=1`;
+    document.body.append(frame);
+    try {
+      const win = () => frame.contentWindow!;
+      const inner = () => {
+        const found = frame.contentDocument?.querySelector('customer-register') as CustomerRegister | null;
+        return found?.shadowRoot ? found : null;
+      };
+      await waitUntil(() => inner() && query(inner()!, 'button[data-provider="metamask"]') && query(inner()!, '#country:not([disabled])'), 'no MetaMask button', {
+        timeout: 10000,
+      });
+      const sdkRequests = () =>
+        win()
+          .performance.getEntriesByType('resource')
+          .filter((entry) => /\/chunks\/metamask-sdk-[\w-]+\.js$/.test(new URL(entry.name).pathname));
+      expect(sdkRequests()).to.have.length(0);
+      query<HTMLButtonElement>(inner()!, 'button[data-provider="metamask"]')!.click();
+      await waitUntil(() => sdkRequests().length === 1, 'the SDK chunk was not requested', { timeout: 10000 });
+      // The SDK is evaluated and shows its own dialog (outside the element: it attaches to the page's body).
+      // The SDK ran (no error from its chunk) and waits for MetaMask's relay, which
+      // cannot be reached from here: after its QR timeout the person is told so,
+      // calmly, and the element is usable again.
+      await waitUntil(() => alerts(inner()!).length > 0, 'no message after the SDK found no relay', { timeout: 20000 });
+      expect(alerts(inner()!)).to.deep.equal(['No wallet could be reached. Install MetaMask or try again.']);
+      expect(query(inner()!, 'button[data-provider="metamask"]')!.getAttribute('aria-busy')).to.equal('false');
+      expect(await customersOf(companyId)).to.have.length(0);
+    } finally {
+      frame.remove();
+    }
+  });
+});

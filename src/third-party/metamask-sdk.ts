@@ -115,14 +115,48 @@ function isUserRejection(error: unknown): boolean {
   return codeOf(error) === 4001 || (error instanceof Error && error.message === 'Connection Terminated');
 }
 
-export async function connectWithMetaMaskSdk(options: MetaMaskSdkConnectOptions): Promise<MetaMaskSdkConnection> {
+/** Thrown when MetaMask's relay gave no QR code in time (no network to it): nothing to scan, so say so. */
+export class RelayUnreachableError extends Error {}
+
+/**
+ * How long the SDK may take to show its QR code. Without a network path to
+ * MetaMask's relay, `connect()` never settles and shows nothing, which would
+ * leave the person waiting on a spinner.
+ */
+const QR_TIMEOUT_MS = 10_000;
+
+export async function connectWithMetaMaskSdk(
+  options: MetaMaskSdkConnectOptions & { signal?: AbortSignal },
+): Promise<MetaMaskSdkConnection> {
   const instance = getSdk(options);
+  const { signal } = options;
+  let qrShown = false;
+  const onQr = () => (qrShown = true);
+  instance.on('display_uri', onQr);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const givenUp = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      if (!qrShown) reject(new RelayUnreachableError('MetaMask relay gave no QR code in time'));
+    }, QR_TIMEOUT_MS);
+    onAbort = () => reject(signal!.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
   let accounts: string[];
   try {
-    accounts = await instance.connect();
+    accounts = await Promise.race([instance.connect(), givenUp]);
   } catch (error) {
+    // Given up or cancelled: end the session so its dialog and socket go away.
+    if (error instanceof RelayUnreachableError || signal?.aborted) {
+      void instance.terminate().catch(() => {});
+      throw error;
+    }
     if (isUserRejection(error)) throw userRejected(error);
     throw error instanceof Error ? error : new Error(String((error as { message?: unknown })?.message ?? error), { cause: error });
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    instance.off('display_uri', onQr);
   }
   const provider = instance.getProvider();
   if (!provider) throw new Error('MetaMask SDK connected without a provider');

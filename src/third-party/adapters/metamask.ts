@@ -75,13 +75,20 @@ function request(wallet: Eip1193Provider, signal: AbortSignal, args: { method: s
 async function connect(signal: AbortSignal): Promise<{ wallet: Eip1193Provider; accounts: unknown }> {
   const injected = await injectedWallet();
   if (injected) return { wallet: injected, accounts: await request(injected, signal, { method: 'eth_requestAccounts' }) };
+  signal.throwIfAborted();
   let sdk: typeof import('../metamask-sdk.js');
   try {
     sdk = await import('../metamask-sdk.js');
   } catch {
     throw new SignInError('metamask', 'wallet-unavailable');
   }
-  const connection = await sdk.connectWithMetaMaskSdk({ dappName: document.title || location.host, dappUrl: location.origin });
+  let connection;
+  try {
+    connection = await sdk.connectWithMetaMaskSdk({ dappName: document.title || location.host, dappUrl: location.origin, signal });
+  } catch (error) {
+    if (error instanceof sdk.RelayUnreachableError) throw new SignInError('metamask', 'wallet-unavailable', error.message);
+    throw error;
+  }
   return { wallet: connection.provider, accounts: connection.accounts };
 }
 
