@@ -25,6 +25,16 @@ export function openSignInPopup(): Window | null {
   return open('about:blank', `${POPUP_NAME}:${randomToken(9)}`, `popup,width=${width},height=${height},left=${left},top=${top}`);
 }
 
+/**
+ * Closes the popup, and once more a moment later: a close() that lands while
+ * the popup is still navigating (about:blank to the provider) can be dropped.
+ */
+export function closePopup(popup: Window): void {
+  const close = () => popup.closed || popup.close();
+  close();
+  setTimeout(close, 300);
+}
+
 /** How often a popup is checked for having been closed. */
 const CLOSED_POLL_MS = 400;
 
@@ -46,7 +56,7 @@ export function awaitPopupAnswer(
       removeEventListener('message', onMessage);
       clearInterval(poll);
       signal.removeEventListener('abort', onAbort);
-      if (!popup.closed) popup.close();
+      closePopup(popup);
       outcome();
     };
     const onMessage = (event: MessageEvent) => {

@@ -24,7 +24,7 @@ import { DEFAULT_AUTHORIZATION_ENDPOINTS, type RedirectProvider } from './provid
 import { PROVIDER_MARKS } from './provider-marks.js';
 import { PROVIDER_NAMES } from './provider-names.js';
 import { SignInError } from './sign-in-error.js';
-import { awaitPopupAnswer, openSignInPopup, redirectToProvider, takeRedirectAnswer } from './sign-in-window.js';
+import { awaitPopupAnswer, closePopup, openSignInPopup, redirectToProvider, takeRedirectAnswer } from './sign-in-window.js';
 
 export { thirdPartyStyles } from './third-party-styles.js';
 
@@ -183,7 +183,7 @@ export class ThirdPartyController implements ReactiveController {
             : await this.redirectProof(provider, state.clientId, popup, residence, signal);
         return await registration.flow.registerWithProvider(proof, residence, signal, this.hasTerms());
       } finally {
-        if (popup && !popup.closed) popup.close();
+        if (popup) closePopup(popup);
       }
     });
   }
