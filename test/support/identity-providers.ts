@@ -172,7 +172,7 @@ export async function pkcePair(): Promise<{ verifier: string; challenge: string 
  * `autoApprove` for an answer without a page; `redirectUri` must be on this
  * origin to be readable.
  */
-export async function followAuthorization(url: string, timeoutMs = 5000): Promise<URL | null> {
+export async function followAuthorization(url: string, timeoutMs = 10_000): Promise<URL | null> {
   const iframe = document.createElement('iframe');
   iframe.hidden = true;
   const loaded = new Promise<void>((resolve) => {
