@@ -68,6 +68,8 @@ const ACCOUNT_STEP: Step = { name: 'account' };
  * @csspart offline - The offline notice.
  * @csspart providers - The group of third-party sign-up buttons.
  * @csspart provider-button - One third-party button ("Continue with Google").
+ * @csspart wallet-qr - The MetaMask Mobile panel (QR code, open-the-app link, cancel), shown when no wallet is in the browser.
+ * @csspart qr-code - The QR code itself (an SVG).
  *
  * @cssproperty --cr-color-accent - Buttons, links and focus rings.
  * @cssproperty --cr-color-on-accent - Text on the accent colour.

@@ -74,4 +74,9 @@ export const enUSLater = {
   providerSignedInAs: (provider: string, name: string) => `You signed in with ${provider} as ${name}. Accept the terms to create your account.`,
   otherWay: 'Choose another way to sign up',
   popupBlocked: 'Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.',
+  walletScanTitle: 'Scan with MetaMask Mobile',
+  walletScanHint: 'Open the MetaMask app on your phone, scan this code, then approve the request in the app.',
+  walletQrLabel: 'QR code to connect MetaMask Mobile',
+  walletOpenApp: 'Open MetaMask on this device',
+  cancel: 'Cancel',
 };

@@ -8,9 +8,17 @@
 //   a socket.io client with `autoConnect: false`, writes `mm-sdk-anon-id` to
 //   localStorage and sets `window.mmsdk`.
 // - `connect()` calls `eth_requestAccounts`, which opens the websocket to
-//   MetaMask's relay, then shows the QR modal (desktop) or opens the
-//   metamask.app.link universal link (mobile browsers).
+//   MetaMask's relay and emits `display_uri` with the connection link. Being
+//   headless, the SDK shows no dialog of its own: the element shows the link
+//   as a QR code inside its shadow root (and as a link for phones).
 import { MetaMaskSDK, type MetaMaskSDKOptions } from '@metamask/sdk';
+import encodeQR from '@paulmillr/qr';
+
+/** A connection link and its QR code (rows of modules, true = dark), without a quiet zone. */
+export interface ConnectionQrCode {
+  link: string;
+  modules: boolean[][];
+}
 
 /** The part of EIP-1193 the element uses. */
 export interface Eip1193Provider {
@@ -80,7 +88,10 @@ export function metaMaskSdkOptions({ dappName, dappUrl }: MetaMaskSdkConnectOpti
     // open it, and it falls back to the app store.
     useDeeplink: false,
     // Keep the SDK's own QR/install modal: this module exists to use it.
-    headless: false,
+    // Its own QR dialog would attach to document.body (outside our shadow root)
+    // and set the code with innerHTML, which a page requiring Trusted Types
+    // refuses: the element shows the code itself (display_uri).
+    headless: true,
     // No `infuraAPIKey`/`readonlyRPCMap`: read-only calls go to the wallet
     // and never to a third-party RPC endpoint.
     logging: { sdk: false },
@@ -126,12 +137,20 @@ export class RelayUnreachableError extends Error {}
 const QR_TIMEOUT_MS = 10_000;
 
 export async function connectWithMetaMaskSdk(
-  options: MetaMaskSdkConnectOptions & { signal?: AbortSignal },
+  options: MetaMaskSdkConnectOptions & {
+    signal?: AbortSignal;
+    /** The connection link for MetaMask Mobile, to show as a QR code (and as a link on a phone). */
+    onConnectionLink: (code: ConnectionQrCode) => void;
+  },
 ): Promise<MetaMaskSdkConnection> {
   const instance = getSdk(options);
   const { signal } = options;
   let qrShown = false;
-  const onQr = () => (qrShown = true);
+  const onQr = (link: unknown) => {
+    if (typeof link !== 'string' || !link) return;
+    qrShown = true;
+    options.onConnectionLink({ link, modules: encodeQR(link, 'raw', { ecc: 'medium', border: 0 }) });
+  };
   instance.on('display_uri', onQr);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;

@@ -22,6 +22,7 @@ import { telegramAdapter } from './adapters/telegram.js';
 import { twitterAdapter } from './adapters/twitter.js';
 import { DEFAULT_AUTHORIZATION_ENDPOINTS, type RedirectProvider } from './provider-endpoints.js';
 import { PROVIDER_MARKS } from './provider-marks.js';
+import { renderQrCode } from './qr-code-view.js';
 import { PROVIDER_NAMES } from './provider-names.js';
 import { SignInError } from './sign-in-error.js';
 import { awaitPopupAnswer, closePopup, openSignInPopup, redirectToProvider, takeRedirectAnswer } from './sign-in-window.js';
@@ -84,6 +85,8 @@ export class ThirdPartyController implements ReactiveController {
   private loadedFor = '';
   /** The provider whose sign-in is under way (its button shows the progress). */
   private active?: ThirdPartyProvider;
+  /** MetaMask Mobile's connection link and its QR code, while the person has it to scan. */
+  private walletQr?: { link: string; modules: boolean[][] };
 
   constructor(
     private readonly host: ThirdPartyHost,
@@ -232,7 +235,19 @@ export class ThirdPartyController implements ReactiveController {
     } catch {
       throw new SignInError('metamask', 'wallet-unavailable', 'the wallet code could not be loaded');
     }
-    return adapter.signInWithWallet({ statement: this.setup.t().walletStatement, signal });
+    try {
+      return await adapter.signInWithWallet({
+        statement: this.setup.t().walletStatement,
+        signal,
+        onQrCode: (code) => {
+          this.walletQr = code;
+          this.host.requestUpdate();
+        },
+      });
+    } finally {
+      this.walletQr = undefined;
+      this.host.requestUpdate();
+    }
   }
 
   /** The site's terms (the `terms` slot): a verified provider account then waits for them in the confirm step. */
@@ -260,6 +275,21 @@ export class ThirdPartyController implements ReactiveController {
         this.hasTerms(),
       ),
     );
+  }
+
+  /** MetaMask Mobile's QR code (no wallet in this browser): scan it, or open the app on this device, or cancel. */
+  private renderWalletQr({ link, modules }: { link: string; modules: boolean[][] }, t: Translation) {
+    return html`
+      <div class="wallet-qr" part="wallet-qr" role="group" aria-labelledby="wallet-qr-title">
+        <p class="wallet-qr-title" id="wallet-qr-title">${t.walletScanTitle}</p>
+        ${renderQrCode(modules, t.walletQrLabel)}
+        <p class="hint">${t.walletScanHint}</p>
+        ${link.startsWith('https://')
+          ? html`<a class="link" part="link" href=${link} target="_blank" rel="noopener noreferrer">${t.walletOpenApp}</a>`
+          : nothing}
+        <button type="button" class="link" part="link" id="wallet-cancel" @click=${() => this.setup.registration.cancel()}>${t.cancel}</button>
+      </div>
+    `;
   }
 
   render() {
@@ -297,6 +327,7 @@ export class ThirdPartyController implements ReactiveController {
             </button>
           `;
         })}
+        ${busy && this.walletQr ? this.renderWalletQr(this.walletQr, t) : nothing}
         <p class="hint" role="status">${loading ? t.providersLoading : working}</p>
         ${failed && !loading ? renderRetry(t.providersFailed, t.retry, () => this.retry()) : nothing}
         ${renderFormError(error)}

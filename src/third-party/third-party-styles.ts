@@ -49,4 +49,21 @@ export const thirdPartyStyles = css`
   .mark {
     flex: none;
   }
+  .wallet-qr {
+    display: grid;
+    justify-items: center;
+    gap: calc(var(--cr-space) * 0.5);
+    padding: var(--cr-space);
+    border: 1px solid var(--cr-color-border);
+    border-radius: var(--cr-radius);
+    text-align: center;
+  }
+  .wallet-qr-title {
+    margin: 0;
+    font-weight: 600;
+  }
+  .qr {
+    width: min(240px, 100%);
+    height: auto;
+  }
 `;

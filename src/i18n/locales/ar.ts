@@ -92,6 +92,11 @@ const ar: Translation = {
   providerSignedInAs: (provider, name) => `سجّلت الدخول عبر ${provider} باسم ${name}. اقبل الشروط لإنشاء حسابك.`,
   otherWay: 'اختر طريقة أخرى للتسجيل',
   popupBlocked: 'حظر متصفحك نافذة تسجيل الدخول. اسمح بالنوافذ المنبثقة لهذا الموقع ثم حاول مرة أخرى.',
+  walletScanTitle: 'امسح الرمز باستخدام MetaMask Mobile',
+  walletScanHint: 'افتح تطبيق MetaMask على هاتفك وامسح هذا الرمز، ثم وافق على الطلب في التطبيق.',
+  walletQrLabel: 'رمز QR لربط MetaMask Mobile',
+  walletOpenApp: 'افتح MetaMask على هذا الجهاز',
+  cancel: 'إلغاء',
 };
 
 export default ar;

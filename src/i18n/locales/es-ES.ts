@@ -92,6 +92,11 @@ const esES: Translation = {
   providerSignedInAs: (provider, name) => `Has iniciado sesión con ${provider} como ${name}. Acepta las condiciones para crear tu cuenta.`,
   otherWay: 'Elegir otra forma de registrarte',
   popupBlocked: 'Tu navegador ha bloqueado la ventana de inicio de sesión. Permite las ventanas emergentes de este sitio y vuelve a intentarlo.',
+  walletScanTitle: 'Escanea con MetaMask Mobile',
+  walletScanHint: 'Abre la aplicación MetaMask en tu móvil, escanea este código y aprueba la solicitud en la aplicación.',
+  walletQrLabel: 'Código QR para conectar MetaMask Mobile',
+  walletOpenApp: 'Abrir MetaMask en este dispositivo',
+  cancel: 'Cancelar',
 };
 
 export default esES;

@@ -92,6 +92,11 @@ const idID: Translation = {
   providerSignedInAs: (provider, name) => `Anda masuk dengan ${provider} sebagai ${name}. Setujui ketentuan untuk membuat akun Anda.`,
   otherWay: 'Pilih cara pendaftaran lain',
   popupBlocked: 'Browser Anda memblokir jendela masuk. Izinkan pop-up untuk situs ini, lalu coba lagi.',
+  walletScanTitle: 'Pindai dengan MetaMask Mobile',
+  walletScanHint: 'Buka aplikasi MetaMask di ponsel Anda, pindai kode ini, lalu setujui permintaan di aplikasi.',
+  walletQrLabel: 'Kode QR untuk menghubungkan MetaMask Mobile',
+  walletOpenApp: 'Buka MetaMask di perangkat ini',
+  cancel: 'Batal',
 };
 
 export default idID;

@@ -92,6 +92,11 @@ const jaJP: Translation = {
   providerSignedInAs: (provider, name) => `${provider} で ${name} としてサインインしました。規約に同意するとアカウントが作成されます。`,
   otherWay: '別の登録方法を選ぶ',
   popupBlocked: 'ブラウザがサインイン用のウィンドウをブロックしました。このサイトのポップアップを許可してから、もう一度お試しください。',
+  walletScanTitle: 'MetaMask モバイルでスキャン',
+  walletScanHint: 'スマートフォンで MetaMask アプリを開いてこのコードをスキャンし、アプリでリクエストを承認してください。',
+  walletQrLabel: 'MetaMask モバイルに接続するための QR コード',
+  walletOpenApp: 'このデバイスで MetaMask を開く',
+  cancel: 'キャンセル',
 };
 
 export default jaJP;

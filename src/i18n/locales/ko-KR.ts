@@ -92,6 +92,11 @@ const koKR: Translation = {
   providerSignedInAs: (provider, name) => `${provider}(으)로 ${name} 계정에 로그인했습니다. 약관에 동의하면 계정이 만들어집니다.`,
   otherWay: '다른 가입 방법 선택',
   popupBlocked: '브라우저가 로그인 창을 차단했습니다. 이 사이트의 팝업을 허용한 후 다시 시도하세요.',
+  walletScanTitle: 'MetaMask 모바일로 스캔',
+  walletScanHint: '휴대폰에서 MetaMask 앱을 열고 이 코드를 스캔한 다음 앱에서 요청을 승인하세요.',
+  walletQrLabel: 'MetaMask 모바일 연결용 QR 코드',
+  walletOpenApp: '이 기기에서 MetaMask 열기',
+  cancel: '취소',
 };
 
 export default koKR;

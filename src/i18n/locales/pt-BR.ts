@@ -92,6 +92,11 @@ const ptBR: Translation = {
   providerSignedInAs: (provider, name) => `Você entrou com ${provider} como ${name}. Aceite os termos para criar sua conta.`,
   otherWay: 'Escolher outra forma de cadastro',
   popupBlocked: 'Seu navegador bloqueou a janela de login. Permita pop-ups para este site e tente novamente.',
+  walletScanTitle: 'Escaneie com o MetaMask Mobile',
+  walletScanHint: 'Abra o app MetaMask no seu celular, escaneie este código e aprove a solicitação no app.',
+  walletQrLabel: 'Código QR para conectar o MetaMask Mobile',
+  walletOpenApp: 'Abrir o MetaMask neste dispositivo',
+  cancel: 'Cancelar',
 };
 
 export default ptBR;

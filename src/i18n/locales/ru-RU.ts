@@ -92,6 +92,11 @@ const ruRU: Translation = {
   providerSignedInAs: (provider, name) => `Вы вошли через ${provider} как ${name}. Примите условия, чтобы создать аккаунт.`,
   otherWay: 'Выбрать другой способ регистрации',
   popupBlocked: 'Браузер заблокировал окно входа. Разрешите всплывающие окна для этого сайта и попробуйте ещё раз.',
+  walletScanTitle: 'Отсканируйте в MetaMask Mobile',
+  walletScanHint: 'Откройте приложение MetaMask на телефоне, отсканируйте этот код и подтвердите запрос в приложении.',
+  walletQrLabel: 'QR-код для подключения MetaMask Mobile',
+  walletOpenApp: 'Открыть MetaMask на этом устройстве',
+  cancel: 'Отмена',
 };
 
 export default ruRU;

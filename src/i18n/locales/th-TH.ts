@@ -92,6 +92,11 @@ const thTH: Translation = {
   providerSignedInAs: (provider, name) => `คุณลงชื่อเข้าใช้ด้วย ${provider} ในชื่อ ${name} แล้ว ยอมรับข้อกำหนดเพื่อสร้างบัญชีของคุณ`,
   otherWay: 'เลือกวิธีสมัครอื่น',
   popupBlocked: 'เบราว์เซอร์บล็อกหน้าต่างลงชื่อเข้าใช้ โปรดอนุญาตป๊อปอัปสำหรับเว็บไซต์นี้ แล้วลองอีกครั้ง',
+  walletScanTitle: 'สแกนด้วย MetaMask Mobile',
+  walletScanHint: 'เปิดแอป MetaMask บนโทรศัพท์ สแกนรหัสนี้ แล้วอนุมัติคำขอในแอป',
+  walletQrLabel: 'คิวอาร์โค้ดสำหรับเชื่อมต่อ MetaMask Mobile',
+  walletOpenApp: 'เปิด MetaMask บนอุปกรณ์นี้',
+  cancel: 'ยกเลิก',
 };
 
 export default thTH;

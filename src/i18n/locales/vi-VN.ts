@@ -92,6 +92,11 @@ const viVN: Translation = {
   providerSignedInAs: (provider, name) => `Bạn đã đăng nhập bằng ${provider} với tên ${name}. Hãy chấp nhận điều khoản để tạo tài khoản.`,
   otherWay: 'Chọn cách đăng ký khác',
   popupBlocked: 'Trình duyệt đã chặn cửa sổ đăng nhập. Hãy cho phép cửa sổ bật lên cho trang này rồi thử lại.',
+  walletScanTitle: 'Quét bằng MetaMask Mobile',
+  walletScanHint: 'Mở ứng dụng MetaMask trên điện thoại, quét mã này rồi chấp thuận yêu cầu trong ứng dụng.',
+  walletQrLabel: 'Mã QR để kết nối MetaMask Mobile',
+  walletOpenApp: 'Mở MetaMask trên thiết bị này',
+  cancel: 'Hủy',
 };
 
 export default viVN;

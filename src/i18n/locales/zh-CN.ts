@@ -92,6 +92,11 @@ const zhCN: Translation = {
   providerSignedInAs: (provider, name) => `您已通过 ${provider} 以 ${name} 身份登录。接受条款即可创建账户。`,
   otherWay: '选择其他注册方式',
   popupBlocked: '浏览器拦截了登录窗口。请允许此网站弹出窗口，然后重试。',
+  walletScanTitle: '使用 MetaMask 手机版扫码',
+  walletScanHint: '在手机上打开 MetaMask 应用，扫描此二维码，然后在应用中批准请求。',
+  walletQrLabel: '用于连接 MetaMask 手机版的二维码',
+  walletOpenApp: '在此设备上打开 MetaMask',
+  cancel: '取消',
 };
 
 export default zhCN;

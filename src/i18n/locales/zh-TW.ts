@@ -92,6 +92,11 @@ const zhTW: Translation = {
   providerSignedInAs: (provider, name) => `您已透過 ${provider} 以 ${name} 身分登入。接受條款即可建立帳戶。`,
   otherWay: '選擇其他註冊方式',
   popupBlocked: '瀏覽器封鎖了登入視窗。請允許此網站的彈出式視窗，然後重試。',
+  walletScanTitle: '使用 MetaMask 手機版掃描',
+  walletScanHint: '在手機上開啟 MetaMask 應用程式，掃描此 QR 碼，然後在應用程式中核准請求。',
+  walletQrLabel: '用於連結 MetaMask 手機版的 QR 碼',
+  walletOpenApp: '在此裝置上開啟 MetaMask',
+  cancel: '取消',
 };
 
 export default zhTW;

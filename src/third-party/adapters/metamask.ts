@@ -72,7 +72,7 @@ function request(wallet: Eip1193Provider, signal: AbortSignal, args: { method: s
 }
 
 /** The wallet: injected, else MetaMask's SDK (QR code for the mobile app), with the account it shares. */
-async function connect(signal: AbortSignal): Promise<{ wallet: Eip1193Provider; accounts: unknown }> {
+async function connect(signal: AbortSignal, onQrCode: WalletSignInOptions['onQrCode']): Promise<{ wallet: Eip1193Provider; accounts: unknown }> {
   const injected = await injectedWallet();
   if (injected) return { wallet: injected, accounts: await request(injected, signal, { method: 'eth_requestAccounts' }) };
   signal.throwIfAborted();
@@ -84,7 +84,12 @@ async function connect(signal: AbortSignal): Promise<{ wallet: Eip1193Provider; 
   }
   let connection;
   try {
-    connection = await sdk.connectWithMetaMaskSdk({ dappName: document.title || location.host, dappUrl: location.origin, signal });
+    connection = await sdk.connectWithMetaMaskSdk({
+      dappName: document.title || location.host,
+      dappUrl: location.origin,
+      signal,
+      onConnectionLink: onQrCode,
+    });
   } catch (error) {
     if (error instanceof sdk.RelayUnreachableError) throw new SignInError('metamask', 'wallet-unavailable', error.message);
     throw error;
@@ -92,9 +97,17 @@ async function connect(signal: AbortSignal): Promise<{ wallet: Eip1193Provider; 
   return { wallet: connection.provider, accounts: connection.accounts };
 }
 
-export async function signInWithWallet({ statement, signal }: { statement: string; signal: AbortSignal }): Promise<ProviderProof> {
+export interface WalletSignInOptions {
+  /** The sign-in message's statement (one line, in the element's language). */
+  statement: string;
+  signal: AbortSignal;
+  /** Without an injected wallet: MetaMask Mobile's connection link and its QR code, to show. */
+  onQrCode: (code: { link: string; modules: boolean[][] }) => void;
+}
+
+export async function signInWithWallet({ statement, signal, onQrCode }: WalletSignInOptions): Promise<ProviderProof> {
   try {
-    const { wallet, accounts } = await connect(signal);
+    const { wallet, accounts } = await connect(signal, onQrCode);
     signal.throwIfAborted();
     const first = Array.isArray(accounts) && typeof accounts[0] === 'string' ? accounts[0] : '';
     const address = checksumAddress(first);

@@ -1,0 +1,40 @@
+/**
+ * The QR code the element shows for MetaMask Mobile (the SDK runs headless, so
+ * the element draws the code itself): drawn as SVG, rasterised and read back
+ * by a QR decoder, it must give the very link it encodes.
+ */
+import { expect } from '@open-wc/testing';
+import { render } from 'lit';
+import encodeQR from '@paulmillr/qr';
+import decodeQR from '@paulmillr/qr/decode.js';
+import { qrPath, renderQrCode } from '../src/third-party/qr-code-view.js';
+
+async function readBack(modules: boolean[][]): Promise<string> {
+  const host = document.createElement('div');
+  render(renderQrCode(modules, 'QR code'), host);
+  const svgElement = host.querySelector('svg')!;
+  expect(svgElement.getAttribute('aria-label')).to.equal('QR code');
+  const markup = new XMLSerializer().serializeToString(svgElement);
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
+  await image.decode();
+  const size = (modules.length + 8) * 6;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const context = canvas.getContext('2d')!;
+  context.imageSmoothingEnabled = false;
+  context.drawImage(image, 0, 0, size, size);
+  const { data, width, height } = context.getImageData(0, 0, size, size);
+  return decodeQR({ data, width, height });
+}
+
+describe('the MetaMask Mobile QR code', () => {
+  it('reads back as the connection link it encodes', async () => {
+    const link = `https://metamask.app.link/connect?channelId=${crypto.randomUUID()}&v=2&comm=socket&pubkey=${'ab12'.repeat(16)}&t=q`;
+    expect(await readBack(encodeQR(link, 'raw', { ecc: 'medium', border: 0 }))).to.equal(link);
+  });
+
+  it('draws one rectangle per run of dark modules, and nothing for light ones', () => {
+    expect(qrPath([[true, true, false, true], [false, false, false, false]])).to.equal('M0 0h2v1h-2zM3 0h1v1h-1z');
+  });
+});
