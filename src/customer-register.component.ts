@@ -275,8 +275,12 @@ export class CustomerRegister extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // Start on the rest of the flow as soon as the first step is on screen.
-    this.loadFeature().catch(() => {});
+    // The form first (it can be focused and typed in at once); in the next task
+    // the country list and the rest of the flow are fetched.
+    setTimeout(() => {
+      this.requestUpdate();
+      this.loadFeature().catch(() => {});
+    });
   }
 
   /** Loads the registration chunk once (again after a failure) and wires it to this element. */
@@ -426,7 +430,7 @@ export class CustomerRegister extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.configProblem) this.countryList.load();
+    if (!this.configProblem && this.hasUpdated) this.countryList.load();
     if (changed.has('companyId') || changed.has('host')) {
       const problem = this.configProblem;
       if (problem) console.warn(`<customer-register>: ${problem}.`);
