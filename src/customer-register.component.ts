@@ -745,14 +745,12 @@ export class CustomerRegister extends LitElement {
     const field = this.phone?.field;
     const phoneFailed = this.phoneLoadFailed || !!this.phone?.failed;
     const failed = phoneFailed || this.countryList.failed;
-    let control;
-    if (field) {
-      control = field.element;
-    } else if (failed) {
-      control = renderRetry(phoneFailed ? t.phoneLoadFailed : this.countryList.refusal || t.countriesFailed, t.retry, () => this.retryPhone());
-    } else {
-      control = html`<input id="phone" part="input" type="tel" disabled aria-busy="true" placeholder=${t.phoneLoading} />`;
-    }
+    // Until the field is there, a disabled stand-in keeps the label's control (and says why when it failed).
+    const control =
+      field?.element ??
+      html`<input id="phone" part="input" type="tel" disabled aria-busy=${failed ? 'false' : 'true'} placeholder=${failed ? '' : t.phoneLoading} />${failed
+          ? renderRetry(phoneFailed ? t.phoneLoadFailed : this.countryList.refusal || t.countriesFailed, t.retry, () => this.retryPhone())
+          : nothing}`;
     return html`
       <div class="field" part="field">
         <label for="phone">${t.phoneLabel}</label>
@@ -771,14 +769,14 @@ export class CustomerRegister extends LitElement {
   private renderCountrySelect() {
     const t = this.i18n.t;
     const named = this.countryList.named(this.i18n.locale);
-    if (this.countryList.failed) {
-      return renderRetry(this.countryList.refusal || t.countriesFailed, t.retry, () => this.countryList.load(true));
-    }
-    if (!named) {
+    const { failed } = this.countryList;
+    if (failed || !named) {
+      // The field stays (its label keeps a control), disabled until the list is there.
       return html`
-        <select id="country" part="input" name="country" disabled aria-busy="true">
-          <option>${t.countriesLoading}</option>
+        <select id="country" part="input" name="country" disabled aria-busy=${failed ? 'false' : 'true'}>
+          <option>${failed ? t.countryPlaceholder : t.countriesLoading}</option>
         </select>
+        ${failed ? renderRetry(this.countryList.refusal || t.countriesFailed, t.retry, () => this.countryList.load(true)) : nothing}
       `;
     }
     const selected = this.effectiveCountry(this.countryList.countries!);

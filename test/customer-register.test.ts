@@ -224,6 +224,9 @@ describe('<customer-register> by e-mail, end to end', () => {
     const { el } = await mount({ companyId });
     await waitUntil(() => alerts(el).length > 0, 'no message shown');
     expect(alerts(el)[0]).to.contain('could not load');
+    // The field stays, disabled, so its label still names a control; the failed state passes axe.
+    expect(part<HTMLSelectElement>(el, 'label[for="country"] ~ select#country').disabled).to.equal(true);
+    await expect(el).to.be.accessible();
     const email = uniqueEmail('retry');
     await typeInto(el, '#email', email);
     const retry = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try again');

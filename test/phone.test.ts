@@ -131,6 +131,7 @@ describe('phone entry', () => {
     await injectFault(companyId, 'countryList', 'http', { status: 500 });
     const { el } = await mount({ companyId, methods: 'phone' });
     await waitUntil(() => alerts(el).length > 0, 'no message shown');
+    expect(query<HTMLInputElement>(el, 'label[for="phone"] ~ input#phone')!.disabled).to.equal(true);
     const retry = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try again');
     retry!.click();
     await showPhone(el);
