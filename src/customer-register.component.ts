@@ -4,7 +4,7 @@ import { LocalizeController, loadSourceStrings } from './i18n/localize.js';
 import { emit } from './events.js';
 import type { Country } from './gateway/country-list.js';
 import { CountryListController } from './gateway/country-list-controller.js';
-import type { Account } from './gateway/account.js';
+import type { Account, PhoneAccount } from './gateway/account.js';
 import { GatewayError, type GatewayConfig } from './gateway/transport.js';
 import { toGatewayCountry, type AccountChannel } from './gateway/contract.js';
 import { validateEmail } from './flow/validation.js';
@@ -146,6 +146,8 @@ export class CustomerRegister extends LitElement {
   private phone?: PhoneController;
   private phoneLoad?: Promise<void>;
   private phoneLoadFailed = false;
+  /** The number of a code step resumed after a reload: the phone field shows it, should the person go back. */
+  private resumedPhone?: PhoneAccount;
 
   /** The registration method on screen. */
   private method: AccountChannel = 'email';
@@ -339,6 +341,7 @@ export class CustomerRegister extends LitElement {
     if (resumed && !this.configProblem && this.offeredMethods.includes(resumed.account.channel)) {
       this.method = resumed.account.channel;
       if (resumed.account.channel === 'email') this.email = resumed.account.email;
+      else this.resumedPhone = resumed.account;
       this.selectedCountry = resumed.account.country;
       this.registration.flow.resume(resumed);
     }
@@ -459,6 +462,7 @@ export class CustomerRegister extends LitElement {
             this.clearFieldError('phone');
             this.checkStatusSoon();
           },
+          initial: () => this.resumedPhone,
         });
         this.requestUpdate();
       },

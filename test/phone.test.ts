@@ -44,6 +44,24 @@ describe('phone registration, end to end', () => {
 });
 
 describe('phone entry', () => {
+  it('after a reload on the code step, going back shows the number the code went to', async () => {
+    const companyId = uniqueCompanyId('phone-reload');
+    const before = await mount({ companyId, country: 'GB', methods: 'phone' });
+    (await showPhone(before.el)).focus();
+    await typeText('07400 123456');
+    await press('Enter');
+    await waitForStep(before.el, '#code');
+    before.el.remove(); // the page goes away and comes back
+
+    const after = await mount({ companyId, country: 'CN', methods: 'phone' });
+    await waitForStep(after.el, '#code');
+    const back = [...after.el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')].find((b) => b.textContent!.includes('different phone'))!;
+    back.click();
+    const input = await showPhone(after.el);
+    await waitUntil(() => input.value.replace(/\D/g, '').endsWith('7400123456'), `the number is not back: "${input.value}"`);
+    expect(query(after.el, '.iti__selected-country')!.getAttribute('aria-label')).to.contain('+44');
+  });
+
   it('is accessible, labelled, and its country button names the visible dial code', async () => {
     const { el } = await mount({ country: 'CN' });
     await showPhone(el);

@@ -11,7 +11,7 @@ import type { Country } from '../gateway/country-list.js';
 import type { Translation } from '../i18n/localize.js';
 import type { PhoneField, PhoneProblem } from './phone-field.js';
 import type { PhoneAccount } from '../gateway/account.js';
-import { phoneAreaOf } from '../gateway/contract.js';
+import { alpha2Of, phoneAreaOf } from '../gateway/contract.js';
 import { phoneCountries, preferredOrder } from './country-order.js';
 
 export interface PhoneSetup {
@@ -23,13 +23,19 @@ export interface PhoneSetup {
   locale: () => string;
   t: () => Translation;
   onInput: () => void;
+  /** A number to show once the field is there (the account of a code step resumed after a reload). */
+  initial?: () => PhoneAccount | undefined;
 }
 
 export class PhoneController {
   private readonly task: Task<[Country[] | undefined, string], PhoneField | undefined>;
   private current?: PhoneField;
 
+  /** The initial number last put in the field (it is put there once). */
+  private prefilled?: PhoneAccount;
+
   constructor(host: ReactiveControllerHost, private readonly setup: PhoneSetup) {
+    host.addController(this);
     this.task = new Task(host, {
       task: ([countries, locale]) => (countries ? this.createField(countries, locale) : Promise.resolve(this.current)),
       args: () => [this.setup.countries(), this.setup.locale()],
@@ -62,6 +68,17 @@ export class PhoneController {
       'no-country': t.phoneNoCountry,
     };
     return texts[problem];
+  }
+
+  /** After a reload on the code step: the field shows the number the code went to, should the person go back to it. */
+  hostUpdated(): void {
+    const initial = this.setup.initial?.();
+    const field = this.current;
+    if (!initial || initial === this.prefilled || !field || field.rawValue) return;
+    this.prefilled = initial;
+    field.rawValue = `${initial.phoneArea} ${initial.nationalNumber}`;
+    const iso2 = alpha2Of(initial.country);
+    if (iso2) field.selectCountry(iso2.toLowerCase());
   }
 
   get failed(): boolean {
