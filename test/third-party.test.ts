@@ -293,6 +293,43 @@ describe('third-party registration', () => {
     }
   });
 
+  it('coming back to the page without an answer after a redirect leaves the form usable and nothing pending', async () => {
+    const companyId = uniqueCompanyId('3p-back');
+    await setIdpBehaviour(companyId, { autoApprove: false });
+    const win = window.open(`/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=google`, 'back-test')!;
+    try {
+      const inner = embedded(() => win.document);
+      const button = await embeddedGoogleButton(inner);
+      win.open = () => null;
+      button.click();
+      // The provider's consent page (another origin) is on screen; the person returns to the page without answering.
+      await waitUntil(() => {
+        try {
+          return win.location.pathname !== '/__oauth/embed.html';
+        } catch {
+          return true; // another origin: the provider's page
+        }
+      }, 'the page never went to the provider', { timeout: 10000 });
+      win.location.href = `/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=google`;
+      await waitUntil(
+        () => {
+          try {
+            return inner() && providerButton(inner()!, 'google')?.getAttribute('aria-busy') === 'false';
+          } catch {
+            return false;
+          }
+        },
+        'the form is not usable after Back',
+        { timeout: 10000 },
+      );
+      expect(win.sessionStorage.getItem('customer-register:pending-sign-in')).to.equal(null);
+      expect(alerts(inner()!)).to.deep.equal([]);
+      expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
+    } finally {
+      win.close();
+    }
+  });
+
   it('inside a frame that may not open popups, asks to allow them (providers refuse frames)', async () => {
     const companyId = uniqueCompanyId('3p-frame');
     await setIdpBehaviour(companyId, { autoApprove: true });
