@@ -251,7 +251,7 @@ export class CustomerRegister extends LitElement {
     if (this.offline) return;
     // Back online: pick up what failed for lack of a network.
     if (this.countryList.failed) this.countryList.load(true);
-    if (this.featureLoadFailed) this.loadFeature().catch(() => {});
+    if (!this.feature && this.hasUpdated) this.loadFeature().catch(() => {});
     if (this.phoneLoadFailed || this.phone?.failed) this.retryPhone();
   };
 
@@ -279,10 +279,19 @@ export class CustomerRegister extends LitElement {
   protected override firstUpdated(): void {
     // The form first (it can be focused and typed in at once); in the next task
     // the country list and the rest of the flow are fetched.
-    setTimeout(() => {
-      this.requestUpdate();
-      this.loadFeature().catch(() => {});
-    });
+    setTimeout(() => this.startLoads());
+  }
+
+  /**
+   * The country list (through willUpdate) and the registration chunk, once the
+   * form is on screen; again when the element is connected anew. Not for an
+   * element taken off the page, and not while offline (a failed module fetch
+   * may stay failed for the page): coming back online starts it.
+   */
+  private startLoads() {
+    if (!this.isConnected) return;
+    this.requestUpdate();
+    if (!this.offline) this.loadFeature().catch(() => {});
   }
 
   /** Loads the registration chunk once (again after a failure) and wires it to this element. */
@@ -476,6 +485,8 @@ export class CustomerRegister extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.offline = !navigator.onLine;
+    // Moved on the page before the deferred loads ran: they run now.
+    if (this.hasUpdated && !this.featureLoad) this.startLoads();
     addEventListener('online', this.onConnectivity);
     addEventListener('offline', this.onConnectivity);
   }
@@ -764,23 +775,25 @@ export class CustomerRegister extends LitElement {
     `;
   }
 
+  /** Retries whatever failed: the country list, the phone field, or both. */
   private retryPhone() {
     if (this.countryList.failed) this.countryList.load(true);
-    else if (this.phone) this.phone.retry();
-    else this.loadPhone();
+    if (this.phone?.failed) this.phone.retry();
+    else if (this.phoneLoadFailed) this.loadPhone();
   }
 
   private renderCountrySelect() {
     const t = this.i18n.t;
     const named = this.countryList.named(this.i18n.locale);
     const { failed } = this.countryList;
-    if (failed || !named) {
+    const retry = failed ? renderRetry(this.countryList.refusal || t.countriesFailed, t.retry, () => this.countryList.load(true)) : nothing;
+    if (!named) {
       // The field stays (its label keeps a control), disabled until the list is there.
       return html`
         <select id="country" part="input" name="country" disabled aria-busy=${failed ? 'false' : 'true'}>
           <option>${failed ? t.countryPlaceholder : t.countriesLoading}</option>
         </select>
-        ${failed ? renderRetry(this.countryList.refusal || t.countriesFailed, t.retry, () => this.countryList.load(true)) : nothing}
+        ${retry}
       `;
     }
     const selected = this.effectiveCountry(this.countryList.countries!);
@@ -798,6 +811,7 @@ export class CustomerRegister extends LitElement {
         <option value="" ?selected=${!selected}>${t.countryPlaceholder}</option>
         ${named.map(({ country, name }) => html`<option value=${country.code} ?selected=${country.code === selected}>${name}</option>`)}
       </select>
+      ${retry}
     `;
   }
 

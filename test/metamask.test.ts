@@ -128,6 +128,21 @@ describe('MetaMask registration', () => {
   });
 
 
+  it('Cancel while the wallet has not answered ends the sign-in quietly and gives focus back to the button', async () => {
+    const { el, companyId, button, wallet } = await mountWithWallet({ behaviour: 'hang' });
+    button.click();
+    await waitUntil(() => wallet.signed.length === 1 && query(el, '#wallet-cancel'), 'no Cancel while the wallet is asked');
+    const cancel = query<HTMLButtonElement>(el, '#wallet-cancel')!;
+    expect(cancel.textContent!.trim()).to.equal('Cancel');
+    cancel.focus();
+    cancel.click();
+    await waitUntil(() => query(el, 'button[data-provider="metamask"]')?.getAttribute('aria-busy') === 'false', 'still busy after Cancel');
+    expect(query(el, '#wallet-cancel')).to.equal(null);
+    expect(alerts(el)).to.deep.equal([]);
+    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('data-provider') === 'metamask', 'focus did not go back to the button');
+    expect(await requestsOf(companyId, 'metamaskVerify')).to.have.length(0);
+  });
+
   it('reset() while the wallet has not answered returns to the start, usable, without an error', async () => {
     const { el, companyId, button, wallet } = await mountWithWallet({ behaviour: 'hang' });
     button.click();

@@ -91,6 +91,20 @@ function setOffline(offline: boolean) {
   window.dispatchEvent(new Event(offline ? 'offline' : 'online'));
 }
 
+describe('an element taken off the page', () => {
+  it('before its deferred loads ran, fetches nothing; put back, it loads as usual', async () => {
+    const companyId = uniqueCompanyId('detached');
+    const { el } = await mount({ companyId });
+    const parent = el.parentElement!;
+    el.remove(); // before the next task, where the country list and the flow would be fetched
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await requestsOf(companyId, 'countryList')).to.have.length(0);
+    parent.append(el);
+    await countriesLoaded(el);
+    expect(await requestsOf(companyId, 'countryList')).to.have.length(1);
+  });
+});
+
 describe('offline', () => {
   it('going offline mid-flow shows it, sends nothing, and recovers when the network is back', async () => {
     const { el, companyId } = await mount();

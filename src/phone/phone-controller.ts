@@ -74,8 +74,10 @@ export class PhoneController {
   hostUpdated(): void {
     const initial = this.setup.initial?.();
     const field = this.current;
-    if (!initial || initial === this.prefilled || !field || field.rawValue) return;
+    if (!initial || initial === this.prefilled || !field) return;
+    // Once only, and never over a number typed meanwhile (nor back after it is cleared).
     this.prefilled = initial;
+    if (field.rawValue) return;
     field.rawValue = `${initial.phoneArea} ${initial.nationalNumber}`;
     const iso2 = alpha2Of(initial.country);
     if (iso2) field.selectCountry(iso2.toLowerCase());

@@ -143,8 +143,9 @@ export async function connectWithMetaMaskSdk(
     onConnectionLink: (code: ConnectionQrCode) => void;
   },
 ): Promise<MetaMaskSdkConnection> {
-  const instance = getSdk(options);
   const { signal } = options;
+  signal?.throwIfAborted();
+  const instance = getSdk(options);
   let qrShown = false;
   const onQr = (link: unknown) => {
     if (typeof link !== 'string' || !link) return;

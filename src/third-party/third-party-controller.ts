@@ -245,8 +245,14 @@ export class ThirdPartyController implements ReactiveController {
         },
       });
     } finally {
+      // Focus inside the panel would be lost with it: it goes back to the MetaMask button.
+      const root = this.host.shadowRoot;
+      const focusInPanel = !!root?.activeElement?.closest('.wallet-qr, #wallet-cancel');
       this.walletQr = undefined;
       this.host.requestUpdate();
+      if (focusInPanel) {
+        void this.host.updateComplete.then(() => root?.querySelector<HTMLElement>('[data-provider="metamask"]')?.focus());
+      }
     }
   }
 
@@ -287,9 +293,16 @@ export class ThirdPartyController implements ReactiveController {
         ${link.startsWith('https://')
           ? html`<a class="link" part="link" href=${link} target="_blank" rel="noopener noreferrer">${t.walletOpenApp}</a>`
           : nothing}
-        <button type="button" class="link" part="link" id="wallet-cancel" @click=${() => this.setup.registration.cancel()}>${t.cancel}</button>
+        ${this.renderCancel(t)}
       </div>
     `;
+  }
+
+  /** Ends a wallet sign-in that waits on the wallet (its request is dropped; the SDK session ends). */
+  private renderCancel(t: Translation) {
+    return html`<button type="button" class="link" part="link" id="wallet-cancel" @click=${() => this.setup.registration.cancel()}>
+      ${t.cancel}
+    </button>`;
   }
 
   render() {
@@ -328,7 +341,8 @@ export class ThirdPartyController implements ReactiveController {
           `;
         })}
         ${busy && this.walletQr ? this.renderWalletQr(this.walletQr, t) : nothing}
-        <p class="hint" role="status">${loading ? t.providersLoading : working}</p>
+        ${busy && this.active === 'metamask' && !this.walletQr ? this.renderCancel(t) : nothing}
+        <p class="hint" role="status">${loading ? t.providersLoading : busy && this.walletQr ? t.walletScanTitle : working}</p>
         ${failed && !loading ? renderRetry(t.providersFailed, t.retry, () => this.retry()) : nothing}
         ${renderFormError(error)}
       </div>

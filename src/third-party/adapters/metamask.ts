@@ -72,7 +72,10 @@ function request(wallet: Eip1193Provider, signal: AbortSignal, args: { method: s
 }
 
 /** The wallet: injected, else MetaMask's SDK (QR code for the mobile app), with the account it shares. */
-async function connect(signal: AbortSignal, onQrCode: WalletSignInOptions['onQrCode']): Promise<{ wallet: Eip1193Provider; accounts: unknown }> {
+async function connect(
+  signal: AbortSignal,
+  onQrCode: WalletSignInOptions['onQrCode'],
+): Promise<{ wallet: Eip1193Provider; accounts: unknown; disconnect?: () => Promise<void> }> {
   const injected = await injectedWallet();
   if (injected) return { wallet: injected, accounts: await request(injected, signal, { method: 'eth_requestAccounts' }) };
   signal.throwIfAborted();
@@ -82,6 +85,7 @@ async function connect(signal: AbortSignal, onQrCode: WalletSignInOptions['onQrC
   } catch {
     throw new SignInError('metamask', 'wallet-unavailable');
   }
+  signal.throwIfAborted(); // cancelled while the SDK was on its way
   let connection;
   try {
     connection = await sdk.connectWithMetaMaskSdk({
@@ -94,20 +98,25 @@ async function connect(signal: AbortSignal, onQrCode: WalletSignInOptions['onQrC
     if (error instanceof sdk.RelayUnreachableError) throw new SignInError('metamask', 'wallet-unavailable', error.message);
     throw error;
   }
-  return { wallet: connection.provider, accounts: connection.accounts };
+  // Connected: the code has been scanned; the rest happens in the app.
+  onQrCode(undefined);
+  return { wallet: connection.provider, accounts: connection.accounts, disconnect: connection.disconnect };
 }
 
 export interface WalletSignInOptions {
   /** The sign-in message's statement (one line, in the element's language). */
   statement: string;
   signal: AbortSignal;
-  /** Without an injected wallet: MetaMask Mobile's connection link and its QR code, to show. */
-  onQrCode: (code: { link: string; modules: boolean[][] }) => void;
+  /** Without an injected wallet: MetaMask Mobile's connection link and its QR code to show (undefined once scanned). */
+  onQrCode: (code: { link: string; modules: boolean[][] } | undefined) => void;
 }
 
 export async function signInWithWallet({ statement, signal, onQrCode }: WalletSignInOptions): Promise<ProviderProof> {
+  let disconnect: (() => Promise<void>) | undefined;
   try {
-    const { wallet, accounts } = await connect(signal, onQrCode);
+    const connected = await connect(signal, onQrCode);
+    const { wallet, accounts } = connected;
+    disconnect = connected.disconnect;
     signal.throwIfAborted();
     const first = Array.isArray(accounts) && typeof accounts[0] === 'string' ? accounts[0] : '';
     const address = checksumAddress(first);
@@ -132,5 +141,9 @@ export async function signInWithWallet({ statement, signal, onQrCode }: WalletSi
     return { provider: 'metamask', address, message, signature, nonce };
   } catch (error) {
     throw walletError(error);
+  } finally {
+    // An SDK session is for this one signature: ended whatever happened, so the
+    // next attempt starts afresh with a new code instead of a session left open.
+    void disconnect?.().catch(() => {});
   }
 }
