@@ -50,6 +50,7 @@ const ACCOUNT_STEP: Step = { name: 'account' };
  *
  * @csspart form - Each step's form.
  * @csspart field - A label, its control and its message.
+ * @csspart field-error - The message under a field that is not filled in right.
  * @csspart tabs - The e-mail / phone switch.
  * @csspart tab - One choice of the switch.
  * @csspart input - Every text input and select.
