@@ -5,7 +5,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
-import { alerts, mount, query } from './support/harness.js';
+import { alerts, embedded, mount, query } from './support/harness.js';
 import { customersOf, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
 import { installTestWallet, type TestWallet, type TestWalletOptions } from './support/test-wallet.js';
 import type { CustomerRegister } from '../src/customer-register.js';
@@ -167,10 +167,7 @@ describe('MetaMask without an injected wallet (built dist)', () => {
     document.body.append(frame);
     try {
       const win = () => frame.contentWindow!;
-      const inner = () => {
-        const found = frame.contentDocument?.querySelector('customer-register') as CustomerRegister | null;
-        return found?.shadowRoot ? found : null;
-      };
+      const inner = embedded(() => frame.contentDocument);
       await waitUntil(() => inner() && query(inner()!, 'button[data-provider="metamask"]') && query(inner()!, '#country:not([disabled])'), 'no MetaMask button', {
         timeout: 10000,
       });

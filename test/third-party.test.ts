@@ -7,7 +7,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
-import { alerts, mount, query, type Mounted } from './support/harness.js';
+import { alerts, embedded, mount, query, type Mounted } from './support/harness.js';
 import { customersOf, gatewayUrl, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
 import { localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
 import type { CustomerRegister } from '../src/customer-register.js';
@@ -53,14 +53,6 @@ async function buttonShown(el: CustomerRegister, provider: string): Promise<HTML
 async function errorShown(el: CustomerRegister): Promise<string> {
   await waitUntil(() => alerts(el).length > 0, 'no error was shown');
   return alerts(el).join(' ');
-}
-
-/** The element of an embedded page (a window or a frame), once it has rendered. */
-function embedded(doc: () => Document | null | undefined): () => CustomerRegister | null {
-  return () => {
-    const found = doc()?.querySelector('customer-register') as CustomerRegister | null;
-    return found?.shadowRoot ? found : null;
-  };
 }
 
 /** Waits until an embedded element shows its google button and its country list. */

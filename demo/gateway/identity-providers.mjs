@@ -20,6 +20,7 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
 import { SignJWT, createLocalJWKSet, errors as jose, exportJWK, generateKeyPair, jwtVerify } from 'jose';
 import { CODES, Refusal, requireString } from './refusal.mjs';
 import { checkSiwe } from './siwe.mjs';
+import { readBody } from './request-body.mjs';
 import { CONSENT_CSS, CONSENT_CSS_PATH, consentPage, errorPage, pagePolicy } from './idp-pages.mjs';
 
 /** (observed) the `thirdSource` values of the platform's CustomerThirdLoginService. */
@@ -1048,23 +1049,12 @@ function bearer(header) {
   return /^Bearer (\S+)$/.exec(header ?? '')?.[1];
 }
 
-async function readBody(req) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > MAX_FORM_BYTES) throw new Error('too large');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 async function readForm(req) {
-  return new URLSearchParams(await readBody(req));
+  return new URLSearchParams(await readBody(req, MAX_FORM_BYTES));
 }
 
 async function readJsonBody(req) {
-  return JSON.parse(await readBody(req));
+  return JSON.parse(await readBody(req, MAX_FORM_BYTES));
 }
 
 function send(res, status, body, contentType, headers = {}) {

@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { acceptedCountries, countryList, findCountry } from './countries.mjs';
 import { messagesFor } from './messages.mjs';
+import { readBody } from './request-body.mjs';
 import { CODES, Refusal, requireString } from './refusal.mjs';
 import { PROOF_MAX_LENGTH, THIRD_PARTY_ROUTES, createIdentityProviders } from './identity-providers.mjs';
 
@@ -361,14 +362,7 @@ export function createGateway(options = {}) {
   }
 
   async function readJson(req) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) throw new Error('too large');
-      chunks.push(chunk);
-    }
-    const text = Buffer.concat(chunks).toString('utf8');
+    const text = await readBody(req, MAX_BODY_BYTES);
     req.rawBody = text;
     const body = JSON.parse(text);
     // int64 fields: JSON.parse would round them through a double, so keep the digits as sent.

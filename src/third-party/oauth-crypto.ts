@@ -17,19 +17,22 @@ export async function pkceChallenge(verifier: string): Promise<string> {
   return base64url(new Uint8Array(digest));
 }
 
+/** The JSON object in a base64url (or base64) UTF-8 text, or undefined when it holds none. */
+export function base64urlJson(encoded: string): Record<string, unknown> | undefined {
+  try {
+    const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+    const value = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    return value && typeof value === 'object' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The claims of a JWT, unverified: enough to see that an ID token carries this
  * request's nonce before sending it on. The gateway verifies the signature.
  */
 export function unverifiedClaims(jwt: string): Record<string, unknown> | undefined {
   const payload = jwt.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(json, (c) => c.charCodeAt(0));
-    const claims = JSON.parse(new TextDecoder().decode(bytes));
-    return claims && typeof claims === 'object' ? claims : undefined;
-  } catch {
-    return undefined;
-  }
+  return payload ? base64urlJson(payload) : undefined;
 }

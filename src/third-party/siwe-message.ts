@@ -40,9 +40,13 @@ export function siweMessage(fields: SiweFields): string {
   ].join('\n');
 }
 
+function hex(bytes: Uint8Array): string {
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** A nonce of 32 hex characters from Web Crypto (EIP-4361 asks for at least 8 alphanumerics). */
 export function siweNonce(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return hex(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 /** The EIP-55 mixed-case checksum form of an address, or undefined when it is not one. */
@@ -60,5 +64,5 @@ export function checksumAddress(address: string): string | undefined {
 
 /** UTF-8 text as the 0x-hex `personal_sign` takes. */
 export function utf8Hex(text: string): string {
-  return `0x${[...new TextEncoder().encode(text)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+  return `0x${hex(new TextEncoder().encode(text))}`;
 }

@@ -77,6 +77,9 @@ export interface Residence {
   dialCode: string;
 }
 
+/** An enabled provider, with the client id the site set for it, if any. */
+type ProviderChoice = { provider: ThirdPartyProvider; clientId?: string };
+
 /** Where each enabled provider stands: its client id, or why there is no button. */
 type ProviderState = { clientId: string } | 'loading' | 'failed' | 'absent';
 
@@ -96,14 +99,17 @@ export class ThirdPartyController implements ReactiveController {
     this.resumeAfterRedirect();
   }
 
+  /** The enabled providers, as read at the last update (none while the element is misconfigured). */
+  private enabled: ProviderChoice[] = [];
+
   /** The enabled providers in the site's order, with client ids the site set itself. */
-  private get choices(): { provider: ThirdPartyProvider; clientId?: string }[] {
+  private readChoices(): ProviderChoice[] {
     const value = this.host.providers;
     const entries: [string, unknown][] =
       typeof value === 'string'
         ? value.toLowerCase().split(/[\s,]+/).filter(Boolean).map((name) => [name, true])
         : Object.entries(value ?? {});
-    const choices: { provider: ThirdPartyProvider; clientId?: string }[] = [];
+    const choices: ProviderChoice[] = [];
     for (const [name, setting] of entries) {
       const provider = name as ThirdPartyProvider;
       if (!THIRD_PARTY_PROVIDERS.includes(provider)) {
@@ -121,21 +127,22 @@ export class ThirdPartyController implements ReactiveController {
 
   hostUpdate(): void {
     const config = this.setup.config();
-    const choices = config ? this.choices : [];
-    const key = JSON.stringify([config?.host, config?.companyId, choices]);
+    this.enabled = config ? this.readChoices() : [];
+    const key = JSON.stringify([config?.host, config?.companyId, this.enabled]);
     if (key === this.loadedFor) return;
     this.loadedFor = key;
     this.states.clear();
-    for (const choice of choices) this.loadSettings(choice);
+    for (const choice of this.enabled) this.loadSettings(choice);
   }
 
   /** A provider's client id: the site's, else the gateway's `config` (cached per gateway). */
-  private loadSettings({ provider, clientId }: { provider: ThirdPartyProvider; clientId?: string }) {
+  private loadSettings({ provider, clientId }: ProviderChoice) {
     // The callback page can only hand the answer to a page of its own origin
     // (a script served from a CDN finds its callback page there too).
-    if (provider !== 'metamask' && new URL(this.redirectUri()).origin !== location.origin) {
+    const callbackPage = provider === 'metamask' ? undefined : this.redirectUri();
+    if (callbackPage && new URL(callbackPage).origin !== location.origin) {
       this.setup.warn(
-        `the sign-in callback page ${this.redirectUri()} is not on this page's origin, so ${provider} is not offered; ` +
+        `the sign-in callback page ${callbackPage} is not on this page's origin, so ${provider} is not offered; ` +
           'serve oauth-callback.html from this origin and name it in redirect-uri',
       );
       this.states.set(provider, 'absent');
@@ -165,7 +172,7 @@ export class ThirdPartyController implements ReactiveController {
   }
 
   private retry() {
-    for (const choice of this.choices) if (this.states.get(choice.provider) === 'failed') this.loadSettings(choice);
+    for (const choice of this.enabled) if (this.states.get(choice.provider) === 'failed') this.loadSettings(choice);
     this.host.requestUpdate();
   }
 
@@ -306,7 +313,7 @@ export class ThirdPartyController implements ReactiveController {
   }
 
   render() {
-    const choices = this.choices;
+    const choices = this.enabled;
     if (!choices.length) return nothing;
     const t = this.setup.t();
     const { registration } = this.setup;

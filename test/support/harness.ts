@@ -54,6 +54,14 @@ export async function registerByEmail(mounted: Mounted, email = `reg.${crypto.ra
   return { event, request: registers[registers.length - 1] };
 }
 
+/** The element of an embedded page (a window or a frame), once it has rendered. */
+export function embedded(doc: () => Document | null | undefined): () => CustomerRegister | null {
+  return () => {
+    const found = doc()?.querySelector('customer-register') as CustomerRegister | null;
+    return found?.shadowRoot ? found : null;
+  };
+}
+
 export function part<T extends Element = HTMLElement>(el: CustomerRegister, selector: string): T {
   const found = el.shadowRoot!.querySelector<T>(selector as never);
   if (!found) throw new Error(`nothing matches ${selector} in the shadow root`);

@@ -6,12 +6,9 @@
  */
 import type { ProviderProof } from '../../gateway/contract.js';
 import { SignInError } from '../sign-in-error.js';
+import type { Eip1193Provider } from '../metamask-sdk.js';
 import { checksumAddress, siweMessage, siweNonce, SIWE_VALIDITY_MS, utf8Hex } from '../siwe-message.js';
 
-/** The part of EIP-1193 used here. */
-interface Eip1193Provider {
-  request(args: { method: string; params?: unknown[] | object }): Promise<unknown>;
-}
 
 interface Eip6963Announcement {
   info?: { rdns?: string; name?: string };

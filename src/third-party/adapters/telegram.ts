@@ -4,7 +4,7 @@
  * Telegram carries no state of its own, so the state rides in return_to's
  * query, which Telegram keeps.
  */
-import { randomToken } from '../oauth-crypto.js';
+import { base64urlJson, randomToken } from '../oauth-crypto.js';
 import { SignInError } from '../sign-in-error.js';
 import { required, withQuery, type RedirectAdapter } from './adapter.js';
 
@@ -30,17 +30,12 @@ export const telegramAdapter: RedirectAdapter = {
   proofFrom(params) {
     const encoded = required(params, 'tgAuthResult', 'telegram');
     if (encoded === 'false') throw new SignInError('telegram', 'cancelled');
-    let data: Record<string, unknown>;
-    try {
-      const json = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
-      data = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0))));
-    } catch {
-      throw new SignInError('telegram', 'proof', 'unreadable tgAuthResult');
-    }
+    const data = base64urlJson(encoded);
+    if (!data) throw new SignInError('telegram', 'proof', 'unreadable tgAuthResult');
     // Only the signed fields, as text: the gateway recomputes the hash over exactly these.
     const authData: Record<string, string> = {};
     for (const field of AUTH_FIELDS) {
-      const value = data?.[field];
+      const value = data[field];
       if (typeof value === 'string' || typeof value === 'number') authData[field] = String(value);
     }
     if (!authData.id || !authData.auth_date || !authData.hash) throw new SignInError('telegram', 'proof', 'incomplete auth data');
