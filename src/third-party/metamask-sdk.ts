@@ -52,8 +52,8 @@ export interface MetaMaskSdkConnectOptions {
 // instance connects again with a new channel.
 let sdk: MetaMaskSDK | undefined;
 
-/** The SDK options for an embedded widget (exported for tests). */
-export function metaMaskSdkOptions({ dappName, dappUrl }: MetaMaskSdkConnectOptions): MetaMaskSDKOptions {
+/** The SDK options for an embedded widget. */
+function metaMaskSdkOptions({ dappName, dappUrl }: MetaMaskSdkConnectOptions): MetaMaskSDKOptions {
   return {
     // Shown in MetaMask Mobile's connection request. Without `url` the SDK
     // falls back to the host page's origin. It finds `iconUrl` itself from the
