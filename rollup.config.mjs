@@ -9,6 +9,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
 import { itiStylesRollup } from './build/iti-styles.mjs';
 import { metamaskSdkPlugins, noNodeBuiltins } from './build/metamask-sdk.mjs';
+import { minifyTemplates } from './build/minify-templates.mjs';
 
 const minify = () => terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } });
 
@@ -34,6 +35,8 @@ const modules = {
     ...metamaskSdkPlugins(),
     itiStylesRollup(),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    // Terser keeps template literals as written: shrink our Lit templates' text.
+    minifyTemplates({ include: (id) => id.includes('/src/') && !id.includes('/node_modules/') }),
     importMetaAssets(),
     minify(),
     // No chunk may import a Node built-in (the SDK's dependencies would, silently).

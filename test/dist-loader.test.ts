@@ -1,8 +1,14 @@
 // The built dist/ as a partner page without modules uses it: the classic-script
 // loader, the entry it imports, and chunks found relative to the script's URL.
 // (No import of src/ here: the element must come from dist/.)
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from './support/wait.js';
+import { latestCode, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
+// Only the source stylesheets (plain css`` results), to compare the built ones with; no element.
+import { styles } from '../src/customer-register.styles.js';
+import { laterStyles } from '../src/views/later-styles.js';
+import { thirdPartyStyles } from '../src/third-party/third-party-styles.js';
 
 function resources(part: string): string[] {
   return performance
@@ -11,13 +17,20 @@ function resources(part: string): string[] {
     .filter((url) => url.includes(part));
 }
 
-describe('dist/ through the classic-script loader', () => {
-  it('defines the element, renders an e-mail-only form and fetches only the chunks it needs', async () => {
-    const { gatewayUrl } = (await (await fetch('/__test-env')).json()) as { gatewayUrl: string };
+/** Adds the classic-script loader once, as a page would, and waits for the element. */
+async function loadDist(): Promise<void> {
+  if (!document.querySelector('script[src="/dist/customer-register.iife.js"]')) {
     const script = document.createElement('script');
     script.src = '/dist/customer-register.iife.js';
     document.head.append(script);
-    await customElements.whenDefined('customer-register');
+  }
+  await customElements.whenDefined('customer-register');
+}
+
+describe('dist/ through the classic-script loader', () => {
+  it('defines the element, renders an e-mail-only form and fetches only the chunks it needs', async () => {
+    const { gatewayUrl } = (await (await fetch('/__test-env')).json()) as { gatewayUrl: string };
+    await loadDist();
 
     const el = document.createElement('customer-register');
     el.setAttribute('company-id', 'dist-test');
@@ -35,5 +48,43 @@ describe('dist/ through the classic-script loader', () => {
       expect(resources(`/dist/chunks/${locale}-`), `no ${locale} strings on an en-US page`).to.deep.equal([]);
     }
     el.remove();
+  });
+
+  it('registers by e-mail end to end, with stylesheets that parse to exactly what the source says', async () => {
+    // The build shrinks the text of our Lit templates and stylesheets (build/minify-templates.mjs);
+    // this is the built element doing a whole registration, and its CSS compared rule by rule.
+    const { gatewayUrl } = (await (await fetch('/__test-env')).json()) as { gatewayUrl: string };
+    await loadDist();
+    const companyId = uniqueCompanyId('dist');
+    const el = document.createElement('customer-register');
+    for (const [name, value] of Object.entries({ 'company-id': companyId, host: gatewayUrl, lang: 'en-US', methods: 'email' })) {
+      el.setAttribute(name, value);
+    }
+    document.body.append(el);
+    try {
+      const root = () => el.shadowRoot!;
+      await waitUntil(() => root().querySelector<HTMLSelectElement>('#country:not([disabled])'), 'the country list never loaded');
+      const email = uniqueEmail('dist');
+      root().querySelector<HTMLInputElement>('#email')!.focus();
+      await sendKeys({ type: email });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => root().querySelector('#code'), 'the code step never came', { timeout: 5000 });
+      const registered = oneEvent(el, 'registered');
+      root().querySelector<HTMLInputElement>('#code')!.focus();
+      await sendKeys({ type: await latestCode(companyId, email) });
+      const event = (await registered) as CustomEvent<{ customerNo: string }>;
+      expect(event.detail.customerNo).to.match(/^\d+$/);
+
+      // Serialized by the browser's CSS parser, the built sheets and the source sheets must be the same rules.
+      const rulesOf = (sheet: CSSStyleSheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n');
+      const source = [styles, laterStyles, thirdPartyStyles].map((result) => rulesOf(result.styleSheet!));
+      const built = root().adoptedStyleSheets.map(rulesOf);
+      expect(built.length, 'the entry and the later steps each adopt a sheet').to.be.greaterThanOrEqual(2);
+      expect(built[0]).to.equal(source[0]);
+      expect(built).to.include(source[1]);
+      for (const sheet of built) expect(source, 'every built sheet is one of the source sheets').to.include(sheet);
+    } finally {
+      el.remove();
+    }
   });
 });
