@@ -4,9 +4,31 @@
 import { localProviderEndpoints } from './local-identity-providers.js';
 
 const GATEWAY = 'http://127.0.0.1:8787';
-const inbox = document.getElementById('inbox');
-const inboxEmpty = document.getElementById('inbox-empty');
-const events = document.getElementById('events');
+
+/** One titled section of the dev panel, with a live list (and an optional line below it). */
+function panelSection(id, title, note) {
+  const section = document.createElement('section');
+  section.setAttribute('aria-labelledby', `${id}-title`);
+  const heading = document.createElement('h2');
+  heading.id = `${id}-title`;
+  heading.textContent = title;
+  const list = document.createElement('ol');
+  list.id = id;
+  list.setAttribute('aria-live', 'polite');
+  section.append(heading, list);
+  let line;
+  if (note) {
+    line = document.createElement('p');
+    line.id = `${id}-empty`;
+    line.textContent = note;
+    section.append(line);
+  }
+  document.getElementById('dev-panel').append(section);
+  return { list, line };
+}
+
+const { list: inbox, line: inboxEmpty } = panelSection('inbox', 'Dev inbox', 'No code sent yet.');
+const { list: events } = panelSection('events', 'Events on the page');
 
 function item(...parts) {
   const li = document.createElement('li');
