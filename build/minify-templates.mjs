@@ -7,25 +7,51 @@
 // - html/svg: a run of whitespace that holds a line break becomes one space
 //   (HTML collapses such a run to one space anyway; no template of ours is
 //   inside <pre>/<textarea> or under `white-space: pre`);
-// - css: comments go, whitespace runs become one space, and the space next to
-//   `{ } ; , >` and after a declaration's `:` goes (a selector's `:` is never
-//   followed by a space), as does the `;` before `}`.
+// - css: outside quoted strings and url(...), comments go, whitespace runs
+//   become one space, and the space next to `{ } ; , >` and after a
+//   declaration's `:` goes (a selector's `:` is never followed by a space), as
+//   does the `;` before `}`.
 // It runs after esbuild (the code is JavaScript by then) on our own modules only.
 import MagicString from 'magic-string';
 
 const TAGS = new Set(['html', 'svg', 'css']);
 
-export function minifyHtmlCss(raw) {
+export function minifyMarkup(raw) {
   return raw.replace(/[ \t]*[\r\n]\s*/g, ' ');
 }
 
+// Comments, quoted strings and url(...), matched in one left-to-right scan, so
+// a quote inside a comment or a comment marker inside a string is read right.
+const CSS_TOKENS = /(\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|url\([^)]*\))/;
+
+const NAME_CHAR = /[\w\u0080-\uffff-]/;
+
 export function minifyCss(raw) {
-  return raw
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}');
+  // First the comments go. A comment separates tokens without being
+  // whitespace (`a/**/b` is not `a b`, nor `ab`), so one between two name
+  // characters stays as an empty comment; next to whitespace it becomes a space.
+  const parts = raw.split(CSS_TOKENS);
+  const uncommented = parts
+    .map((part, i) => {
+      if (!(i % 2) || !part.startsWith('/*')) return part;
+      const before = parts[i - 1].slice(-1);
+      const after = parts[i + 1].charAt(0);
+      if (/\s/.test(before) || /\s/.test(after)) return ' ';
+      return NAME_CHAR.test(before) && NAME_CHAR.test(after) ? '/**/' : '';
+    })
+    .join('');
+  return uncommented
+    .split(CSS_TOKENS)
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};,>])\s*/g, '$1')
+            .replace(/:\s+/g, ':')
+            .replace(/;}/g, '}'),
+    )
+    .join('');
 }
 
 function* taggedTemplates(node) {
@@ -49,7 +75,7 @@ export function minifyTemplates({ include }) {
       const out = new MagicString(code);
       let changed = false;
       for (const node of taggedTemplates(ast)) {
-        const minify = node.tag.name === 'css' ? minifyCss : minifyHtmlCss;
+        const minify = node.tag.name === 'css' ? minifyCss : minifyMarkup;
         for (const quasi of node.quasi.quasis) {
           const raw = code.slice(quasi.start, quasi.end);
           if (raw !== quasi.value.raw) {
