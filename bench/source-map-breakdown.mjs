@@ -61,13 +61,12 @@ export function sourceMapBreakdown(file) {
     if (previous) charge(previous[1], line.length - previous[0]);
     else charge('(unmapped)', line.length);
   });
-  const total = code.length + Math.max(0, lines.length - 1) * 0; // newlines are not charged
   const mappedTotal = [...chars.values()].reduce((a, b) => a + b, 0);
   const gzip = gzipSync(code, { level: 9 }).length;
   const rows = [...chars]
     .map(([source, n]) => ({ source: tidy(source), chars: n, gzipShare: (gzip * n) / mappedTotal }))
     .sort((a, b) => b.chars - a.chars);
-  return { file, chars: total, gzip, rows };
+  return { file, chars: code.length, gzip, rows };
 }
 
 /** `../node_modules/lit-html/lit-html.js` -> `lit-html/lit-html.js`; `../src/x.ts` -> `src/x.ts`. */
