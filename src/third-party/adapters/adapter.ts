@@ -6,6 +6,7 @@
  */
 import type { ProviderProof } from '../../gateway/contract.js';
 import type { RedirectProvider } from '../provider-endpoints.js';
+import { unverifiedClaims } from '../oauth-crypto.js';
 import { SignInError } from '../sign-in-error.js';
 
 export interface AuthorizationInput {
@@ -63,4 +64,16 @@ export function required(params: Record<string, string>, name: string, provider:
   const value = params[name];
   if (!value) throw new SignInError(provider, 'proof', `no ${name}`);
   return value;
+}
+
+/**
+ * The answer's ID token, once its `nonce` is this request's (Google and Apple).
+ * Only the nonce is read here: the signature and the other claims are the
+ * gateway's to check.
+ */
+export function idTokenWithNonce(params: Record<string, string>, pending: PendingAuthorization): { idToken: string; nonce: string } {
+  const { provider, nonce } = pending;
+  const idToken = required(params, 'id_token', provider);
+  if (!nonce || unverifiedClaims(idToken)?.nonce !== nonce) throw new SignInError(provider, 'proof', 'nonce');
+  return { idToken, nonce };
 }

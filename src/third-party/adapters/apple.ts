@@ -3,9 +3,8 @@
  * fragment when no scope is asked for (name and e-mail need a form POST to a
  * server), so none is: the ID token still carries the e-mail Apple shares.
  */
-import { randomToken, unverifiedClaims } from '../oauth-crypto.js';
-import { SignInError } from '../sign-in-error.js';
-import { required, withQuery, type RedirectAdapter } from './adapter.js';
+import { randomToken } from '../oauth-crypto.js';
+import { idTokenWithNonce, required, withQuery, type RedirectAdapter } from './adapter.js';
 
 export const appleAdapter: RedirectAdapter = {
   provider: 'apple',
@@ -25,9 +24,7 @@ export const appleAdapter: RedirectAdapter = {
   },
 
   proofFrom(params, pending) {
-    const idToken = required(params, 'id_token', 'apple');
-    const code = required(params, 'code', 'apple');
-    if (unverifiedClaims(idToken)?.nonce !== pending.nonce) throw new SignInError('apple', 'proof', 'nonce');
-    return { provider: 'apple', idToken, code, nonce: pending.nonce! };
+    const { idToken, nonce } = idTokenWithNonce(params, pending);
+    return { provider: 'apple', idToken, code: required(params, 'code', 'apple'), nonce };
   },
 };

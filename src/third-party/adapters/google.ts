@@ -3,9 +3,8 @@
  * secret in the browser). The nonce goes into the token; the gateway checks
  * the token, and this adapter checks the nonce before sending it on.
  */
-import { randomToken, unverifiedClaims } from '../oauth-crypto.js';
-import { SignInError } from '../sign-in-error.js';
-import { required, withQuery, type RedirectAdapter } from './adapter.js';
+import { randomToken } from '../oauth-crypto.js';
+import { idTokenWithNonce, withQuery, type RedirectAdapter } from './adapter.js';
 
 export const googleAdapter: RedirectAdapter = {
   provider: 'google',
@@ -27,8 +26,6 @@ export const googleAdapter: RedirectAdapter = {
   },
 
   proofFrom(params, pending) {
-    const idToken = required(params, 'id_token', 'google');
-    if (unverifiedClaims(idToken)?.nonce !== pending.nonce) throw new SignInError('google', 'proof', 'nonce');
-    return { provider: 'google', idToken, nonce: pending.nonce! };
+    return { provider: 'google', ...idTokenWithNonce(params, pending) };
   },
 };
