@@ -1,18 +1,76 @@
-// Runs every test in Debian's headless Chromium, against a reference gateway
-// that this config starts on 127.0.0.1 (a free port, another origin than the
-// test pages) and stops when the run ends.
+// Runs every test in one engine (TEST_ENGINE: chromium, the default, firefox
+// or webkit; scripts/run-tests.mjs runs all three one after another), against
+// a reference gateway that this config starts on 127.0.0.1 (a free port,
+// another origin than the test pages) and stops when the run ends.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import * as puppeteer from 'puppeteer-core';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { createGateway } from './demo/gateway/server.mjs';
 import { itiStylesDevServer } from './build/iti-styles.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from './build/chromium.mjs';
+import { CHROMIUM_ARGS } from './build/chromium.mjs';
+import { FIREFOX_TEST_PREFS, findEngine, INSTALL_HINT } from './build/browsers.mjs';
 import { passedFailedReporter } from './test/support/passed-failed-reporter.mjs';
+import { keyboardPlugin } from './test/support/keyboard-plugin.mjs';
+import { gatewayProbePlugin } from './test/support/gateway-probe-plugin.mjs';
 
-const chromium = findChromium();
-if (!chromium) {
-  console.error(`No Chromium found. ${CHROMIUM_INSTALL_HINT}`);
+const engine = process.env.TEST_ENGINE || 'chromium';
+const binary = findEngine(engine);
+if (!binary) {
+  console.error(`No ${engine} found: ${INSTALL_HINT[engine]}. This project never downloads a browser.`);
   process.exit(1);
+}
+
+/** The one launcher of this run's engine. */
+function engineLauncher() {
+  if (engine === 'chromium') {
+    return chromeLauncher({
+      launchOptions: {
+        executablePath: binary,
+        headless: true,
+        // DUMPIO=1 npm test shows the browser's own output, for when a page hangs or crashes.
+        dumpio: !!process.env.DUMPIO,
+        args: CHROMIUM_ARGS,
+      },
+    });
+  }
+  if (engine === 'firefox') {
+    // puppeteer-core drives Firefox over WebDriver BiDi: no geckodriver, no download.
+    return chromeLauncher({
+      puppeteer,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: binary,
+        headless: true,
+        dumpio: !!process.env.DUMPIO,
+        extraPrefsFirefox: FIREFOX_TEST_PREFS,
+      },
+    });
+  }
+  // WebKit: scripts/run-tests.mjs has started Xvfb and WebKitWebDriver (WEBKIT_DRIVER_PORT).
+  const port = Number(process.env.WEBKIT_DRIVER_PORT);
+  if (!port) {
+    console.error('TEST_ENGINE=webkit needs WEBKIT_DRIVER_PORT: run it through scripts/run-tests.mjs (npm test -- --engine webkit).');
+    process.exit(1);
+  }
+  const launcher = webdriverLauncher({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'error',
+    connectionRetryCount: 1,
+    // No browserName: WebKitWebDriver matches only MiniBrowser's own, which it fills in.
+    // Script may open windows, as the other engines allow under automation (the
+    // sign-in popup tests; the blocked-popup path is tested by stubbing window.open).
+    capabilities: { 'webkitgtk:browserOptions': { binary: binary.browser, args: ['--automation', '--javascript-can-open-windows-automatically=true'] } },
+  });
+  // The launcher names a browser after browserName; without one, say which engine runs.
+  const initialize = launcher.initialize.bind(launcher);
+  launcher.initialize = async (...args) => {
+    await initialize(...args);
+    launcher.name = 'WebKit';
+  };
+  return launcher;
 }
 
 /** Starts the reference gateway with the test server and tells the pages where it is (GET /__test-env). */
@@ -25,6 +83,7 @@ function referenceGatewayPlugin() {
     async serverStart({ config }) {
       gateway = createGateway({
         allowedOrigins: [`http://${config.hostname}:${config.port}`],
+        dev: true,
         log: () => {},
       });
       gatewayUrl = await gateway.listen(0);
@@ -40,6 +99,11 @@ function referenceGatewayPlugin() {
       if (context.path === '/__csp/page.html') {
         const page = { companyId: context.query.companyId ?? 'csp', gatewayUrl, providers: context.query.providers ?? '', recordViolations: true };
         return { body: embedPage(page), type: 'html' };
+      }
+      if (context.path === '/__oauth/foreign-answer.html') {
+        // A page of another origin in the sign-in popup, posting what looks like the callback's answer.
+        const message = `{type:'customer-register:sign-in-callback',params:{state:new URLSearchParams(location.search).get('state')||'x',code:'c'}}`;
+        return { body: `<!doctype html><script>opener.postMessage(${message},'*')</script>`, type: 'html' };
       }
       if (context.path === '/__oauth/embed.html') {
         const page = { companyId: context.query.companyId ?? 'oauth', gatewayUrl, providers: context.query.providers ?? 'google', country: 'CN' };
@@ -110,24 +174,18 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   hostname: 'localhost',
-  concurrency: 2,
+  // One WebDriver session runs one page at a time (the webdriver launcher would
+  // otherwise run test files in iframes, where popups and focus differ).
+  concurrency: engine === 'webkit' ? 1 : 2,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: chromium,
-        headless: true,
-        // DUMPIO=1 npm test shows Chromium's own output, for when a page hangs or crashes.
-        dumpio: !!process.env.DUMPIO,
-        args: CHROMIUM_ARGS,
-      },
-    }),
-  ],
+  browsers: [engineLauncher()],
   plugins: [
     itiStylesDevServer(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     referenceGatewayPlugin(),
+    keyboardPlugin(),
+    gatewayProbePlugin(),
   ],
   middleware: [callbackScriptMiddleware(), strictPolicyMiddleware(() => gatewayUrl)],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), passedFailedReporter()],

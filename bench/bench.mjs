@@ -927,7 +927,7 @@ async function main() {
   const context = { peers, gatewayOrigin: '' };
   const origin = await startPageServer(context);
   const { createGateway } = await import(pathToFileURL(path.join(ROOT, 'demo', 'gateway', 'server.mjs')).href);
-  const gateway = createGateway({ allowedOrigins: [origin], log: () => {} });
+  const gateway = createGateway({ allowedOrigins: [origin], dev: true, log: () => {} });
   context.gatewayOrigin = await withTimeout(gateway.listen(0), 10_000, 'starting the gateway');
   cleanups.push(() => gateway.close());
 

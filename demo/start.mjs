@@ -41,7 +41,8 @@ if (!existsSync(join(root, 'dist', 'customer-register.js'))) {
   process.exit(1);
 }
 
-const gateway = createGateway({ allowedOrigins: [pageOrigin, `http://localhost:${PAGE_PORT}`] });
+// The demo page's dev inbox reads the codes from the dev endpoints.
+const gateway = createGateway({ allowedOrigins: [pageOrigin, `http://localhost:${PAGE_PORT}`], dev: true });
 await gateway.listen(GATEWAY_PORT).catch((error) => {
   console.error(`Cannot listen on ${gatewayOrigin}: ${error.message}. Set GATEWAY_PORT to a free port.`);
   process.exit(1);
@@ -51,7 +52,14 @@ await gateway.listen(GATEWAY_PORT).catch((error) => {
 async function serveFile(req, res) {
   const { pathname } = new URL(req.url ?? '/', pageOrigin);
   const relative = pathname === '/' ? 'demo/index.html' : pathname.startsWith('/dist/') ? pathname.slice(1) : `demo${pathname}`;
-  const file = normalize(join(root, decodeURIComponent(relative)));
+  let decoded;
+  try {
+    decoded = decodeURIComponent(relative);
+  } catch {
+    res.writeHead(400).end('bad request'); // a malformed escape (/%E0%A4%A) is refused, never a crash
+    return;
+  }
+  const file = normalize(join(root, decoded));
   const allowed = [join(root, 'demo') + sep, join(root, 'dist') + sep].some((dir) => file.startsWith(dir));
   if (!allowed || file.includes(`${sep}gateway${sep}`)) {
     res.writeHead(404).end('not found');
@@ -70,7 +78,12 @@ async function serveFile(req, res) {
   }
 }
 
-const pages = createServer((req, res) => void serveFile(req, res));
+const pages = createServer((req, res) =>
+  serveFile(req, res).catch((error) => {
+    console.error(`[demo] ${error?.stack ?? error}`);
+    if (!res.headersSent) res.writeHead(500).end('internal error');
+  }),
+);
 pages.on('error', (error) => {
   console.error(`Cannot listen on ${pageOrigin}: ${error.message}. Set DEMO_PORT to a free port.`);
   process.exit(1);

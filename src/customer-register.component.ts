@@ -127,6 +127,8 @@ export class CustomerRegister extends LitElement {
     requestTimeout: { attribute: 'request-timeout', type: Number },
     tradeTypeCurrencyList: { attribute: false },
     providers: {},
+    // Read by the sign-in controller; reactive so that a change mid-flow starts over (willUpdate).
+    redirectUri: { attribute: 'redirect-uri' },
   };
 
   private readonly i18n = new LocalizeController(this);
@@ -234,8 +236,11 @@ export class CustomerRegister extends LitElement {
    */
   providers: string | ProviderChoices = '';
 
-  /** The providers' authorization endpoints, where they differ from the real ones (a test or staging set-up). */
+  /** The providers' authorization endpoints, where they differ from the real ones (a test or staging set-up): https, or http on this machine. */
   declare providerEndpoints?: Partial<Record<RedirectProvider, string>>;
+
+  /** The OAuth callback page (`redirect-uri`): on the page's own origin; default `oauth-callback.html` next to the script. */
+  declare redirectUri?: string;
 
   /** The third-party buttons and sign-in, from their own lazy chunk, once `providers` names any. */
   private thirdParty?: ThirdPartyController;
@@ -448,6 +453,9 @@ export class CustomerRegister extends LitElement {
       const problem = this.configProblem;
       if (problem) console.warn(`<customer-register>: ${problem}.`);
     }
+    // A flow belongs to one gateway, company and callback page: a change once
+    // it is on its way starts over, so no code or ticket goes to the new one.
+    if (this.hasUpdated && (changed.has('companyId') || changed.has('host') || changed.has('redirectUri'))) this.reset();
     if (changed.has('methods')) {
       const offered = this.offeredMethods;
       if (!offered.includes(this.method)) this.method = offered[0];

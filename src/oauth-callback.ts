@@ -3,7 +3,9 @@
  * sends the person back after signing in. It hands the provider's answer to
  * the element and goes away:
  *  - in the sign-in popup: posted to the opener, to this page's own origin only
- *    (so the answer never reaches another site), then the popup closes;
+ *    (so the answer never reaches another site); the popup closes when the
+ *    element says it has the answer (or closes it), never before, so a busy
+ *    page cannot take the closing for a cancel;
  *  - after a full-page redirect (a pending sign-in is in sessionStorage): the
  *    answer is kept there, and the page goes back to where the sign-in started
  *    (only if that is on this origin), whose element checks it.
@@ -13,11 +15,15 @@
 import {
   CALLBACK_MESSAGE,
   callbackParams,
+  isCallbackAck,
   PENDING_SIGN_IN_KEY,
   POPUP_NAME,
   SIGN_IN_RESULT_KEY,
   type CallbackMessage,
 } from './third-party/callback-protocol.js';
+
+/** How long the popup waits for the element's acknowledgement before closing anyway. */
+const ACK_WAIT_MS = 60_000;
 
 const message: CallbackMessage = { type: CALLBACK_MESSAGE, params: callbackParams(new URL(location.href)) };
 // Tokens and codes leave the address bar and the history entry at once.
@@ -40,9 +46,18 @@ const inPopup = !!opener && window.name.startsWith(POPUP_NAME);
 // may be there). A tab with an opener of its own (a sign-up page opened by a
 // link) is not named as a popup, so its redirect comes back here too.
 if (inPopup && !(pending && pending.state === message.params.state)) {
-  opener.postMessage(message, location.origin);
-  close();
+  const element: Window = opener;
+  addEventListener('message', (event) => {
+    if (event.source === element && event.origin === location.origin && isCallbackAck(event.data)) close();
+  });
+  element.postMessage(message, location.origin);
+  // An opener that never answers (its page went elsewhere) does not keep an
+  // empty window open for ever.
+  setTimeout(close, ACK_WAIT_MS);
 } else if (returnTo?.origin === location.origin) {
   sessionStorage.setItem(SIGN_IN_RESULT_KEY, JSON.stringify({ params: message.params }));
   location.replace(returnTo.href);
+} else {
+  // Nowhere to return to: the sign-in is over, and its verifier and nonce go.
+  sessionStorage.removeItem(PENDING_SIGN_IN_KEY);
 }

@@ -2,7 +2,7 @@
 // loader, the entry it imports, and chunks found relative to the script's URL.
 // (No import of src/ here: the element must come from dist/.)
 import { expect, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { press, typeText } from './support/keyboard.js';
 import { waitUntil } from './support/wait.js';
 import { latestCode, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 // Only the source stylesheets (plain css`` results), to compare the built ones with; no element.
@@ -66,12 +66,12 @@ describe('dist/ through the classic-script loader', () => {
       await waitUntil(() => root().querySelector<HTMLSelectElement>('#country:not([disabled])'), 'the country list never loaded');
       const email = uniqueEmail('dist');
       root().querySelector<HTMLInputElement>('#email')!.focus();
-      await sendKeys({ type: email });
-      await sendKeys({ press: 'Enter' });
+      await typeText(email);
+      await press('Enter');
       await waitUntil(() => root().querySelector('#code'), 'the code step never came', { timeout: 5000 });
       const registered = oneEvent(el, 'registered');
       root().querySelector<HTMLInputElement>('#code')!.focus();
-      await sendKeys({ type: await latestCode(companyId, email) });
+      await typeText(await latestCode(companyId, email));
       const event = (await registered) as CustomEvent<{ customerNo: string }>;
       expect(event.detail.customerNo).to.match(/^\d+$/);
 

@@ -24,7 +24,9 @@ interface Fault {
 
 const GATEWAY_MSG = 'Registration is paused for maintenance until 18:00.';
 const FAULTS: Fault[] = [
-  { name: 'delay', kind: 'delay', extra: { delayMs: 700 } },
+  // A delay well inside the element's timeout (REQUEST_TIMEOUT_MS): slow, not failed, even on
+  // two busy cores; a hang well past it.
+  { name: 'delay', kind: 'delay', extra: { delayMs: 400 } },
   { name: 'hang past the timeout', kind: 'hang', extra: { delayMs: 4000 }, message: /took too long/ },
   // The browser retries a POST on a reset connection: the fault outlasts its retries, and is cleared once shown.
   { name: 'dropped connection', kind: 'drop', extra: { count: 20 }, message: /could not reach the server/ },
@@ -42,8 +44,11 @@ const COUNTRY_LIST_MESSAGE = /could not load the list/;
 
 const matrix = new Map<string, 'pass' | 'FAIL'>();
 
+/** The element's `request-timeout` here: 1.6 s more than the delay, 2 s less than the hang. */
+const REQUEST_TIMEOUT_MS = 2000;
+
 async function mountForFaults(companyId = uniqueCompanyId('fault')) {
-  return mount({ companyId, methods: 'email', attributes: { 'request-timeout': '800' } });
+  return mount({ companyId, methods: 'email', attributes: { 'request-timeout': String(REQUEST_TIMEOUT_MS) } });
 }
 
 async function flowReady(el: CustomerRegister) {

@@ -4,6 +4,7 @@
  * these; these make sure the stand-in is as strict as the contract.
  */
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { DEFAULT_PATHS } from '../src/gateway/contract.js';
 import { gatewayUrl, latestCode, uniqueCompanyId } from './support/reference-gateway.js';
 
@@ -126,5 +127,39 @@ describe('reference gateway: CORS', () => {
     document.body.append(iframe);
     expect((await result).readable).to.equal(false);
     iframe.remove();
+  });
+});
+
+describe('reference gateway: hardening', () => {
+  type Probe = { statuses: number[]; alive: boolean };
+  const probe = (payload: { dev?: boolean; requests: { target: string; host?: string }[] }) =>
+    executeServerCommand<Probe, typeof payload>('probe-gateway', payload) as Promise<Probe>;
+
+  it('a malformed request target gets an answer and never stops the process', async () => {
+    const { statuses, alive } = await probe({
+      dev: true,
+      requests: [{ target: '/%E0%A4%A' }, { target: '/__idp/google/%E0%A4%A' }, { target: '/__dev/%E0%A4%A' }, { target: 'http://[::1' }, { target: '/api/%' }],
+    });
+    expect(statuses).to.deep.equal([404, 404, 404, 400, 404]);
+    expect(alive).to.equal(true);
+  });
+
+  it('the dev endpoints (which mint proofs) are off unless asked for', async () => {
+    const requests = [{ target: '/__dev/inbox' }, { target: '/__dev/idp/proofs' }];
+    expect((await probe({ requests })).statuses).to.deep.equal([404, 404]);
+    expect((await probe({ dev: true, requests })).statuses.every((status) => status === 200)).to.equal(true);
+  });
+
+  it('the dev endpoints and the stand-in providers answer only to a Host that names this machine', async () => {
+    const { statuses } = await probe({
+      dev: true,
+      requests: [
+        { target: '/__dev/inbox', host: 'localhost' },
+        { target: '/__dev/inbox', host: 'rebound.example:8787' },
+        { target: '/__idp/google/oauth2/v3/certs', host: 'rebound.example' },
+        { target: '/__dev/inbox', host: '127.0.0.1.example' },
+      ],
+    });
+    expect(statuses).to.deep.equal([200, 404, 403, 404]);
   });
 });

@@ -202,6 +202,40 @@ describe('reload mid-flow', () => {
 });
 
 describe('no secret leaks', () => {
+  it('a host or company-id change mid-flow starts over: no code or ticket goes to the new one', async () => {
+    const { el, companyId } = await mount();
+    const email = uniqueEmail('moved');
+    await countriesLoaded(el);
+    await typeInto(el, '#email', email);
+    await press('Enter');
+    await waitForStep(el, '#code');
+    // The same gateway by another name: as far as the element knows, another gateway.
+    const other = new URL(el.host);
+    other.hostname = 'localhost';
+    el.setAttribute('host', other.origin);
+    await waitForStep(el, '#email');
+    expect(query(el, '#code')).to.equal(null);
+    expect(part<HTMLInputElement>(el, '#email').value, 'what was typed is kept').to.equal(email);
+
+    // Back to the first gateway, on the code step again, then another company.
+    el.setAttribute('host', new URL(other.href.replace('localhost', '127.0.0.1')).origin);
+    await countriesLoaded(el);
+    const next = uniqueCompanyId('moved');
+    // (A second address: the gateway sends one code per account per minute.)
+    const second = uniqueEmail('moved-again');
+    part<HTMLInputElement>(el, '#email').value = '';
+    await typeInto(el, '#email', second);
+    await press('Enter');
+    await waitForStep(el, '#code');
+    const code = await latestCode(companyId, second);
+    el.setAttribute('company-id', next);
+    await waitForStep(el, '#email');
+    expect(query(el, '#code')).to.equal(null);
+    expect(await requestsOf(companyId, 'register')).to.have.length(0);
+    expect(await requestsOf(next, 'register')).to.have.length(0);
+    expect(code).to.match(/^\d{6}$/);
+  });
+
   it('no code, ticket or token in the console or in any URL the element builds', async () => {
     const logged: string[] = [];
     const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;

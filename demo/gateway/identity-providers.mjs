@@ -177,7 +177,7 @@ export function createIdentityProviders({ allowedOrigins, now, log, selfOrigin, 
 
   // ---- the stand-ins' behaviour (/__dev/idp) and users -----------------------
 
-  const DEFAULT_BEHAVIOUR = Object.freeze({ autoApprove: false, user: null, tamper: null, unconfigured: [] });
+  const DEFAULT_BEHAVIOUR = Object.freeze({ autoApprove: false, approveDelayMs: 0, user: null, tamper: null, unconfigured: [] });
   const behaviourOf = (companyId) => state.behaviours.get(companyId) ?? DEFAULT_BEHAVIOUR;
 
   /** @returns {string | null} an error, or null when the behaviour was stored */
@@ -187,6 +187,13 @@ export function createIdentityProviders({ allowedOrigins, now, log, selfOrigin, 
     if ('autoApprove' in body) {
       if (typeof body.autoApprove !== 'boolean') return 'autoApprove must be true or false';
       next.autoApprove = body.autoApprove;
+    }
+    if ('approveDelayMs' in body) {
+      // A person who takes a moment to consent: the auto-approved answer comes after this long.
+      if (!Number.isInteger(body.approveDelayMs) || body.approveDelayMs < 0 || body.approveDelayMs > 10_000) {
+        return 'approveDelayMs must be a whole number of milliseconds from 0 to 10000';
+      }
+      next.approveDelayMs = body.approveDelayMs;
     }
     if ('user' in body) {
       const user = body.user;
@@ -484,6 +491,7 @@ export function createIdentityProviders({ allowedOrigins, now, log, selfOrigin, 
     const behaviour = behaviourOf(request.app.companyId);
     if (behaviour.autoApprove) {
       // Like a user who consented before: straight back with the answer.
+      if (behaviour.approveDelayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.approveDelayMs).unref?.());
       return redirect(res, request.redirectUri, await grant(request, resolveUser(provider, behaviour.user)));
     }
     const requestId = randomBytes(18).toString('base64url');

@@ -24,6 +24,8 @@ const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const COMPANY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const EMAIL = /^[^\s@"<>()[\],;:\\\p{Cc}\p{Cf}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u;
 const MAX_BODY_BYTES = 64 * 1024;
+/** A Host header naming this machine: 127.0.0.1, localhost or [::1], with any port. */
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/i;
 
 const SEND_CODE_BIZ_TYPES = {
   EMAIL_REGISTER_VERIFICATION_CODE: 1,
@@ -48,7 +50,7 @@ const FAULT_KINDS = new Set(['delay', 'hang', 'drop', 'http', 'non-json', 'no-en
  * @param {object} [options]
  * @param {string[]} [options.allowedOrigins] origins that may call it (CORS); '*' in the list allows any
  * @param {string} [options.prefix] path prefix, '/api' by default
- * @param {boolean} [options.dev] serve the /__dev/ endpoints (inbox, log, faults)
+ * @param {boolean} [options.dev] serve the /__dev/ endpoints (inbox, log, faults, minted proofs): off unless asked for
  * @param {number} [options.ticketTtlMs] how long a sendToken lives (10 min)
  * @param {number} [options.maxWrongCodes] wrong codes before a ticket locks (5)
  * @param {number} [options.resendIntervalMs] minimum time between two codes to one account (60 s)
@@ -59,7 +61,7 @@ export function createGateway(options = {}) {
   const {
     allowedOrigins = [],
     prefix = '/api',
-    dev = true,
+    dev = false,
     ticketTtlMs = 10 * 60_000,
     maxWrongCodes = 5,
     resendIntervalMs = 60_000,
@@ -454,10 +456,17 @@ export function createGateway(options = {}) {
   }
 
   async function handle(req, res) {
-    const url = new URL(req.url ?? '/', 'http://gateway.local');
+    const url = URL.canParse(req.url ?? '/', 'http://gateway.local') ? new URL(req.url ?? '/', 'http://gateway.local') : undefined;
+    if (!url) return send(res, 400, {}, 'bad request', 'text/plain');
+    // The stand-ins and the dev endpoints can mint sign-in proofs: they answer
+    // only to a request that names this machine (a page of another site that
+    // rebinds its DNS name to 127.0.0.1 sends its own name in Host).
+    const local = LOOPBACK_HOST.test(req.headers.host ?? '');
     // The identity providers' pages open top-level in a popup and their token
     // endpoints are called server to server: no CORS there, as at the real ones.
-    if (url.pathname.startsWith('/__idp/')) return idp.handleIdp(req, res, url);
+    if (url.pathname.startsWith('/__idp/')) {
+      return local ? idp.handleIdp(req, res, url) : send(res, 403, {}, 'forbidden', 'text/plain');
+    }
     const cors = corsHeaders(req);
     if (req.headers.origin && !cors) {
       // A browser from an origin we do not serve: answer without CORS headers,
@@ -468,7 +477,7 @@ export function createGateway(options = {}) {
       res.writeHead(204, cors ?? {});
       return res.end();
     }
-    if (dev && url.pathname.startsWith('/__dev/')) return handleDev(req, res, url, cors ?? {});
+    if (dev && local && url.pathname.startsWith('/__dev/')) return handleDev(req, res, url, cors ?? {});
 
     const lang = typeof req.headers.lang === 'string' ? req.headers.lang : 'en-US';
     const m = messagesFor(lang);

@@ -7,6 +7,13 @@
 /** `data.type` of the message the callback page posts to its opener. */
 export const CALLBACK_MESSAGE = 'customer-register:sign-in-callback';
 
+/**
+ * `data.type` of the element's reply to the popup: the answer is in hand, the
+ * popup may close. Until then the callback page stays open, so the popup can
+ * never read as closed (cancelled) before its answer has been handled.
+ */
+export const CALLBACK_ACK = 'customer-register:sign-in-callback-received';
+
 /** Start of the sign-in popup's window name (each attempt adds its own suffix). */
 export const POPUP_NAME = 'customer-register-sign-in';
 
@@ -33,4 +40,8 @@ export function callbackParams(url: URL): Record<string, string> {
 export function isCallbackMessage(data: unknown): data is CallbackMessage {
   const message = data as CallbackMessage | null;
   return !!message && message.type === CALLBACK_MESSAGE && !!message.params && typeof message.params === 'object';
+}
+
+export function isCallbackAck(data: unknown): boolean {
+  return !!data && (data as { type?: unknown }).type === CALLBACK_ACK;
 }

@@ -20,3 +20,14 @@ export const DEFAULT_AUTHORIZATION_ENDPOINTS: Readonly<Record<RedirectProvider, 
   // Telegram Login's popup page (the widget script is not used: no third-party script runs on the page).
   telegram: 'https://oauth.telegram.org/auth',
 };
+
+/**
+ * Whether the element may send a person to `url`: https only, or plain http to
+ * this very machine (a developer's local stand-in). Anything else (http on a
+ * network, javascript:, data:) is refused, like an http `host`.
+ */
+export function isSafeProviderUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || (protocol === 'http:' && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(hostname));
+}

@@ -4,7 +4,7 @@
  * redirect whose answer the callback page leaves in sessionStorage for the
  * element to pick up after the page loads again.
  */
-import { isCallbackMessage, PENDING_SIGN_IN_KEY, POPUP_NAME, SIGN_IN_RESULT_KEY } from './callback-protocol.js';
+import { CALLBACK_ACK, isCallbackMessage, PENDING_SIGN_IN_KEY, POPUP_NAME, SIGN_IN_RESULT_KEY } from './callback-protocol.js';
 import type { PendingAuthorization } from './adapters/adapter.js';
 import { SignInError } from './sign-in-error.js';
 import { DEFAULT_AUTHORIZATION_ENDPOINTS, type RedirectProvider } from './provider-endpoints.js';
@@ -39,11 +39,23 @@ export function closePopup(popup: Window): void {
 const CLOSED_POLL_MS = 400;
 
 /**
- * Waits for the callback page in `popup` to post the provider's answer.
- * Only a message from the callback page's origin and from this popup counts
- * (another element's popup is ignored); a sign-in answer from any other origin
- * is refused outright and ends the attempt, and a popup closed without an
- * answer ends it quietly ('cancelled').
+ * How long an answer may still arrive after the popup reads as closed. The
+ * callback page stays open until the element acknowledges its answer, so a
+ * closed popup is normally a person who closed it; this covers the rest (a
+ * callback page that gave up waiting, an engine that reports a closing window
+ * early) on a page whose main thread is busy with other scripts.
+ */
+const CLOSED_GRACE_MS = 1500;
+
+/**
+ * Waits for the callback page in `popup` to post the provider's answer, and
+ * acknowledges it (the callback page closes only then).
+ * Only messages from this attempt's popup count: one from the callback page's
+ * origin is the answer; a sign-in answer from any other origin (the popup at
+ * the provider, or somewhere else) is refused and ends the attempt. A message
+ * from any other window (an ad's frame, another element's popup) is ignored,
+ * whatever it holds. A popup closed without an answer ends the attempt quietly
+ * ('cancelled'), after a grace period in which no answer came.
  */
 export function awaitPopupAnswer(
   popup: Window,
@@ -52,6 +64,7 @@ export function awaitPopupAnswer(
   signal: AbortSignal,
 ): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
+    let closedSince: number | undefined;
     const finish = (outcome: () => void) => {
       removeEventListener('message', onMessage);
       clearInterval(poll);
@@ -60,12 +73,12 @@ export function awaitPopupAnswer(
       outcome();
     };
     const onMessage = (event: MessageEvent) => {
-      if (!isCallbackMessage(event.data)) return;
+      if (event.source !== popup || !isCallbackMessage(event.data)) return;
       if (event.origin !== callbackOrigin) {
         finish(() => reject(new SignInError(provider, 'foreign-origin', event.origin)));
         return;
       }
-      if (event.source !== popup) return;
+      popup.postMessage({ type: CALLBACK_ACK }, callbackOrigin);
       finish(() => resolve(event.data.params));
     };
     const onAbort = () => finish(() => reject(signal.reason));
@@ -74,7 +87,9 @@ export function awaitPopupAnswer(
     // A provider page that cuts the opener link (Cross-Origin-Opener-Policy)
     // also reads as closed here: such a provider needs the redirect instead.
     const poll = setInterval(() => {
-      if (popup.closed) finish(() => reject(new SignInError(provider, 'cancelled')));
+      if (!popup.closed) return;
+      closedSince ??= Date.now();
+      if (Date.now() - closedSince >= CLOSED_GRACE_MS) finish(() => reject(new SignInError(provider, 'cancelled')));
     }, CLOSED_POLL_MS);
   });
 }
@@ -159,23 +174,31 @@ function readAnswer(text: string | null): Record<string, string> | undefined {
   }
 }
 
+/** What a full-page redirect left for the elements of this page, once taken out of sessionStorage. */
+let returned: { pending?: PendingRedirect; params?: Record<string, string> } | undefined;
+
 /**
  * After a full-page redirect: the answer for this element, with the request it
- * answers. Both records are removed as they are read, so an answer is used at
- * most once; a record that is unreadable or too old is removed too. A record
- * left by another element on the page is left for it.
+ * answers. The first element on the page to look takes both records out of
+ * sessionStorage at once, whoever they are for, so no code, token or PKCE
+ * verifier stays there once the page has come back (an element of another key
+ * finds its answer in this module's memory). An answer is used at most once;
+ * one that is unreadable, unanswered or too old is dropped.
  */
 export function takeRedirectAnswer(
   elementKey: string,
 ): { pending: PendingAuthorization; params: Record<string, string>; residence: PendingRedirect['residence'] } | undefined {
-  const pendingText = sessionStorage.getItem(PENDING_SIGN_IN_KEY);
-  if (pendingText === null) return undefined;
-  const pending = readPending(pendingText);
-  if (pending && pending.elementKey !== elementKey && Date.now() - pending.startedAt <= REDIRECT_TTL_MS) return undefined;
-  const params = readAnswer(sessionStorage.getItem(SIGN_IN_RESULT_KEY));
-  sessionStorage.removeItem(PENDING_SIGN_IN_KEY);
-  sessionStorage.removeItem(SIGN_IN_RESULT_KEY);
-  if (!pending || !params || pending.elementKey !== elementKey || Date.now() - pending.startedAt > REDIRECT_TTL_MS) return undefined;
+  if (!returned) {
+    const pendingText = sessionStorage.getItem(PENDING_SIGN_IN_KEY);
+    const resultText = sessionStorage.getItem(SIGN_IN_RESULT_KEY);
+    sessionStorage.removeItem(PENDING_SIGN_IN_KEY);
+    sessionStorage.removeItem(SIGN_IN_RESULT_KEY);
+    returned = { pending: readPending(pendingText), params: readAnswer(resultText) };
+  }
+  const { pending, params } = returned;
+  if (!pending || !params || pending.elementKey !== elementKey) return undefined;
+  returned = {};
+  if (Date.now() - pending.startedAt > REDIRECT_TTL_MS) return undefined;
   const { provider, state, nonce, codeVerifier, redirectUri, residence } = pending;
   return { pending: { provider, state, nonce, codeVerifier, redirectUri }, params, residence };
 }

@@ -20,7 +20,7 @@ import { facebookAdapter } from './adapters/facebook.js';
 import { googleAdapter } from './adapters/google.js';
 import { telegramAdapter } from './adapters/telegram.js';
 import { twitterAdapter } from './adapters/twitter.js';
-import { DEFAULT_AUTHORIZATION_ENDPOINTS, type RedirectProvider } from './provider-endpoints.js';
+import { DEFAULT_AUTHORIZATION_ENDPOINTS, isSafeProviderUrl, type RedirectProvider } from './provider-endpoints.js';
 import { PROVIDER_MARKS } from './provider-marks.js';
 import { renderQrCode } from './qr-code-view.js';
 import { PROVIDER_NAMES } from './provider-names.js';
@@ -148,6 +148,12 @@ export class ThirdPartyController implements ReactiveController {
       this.states.set(provider, 'absent');
       return;
     }
+    const endpoint = provider === 'metamask' ? undefined : this.endpoint(provider);
+    if (endpoint && !isSafeProviderUrl(endpoint)) {
+      this.setup.warn(`providerEndpoints.${provider} "${endpoint}" is not an https URL (http only on this machine), so ${provider} is not offered`);
+      this.states.set(provider, 'absent');
+      return;
+    }
     if (clientId) {
       this.states.set(provider, { clientId });
       return;
@@ -219,7 +225,9 @@ export class ThirdPartyController implements ReactiveController {
   ): Promise<ProviderProof> {
     const adapter = REDIRECT_ADAPTERS[provider];
     const redirectUri = this.redirectUri();
-    const endpoint = this.host.providerEndpoints?.[provider] || DEFAULT_AUTHORIZATION_ENDPOINTS[provider];
+    const endpoint = this.endpoint(provider);
+    // Checked when the button was offered; checked again, since the property may have changed since.
+    if (!isSafeProviderUrl(endpoint)) throw new SignInError(provider, 'failed', 'provider endpoint is not https');
     const { url, pending } = await adapter.authorizationRequest({ endpoint, clientId, redirectUri, lang: this.setup.lang() });
     if (!popup) {
       // Providers refuse to be shown in a frame, so inside one there is no way
@@ -266,6 +274,11 @@ export class ThirdPartyController implements ReactiveController {
   /** The site's terms (the `terms` slot): a verified provider account then waits for them in the confirm step. */
   private hasTerms(): boolean {
     return !!this.host.querySelector(':scope > [slot="terms"]');
+  }
+
+  /** The provider's authorization endpoint: the site's (`providerEndpoints`), else the real one. */
+  private endpoint(provider: RedirectProvider): string {
+    return this.host.providerEndpoints?.[provider] || DEFAULT_AUTHORIZATION_ENDPOINTS[provider];
   }
 
   /** The callback page: the site's `redirect-uri`, else the one shipped next to the entry. */

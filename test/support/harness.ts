@@ -5,7 +5,7 @@
  */
 import { fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { press, typeText } from './keyboard.js';
 import '../../src/customer-register.js';
 import type { CustomerRegister } from '../../src/customer-register.js';
 import { gatewayUrl, latestCode, requestsOf, uniqueCompanyId } from './reference-gateway.js';
@@ -85,13 +85,7 @@ export function focused(el: CustomerRegister): Element | null {
   return el.shadowRoot!.activeElement;
 }
 
-export async function typeText(text: string): Promise<void> {
-  await sendKeys({ type: text });
-}
-
-export async function press(key: string): Promise<void> {
-  await sendKeys({ press: key });
-}
+export { press, typeText } from './keyboard.js';
 
 /** Focuses a field like a click would, then types into it. */
 export async function typeInto(el: CustomerRegister, selector: string, text: string): Promise<void> {
@@ -105,7 +99,7 @@ export function alerts(el: CustomerRegister): string[] {
 }
 
 export async function waitForStep(el: CustomerRegister, selector: string): Promise<void> {
-  await waitUntil(() => query(el, selector), `never reached a step showing ${selector}`, { timeout: 5000 });
+  await waitUntil(() => query(el, selector), `never reached a step showing ${selector}`, { timeout: 10000 });
 }
 
 /** Types the e-mail, submits with Enter and waits for the code field. */

@@ -88,7 +88,7 @@ async function devPost<T>(path: string, body: unknown): Promise<T> {
  */
 export function setIdpBehaviour(
   companyId: string,
-  behaviour: { autoApprove?: boolean; user?: IdpUser | null; tamper?: Tamper | null; unconfigured?: ThirdSource[] },
+  behaviour: { autoApprove?: boolean; approveDelayMs?: number; user?: IdpUser | null; tamper?: Tamper | null; unconfigured?: ThirdSource[] },
 ): Promise<unknown> {
   return devPost('/idp', { companyId, ...behaviour });
 }

@@ -1,0 +1,15 @@
+/**
+ * The keyboard, as a person uses it, in every engine (no element imported
+ * here: the dist test types into the built element with these too).
+ */
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+
+/** Types into the focused control key by key (test/support/keyboard-plugin.mjs: every engine types every key). */
+export async function typeText(text: string): Promise<void> {
+  await executeServerCommand('type-text', { text });
+}
+
+/** Presses one named key (`Enter`, `Tab`, `ArrowDown`...). */
+export async function press(key: string): Promise<void> {
+  await sendKeys({ press: key });
+}
