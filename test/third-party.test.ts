@@ -389,8 +389,9 @@ describe('third-party registration', () => {
       };
       win.sessionStorage.setItem('customer-register:pending-sign-in', JSON.stringify(pending));
       win.sessionStorage.setItem('customer-register:sign-in-result', JSON.stringify({ params: { state: 'state-1', code: 'code-secret' } }));
+      const before = win.document;
       win.location.reload();
-      await waitUntil(() => inner() && providerButton(inner()!, 'google'), 'no google button after the reload', { timeout: 10000 });
+      await waitUntil(() => win.document !== before && inner() && providerButton(inner()!, 'google'), 'no google button after the reload', { timeout: 10000 });
       expect(win.sessionStorage.getItem('customer-register:pending-sign-in')).to.equal(null);
       expect(win.sessionStorage.getItem('customer-register:sign-in-result')).to.equal(null);
       expect(alerts(inner()!)).to.deep.equal([]);

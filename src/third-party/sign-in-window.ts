@@ -15,14 +15,20 @@ import { randomToken } from './oauth-crypto.js';
  * click's own task (a popup needs the user's gesture); it is sent to the
  * provider once the request is ready. Each attempt gets a window of its own
  * name, so two elements on a page never share one. Null when the browser
- * blocked it.
+ * blocked it or the page may not open one.
  */
 export function openSignInPopup(): Window | null {
   const width = 500;
   const height = 640;
   const left = Math.max(0, screenX + (outerWidth - width) / 2);
   const top = Math.max(0, screenY + (outerHeight - height) / 2);
-  return open('about:blank', `${POPUP_NAME}:${randomToken(9)}`, `popup,width=${width},height=${height},left=${left},top=${top}`);
+  try {
+    return open('about:blank', `${POPUP_NAME}:${randomToken(9)}`, `popup,width=${width},height=${height},left=${left},top=${top}`);
+  } catch {
+    // Firefox throws (InvalidAccessError) where a sandboxed frame may not open
+    // popups; the others answer null. Either way: no popup.
+    return null;
+  }
 }
 
 /**
