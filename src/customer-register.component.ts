@@ -220,7 +220,7 @@ export class CustomerRegister extends LitElement {
   /** A password field: `none` (default), `optional` or `required`. Only its MD5 digest is sent. */
   password: PasswordMode = 'none';
 
-  /** `light` or `dark`; unset follows the visitor's `prefers-color-scheme`. */
+  /** `light` (default), `dark`, or `auto`: follows the visitor's `prefers-color-scheme`. */
   theme = '';
 
   /** Milliseconds a gateway call may take before the person is told and offered a retry (default 15000). */

@@ -5,7 +5,7 @@ import { css } from 'lit';
  * the element inherits the page's font and sets nothing outside its shadow root.
  * Logical properties throughout, so right-to-left languages lay out by themselves.
  */
-/** The dark scheme's colours, used for theme="dark" and for prefers-color-scheme: dark. */
+/** The dark scheme's colours, used for theme="dark", and for theme="auto" on a visitor's prefers-color-scheme: dark. */
 const darkScheme = css`
   --cr-color-accent: #93b4ff;
   --cr-color-on-accent: #0b1220;
@@ -26,7 +26,8 @@ export const styles = css`
     --cr-color-on-accent: #ffffff;
     --cr-color-text: #1f2937;
     --cr-color-muted: #4b5563;
-    --cr-color-border: #9ca3af;
+    /* 3.8:1 on white: a control whose border is its only edge needs 3:1 (WCAG 1.4.11). */
+    --cr-color-border: #7c8493;
     --cr-color-surface: #ffffff;
     --cr-color-error: #b91c1c;
     --cr-color-success: #047857;
@@ -50,9 +51,10 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  /* Dark scheme: the visitor's preference unless the site pins theme="light", or theme="dark". */
+  /* Light unless the site asks: a dark box on a light partner page fits no page.
+     theme="dark" is dark; theme="auto" follows the visitor's preference. */
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    :host([theme='auto']) {
       ${darkScheme}
     }
   }

@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
+import { backgroundBehind, contrastRatio } from './support/contrast.js';
 import { alerts, focused, mount, part, phoneCountryOrder, press, query, showPhone, typeText, waitForStep } from './support/harness.js';
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { phoneCountries, preferredOrder } from '../src/phone/country-order.js';
@@ -144,6 +145,27 @@ describe('phone entry', () => {
     await press('Escape');
   });
 
+  for (const theme of ['light', 'dark']) {
+    it(`${theme}: the open country list is readable (text 4.5:1 on its background) and its highlighted country outlined`, async () => {
+      const { el } = await mount({ country: 'GB', attributes: { theme } });
+      await showPhone(el);
+      part(el, '.iti__selected-country').click();
+      const list = part(el, '.iti__country-selector');
+      await waitUntil(() => !list.classList.contains('iti__hide'), 'the list never opened');
+      await press('ArrowDown');
+      const name = part(el, '.iti__country .iti__country-name');
+      const ratio = contrastRatio(getComputedStyle(name).color, backgroundBehind(name));
+      expect(ratio, `country name on the list (${getComputedStyle(name).color} on ${backgroundBehind(name)})`).to.be.at.least(4.5);
+      const search = part(el, '.iti__search-input');
+      expect(contrastRatio(getComputedStyle(search).color, backgroundBehind(search)), 'search text').to.be.at.least(4.5);
+      const highlighted = part(el, '.iti__country.iti__highlight');
+      expect(getComputedStyle(highlighted).outlineStyle).to.equal('solid');
+      const outline = contrastRatio(getComputedStyle(highlighted).outlineColor, backgroundBehind(list));
+      expect(outline, 'highlight outline against the list').to.be.at.least(3);
+      await press('Escape');
+    });
+  }
+
   it('a failing country list shows a retry; the field then loads', async () => {
     const companyId = uniqueCompanyId('phone-list');
     await injectFault(companyId, 'countryList', 'http', { status: 500 });
@@ -199,3 +221,4 @@ async function fetchGatewayIso2(lang: string): Promise<string[]> {
   const countries = await fetchCountryList(await testConfig(uniqueCompanyId('list'), lang));
   return phoneCountries(countries).map((c) => c.iso2);
 }
+

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { waitUntil } from './support/wait.js';
+import { backgroundBehind, contrastRatio } from './support/contrast.js';
 import { countriesLoaded, mount, part, press, registerByEmail, typeInto, waitForStep } from './support/harness.js';
 import { injectFault, uniqueEmail } from './support/reference-gateway.js';
 import type { RegisterErrorDetail, StepChangeDetail } from '../src/customer-register.js';
@@ -60,6 +62,51 @@ describe('theming', () => {
     } finally {
       style.remove();
     }
+  });
+});
+
+describe('contrast', () => {
+  for (const theme of ['light', 'dark']) {
+    it(`${theme}: input borders stand out 3:1 from what is around them (WCAG 1.4.11), text 4.5:1`, async () => {
+      const { el } = await mount({ attributes: { theme } });
+      await countriesLoaded(el);
+      const input = part(el, '#email');
+      const border = getComputedStyle(input).borderTopColor;
+      expect(contrastRatio(border, backgroundBehind(input.parentElement!)), `border ${border} against the form`).to.be.at.least(3);
+      expect(contrastRatio(border, backgroundBehind(input)), `border ${border} against the field`).to.be.at.least(3);
+      expect(contrastRatio(getComputedStyle(input).color, backgroundBehind(input)), 'typed text').to.be.at.least(4.5);
+    });
+  }
+});
+
+describe('theme: light unless the site asks', () => {
+  // Emulating the visitor's colour scheme is a browser-automation facility that
+  // @web/test-runner offers for Chromium and Firefox (puppeteer), not over WebDriver (WebKit).
+  async function visitorPrefersDark(context: Mocha.Context): Promise<void> {
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+    } catch {
+      context.skip();
+    }
+    expect(matchMedia('(prefers-color-scheme: dark)').matches, 'the emulation took effect').to.equal(true);
+  }
+
+  afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light' }).catch(() => {});
+  });
+
+  it('unset: light on a visitor whose system is dark; theme="auto" follows it, theme="light" stays light', async function () {
+    await visitorPrefersDark(this);
+    const { el } = await mount();
+    await countriesLoaded(el);
+    const background = () => getComputedStyle(part(el, '#email')).backgroundColor;
+    expect(background(), 'unset').to.equal('rgb(255, 255, 255)');
+    el.setAttribute('theme', 'auto');
+    await el.updateComplete;
+    expect(background(), 'auto').to.equal('rgb(17, 24, 39)');
+    el.setAttribute('theme', 'light');
+    await el.updateComplete;
+    expect(background(), 'light').to.equal('rgb(255, 255, 255)');
   });
 });
 

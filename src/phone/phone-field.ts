@@ -48,8 +48,16 @@ function phoneStyles(): CSSStyleSheet {
   --iti-border-color: var(--cr-color-border);
   --iti-dialcode-color: var(--cr-color-muted);
   --iti-dropdown-bg: var(--cr-color-surface);
+  /* 29.x paints the open list with this one (not --iti-dropdown-bg): without it the
+     dark scheme showed light text on white. */
+  --iti-country-selector-bg: var(--cr-color-surface);
+  --iti-icon-color: var(--cr-color-muted);
   --iti-hover-color: color-mix(in srgb, var(--cr-color-accent) 12%, transparent);
 }
+.iti__country-selector, .iti__search-input { color: var(--cr-color-text); }
+/* The highlighted country is outlined in the accent colour, not only tinted
+   (a tint alone is about 1.2:1 against the list). */
+.iti__country.iti__highlight { outline: 2px solid var(--cr-color-accent); outline-offset: -2px; }
 .iti { display: block; }
 /* intl-tel-input measures its dropdown in document.body, where its styles do
    not reach inside a shadow root, and pins that (far too tall) height inline;
