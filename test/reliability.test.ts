@@ -1,20 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
-import { alerts, countriesLoaded, focused, mount, part, press, query, typeInto, waitForStep } from './support/harness.js';
+import { alerts, countriesLoaded, focused, mount, part, press, query, requestCodeFor, typeInto, waitForStep, warningsDuring } from './support/harness.js';
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
-
-/** Collects console.warn calls while `body` runs. */
-async function warningsDuring(body: () => Promise<void>): Promise<string[]> {
-  const warn = console.warn;
-  const warnings: string[] = [];
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  try {
-    await body();
-  } finally {
-    console.warn = warn;
-  }
-  return warnings;
-}
 
 describe('reliability', () => {
   it('two elements on one page keep their own state and register separately', async () => {
@@ -205,10 +192,7 @@ describe('no secret leaks', () => {
   it('a host or company-id change mid-flow starts over: no code or ticket goes to the new one', async () => {
     const { el, companyId } = await mount();
     const email = uniqueEmail('moved');
-    await countriesLoaded(el);
-    await typeInto(el, '#email', email);
-    await press('Enter');
-    await waitForStep(el, '#code');
+    await requestCodeFor(el, email);
     // The same gateway by another name: as far as the element knows, another gateway.
     const other = new URL(el.host);
     other.hostname = 'localhost';

@@ -7,7 +7,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
-import { alerts, embedded, mount, query, type Mounted } from './support/harness.js';
+import { alerts, embedded, mount, query, warningsDuring, type Mounted } from './support/harness.js';
 import { customersOf, gatewayUrl, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
 import { localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
 import type { CustomerRegister } from '../src/customer-register.js';
@@ -402,10 +402,7 @@ describe('third-party registration', () => {
   });
 
   it('offers no provider whose endpoint is not https (http only on this machine), and warns', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-    try {
+    const warnings = await warningsDuring(async () => {
       const { el } = await mountWithProviders({ providers: 'google apple facebook metamask' });
       el.providerEndpoints = {
         ...el.providerEndpoints,
@@ -417,10 +414,8 @@ describe('third-party registration', () => {
       await buttonShown(el, 'metamask');
       expect(providerButton(el, 'google')).to.equal(null);
       expect(providerButton(el, 'apple')).to.equal(null);
-      expect(warnings.filter((w) => /providerEndpoints\.(google|apple) .* not an https URL/.test(w))).to.have.length(2);
-    } finally {
-      console.warn = warn;
-    }
+    });
+    expect(warnings.filter((w) => /providerEndpoints\.(google|apple) .* not an https URL/.test(w))).to.have.length(2);
   });
 
   it('coming back to the page without an answer after a redirect leaves the form usable and nothing pending', async () => {

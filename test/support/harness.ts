@@ -130,3 +130,16 @@ export async function showPhone(el: CustomerRegister): Promise<HTMLInputElement>
 export function phoneCountryOrder(el: CustomerRegister): string[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLElement>('.iti__country')].map((li) => li.dataset.iso2 ?? '');
 }
+
+/** Collects console.warn calls while `body` runs. */
+export async function warningsDuring(body: () => Promise<void>): Promise<string[]> {
+  const warn = console.warn;
+  const warnings: string[] = [];
+  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+  try {
+    await body();
+  } finally {
+    console.warn = warn;
+  }
+  return warnings;
+}
