@@ -13,6 +13,8 @@ const PAGE_PORT = Number(process.env.DEMO_PORT ?? 8000);
 const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 8787);
 const pageOrigin = `http://127.0.0.1:${PAGE_PORT}`;
 const gatewayOrigin = `http://127.0.0.1:${GATEWAY_PORT}`;
+/** The gateway the demo pages name in their markup (and in demo.js). */
+const DEFAULT_GATEWAY_ORIGIN = 'http://127.0.0.1:8787';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -66,7 +68,11 @@ async function serveFile(req, res) {
     return;
   }
   try {
-    const body = await readFile(file);
+    let body = await readFile(file);
+    // The pages name the default gateway; with GATEWAY_PORT set they name the one running.
+    if (gatewayOrigin !== DEFAULT_GATEWAY_ORIGIN && /\.(html|js)$/.test(file) && file.startsWith(join(root, 'demo') + sep)) {
+      body = Buffer.from(body.toString('utf8').replaceAll(DEFAULT_GATEWAY_ORIGIN, gatewayOrigin));
+    }
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CSP,

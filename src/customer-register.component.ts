@@ -10,7 +10,7 @@ import { toGatewayCountry, type AccountChannel } from './gateway/contract.js';
 import { validateEmail } from './flow/validation.js';
 import { renderFormError, renderPrimary, renderRetry } from './views/common.js';
 import type { PhoneController } from './phone/phone-controller.js';
-import type { ActionName, RegistrationController } from './flow/registration-controller.js';
+import type { RegistrationController } from './flow/registration-controller.js';
 import type { LaterStepsController } from './views/later-steps-controller.js';
 import type { Step, StepName } from './flow/steps.js';
 import type { Utm } from './embedding/attribution.js';
@@ -335,12 +335,21 @@ export class CustomerRegister extends LitElement {
         const account = 'account' in step ? step.account : undefined;
         emit(this, 'step-change', { step: step.name, method: account?.channel === 'third-party' ? account.provider : this.method });
       },
-      onError: (error) =>
+      onError: (error) => {
         emit(this, 'register-error', {
           code: feature.errorCode(error),
           message: feature.errorMessage(error, this.i18n.t),
           call: error instanceof GatewayError ? error.call : undefined,
-        }),
+        });
+        if (error instanceof feature.AccountExistsError) {
+          const { account } = error;
+          emit(this, 'account-exists', {
+            method: account.channel,
+            loginName: account.channel === 'email' ? account.email : `${account.phoneArea}${account.nationalNumber}`,
+            loginUrl: feature.signInUrlFor(this, account, this.touch),
+          });
+        }
+      },
     });
     this.laterSteps = new feature.LaterStepsController(this, {
       t: () => this.i18n.t,
@@ -590,7 +599,10 @@ export class CustomerRegister extends LitElement {
       return undefined;
     }
     const registration = this.registration!;
-    void registration.run('send', (signal) => registration.flow.requestCode(account, signal));
+    void registration.run('send', (signal) => registration.flow.requestCode(account, signal)).then(() => {
+      // An existing account: the message (and its Sign in link) is where the person goes on.
+      if (registration.error instanceof this.feature!.AccountExistsError) this.focusById('send-error');
+    });
   }
 
   /** The e-mail account from the form, or undefined (after showing what is wrong, when `report`). */
@@ -700,7 +712,7 @@ export class CustomerRegister extends LitElement {
           chosen: feature.effectiveAccountType(this, this.chosenAccountType),
           onChoose: (type) => (this.chosenAccountType = type),
         }) ?? nothing}
-        ${renderFormError(this.featureLoadFailed ? t.network : this.actionError('send'))}
+        ${this.featureLoadFailed ? renderFormError(t.network) : this.renderSendError()}
         ${renderPrimary(busy, busy ? t.sendingCode : t.sendCode)} ${this.thirdParty?.render() ?? nothing}
       </form>
     `;
@@ -825,10 +837,11 @@ export class CustomerRegister extends LitElement {
   }
 
   /** The message of `action`'s failure, if it was the last action to fail. */
-  private actionError(action: ActionName): string | undefined {
+  /** The first step's failure, if its action failed; an existing account gets a way on (`login-url`). */
+  private renderSendError() {
     const { registration, feature } = this;
-    if (!registration || !feature || registration.error === undefined || registration.failedAction !== action) return undefined;
-    return feature.errorMessage(registration.error, this.i18n.t);
+    if (!registration || !feature || registration.failedAction !== 'send') return nothing;
+    return feature.renderSendError(registration.error, this.i18n.t, (account) => feature.signInUrlFor(this, account, this.touch));
   }
 }
 

@@ -105,6 +105,10 @@ export const styles = css`
   .hint {
     margin: 0;
     color: var(--cr-color-muted);
+    /* A long address or number ("we sent a code to ...") breaks anywhere rather than push the form sideways
+       (and, as a grid item, may be narrower than that unbroken word: WebKit sizes it by the word otherwise). */
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
   }
   .field-error,
   .form-error {

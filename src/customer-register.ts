@@ -5,7 +5,7 @@
 import { CustomerRegister } from './customer-register.component.js';
 
 export { CustomerRegister };
-export type { RegisteredDetail, StepChangeDetail, RegisterErrorDetail, CustomerRegisterEventMap } from './events.js';
+export type { RegisteredDetail, StepChangeDetail, RegisterErrorDetail, AccountExistsDetail, CustomerRegisterEventMap } from './events.js';
 
 if (!customElements.get('customer-register')) customElements.define('customer-register', CustomerRegister);
 

@@ -31,10 +31,20 @@ export interface RegisterErrorDetail {
   call?: GatewayCallName;
 }
 
+export interface AccountExistsDetail {
+  /** How the person tried to register: `email` or `phone`. */
+  method: AccountChannel;
+  /** What they typed: the e-mail address, or the phone number as `+8613800000000`. */
+  loginName: string;
+  /** The sign-in link the element offers (`login-url` with the identifier, utm and agent code), if the site set one. */
+  loginUrl?: string;
+}
+
 export interface CustomerRegisterEventMap {
   registered: CustomEvent<RegisteredDetail>;
   'step-change': CustomEvent<StepChangeDetail>;
   'register-error': CustomEvent<RegisterErrorDetail>;
+  'account-exists': CustomEvent<AccountExistsDetail>;
 }
 
 declare global {

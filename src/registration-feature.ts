@@ -17,6 +17,9 @@ export {
   passwordProblem,
 } from './embedding/page-embedding.js';
 export { LaterStepsController } from './views/later-steps-controller.js';
+export { renderSendError } from './views/send-error-view.js';
+export { signInUrlFor } from './embedding/sign-in-link.js';
+export { AccountExistsError } from './flow/registration-flow.js';
 export { renderAccountTypes, renderPasswordField } from './views/account-extras-view.js';
 export { laterStyles } from './views/later-styles.js';
 export { loadCodeStep, rememberStep, resumeKey } from './flow/session-resume.js';

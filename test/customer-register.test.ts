@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import {
@@ -81,6 +81,43 @@ describe('<customer-register> by e-mail, end to end', () => {
     expect(part<HTMLInputElement>(second.el, '#email').value, 'what was typed is kept').to.equal(email.toUpperCase());
   });
 
+  it('an existing account: focus goes to the message, whose "Sign in" link carries what was typed, utm and agent code; account-exists fires', async () => {
+    const first = await mount();
+    const email = uniqueEmail('exists');
+    await requestCodeFor(first.el, email);
+    await enterCodeAndRegister(first, email);
+
+    const second = await mount({
+      companyId: first.companyId,
+      attributes: { 'login-url': '/signin?from=widget', 'utm-source': 'newsletter', 'agent-code': 'AG123', 'agent-param': 'ref' },
+    });
+    const exists = oneEvent(second.el, 'account-exists');
+    await countriesLoaded(second.el);
+    await typeInto(second.el, '#email', email);
+    await press('Enter');
+    const event = await exists;
+    await waitUntil(() => focused(second.el)?.id === 'send-error', 'focus did not go to the message');
+    const link = part<HTMLAnchorElement>(second.el, '#send-error a');
+    expect(link.textContent).to.equal('Sign in');
+    const url = new URL(link.href);
+    expect(`${url.origin}${url.pathname}`).to.equal(`${location.origin}/signin`);
+    expect(url.searchParams.get('from'), 'the site\'s own parameters stay').to.equal('widget');
+    expect(url.searchParams.get('email')).to.equal(email);
+    expect(url.searchParams.get('utm_source')).to.equal('newsletter');
+    expect(url.searchParams.get('ref'), 'the agent code, under the site\'s parameter name').to.equal('AG123');
+    expect(event.detail).to.deep.equal({ method: 'email', loginName: email, loginUrl: link.href });
+    await expect(second.el).to.be.accessible();
+
+    // Without login-url: the message alone, and the event without a link.
+    const third = await mount({ companyId: first.companyId });
+    const again = oneEvent(third.el, 'account-exists');
+    await countriesLoaded(third.el);
+    await typeInto(third.el, '#email', email);
+    await press('Enter');
+    expect((await again).detail).to.deep.equal({ method: 'email', loginName: email, loginUrl: undefined });
+    expect(query(third.el, '#send-error a')).to.equal(null);
+  });
+
   it('bad input gets an inline message before any request, and focus goes to the field', async () => {
     const { el, companyId } = await mount();
     await countriesLoaded(el);
@@ -109,6 +146,27 @@ describe('<customer-register> by e-mail, end to end', () => {
     expect(event.detail.customerNo).to.match(/^\d+$/);
   });
 
+  it('one message at a time: a refused code marks the field; "Create account" on the cleared field replaces the refusal', async () => {
+    const mounted = await mount();
+    const email = uniqueEmail('one-message');
+    await requestCodeFor(mounted.el, email);
+    const code = await latestCode(mounted.companyId, email);
+    // The sixth digit submits at once, and the gateway refuses the code.
+    await typeInto(mounted.el, '#code', code === '000000' ? '111111' : '000000');
+    await waitUntil(() => alerts(mounted.el).length > 0, 'no message shown');
+    const input = part<HTMLInputElement>(mounted.el, '#code');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    const refusal = part(mounted.el, '[role="alert"]');
+    expect(input.getAttribute('aria-describedby')!.split(' ')).to.include(refusal.id);
+    // The person then presses "Create account" on the cleared field: one message, the current one.
+    await press('Enter');
+    await waitUntil(() => part(mounted.el, '#code-error').textContent!.trim(), 'no field message');
+    expect(alerts(mounted.el)).to.deep.equal([]);
+    expect(part(mounted.el, '#code-error').textContent!.trim()).to.equal('Enter the 6-digit code.');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    await expect(mounted.el).to.be.accessible();
+  });
+
   it('a pasted code with spaces and dashes is normalised and submitted', async () => {
     const mounted = await mount();
     const email = uniqueEmail('paste');
@@ -127,11 +185,27 @@ describe('<customer-register> by e-mail, end to end', () => {
   it('the resend button counts down from 60 s and is not actionable meanwhile', async () => {
     const { el, companyId } = await mount();
     await requestCodeFor(el, uniqueEmail('resend'));
-    const resend = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')][0];
-    expect(resend.textContent).to.match(/in (60|59) s/);
+    const resend = part<HTMLButtonElement>(el, '#resend');
+    expect(part(el, '#resend-wait').textContent).to.match(/in (60|59) seconds/);
     expect(resend.getAttribute('aria-disabled')).to.equal('true');
     resend.click();
     expect(await requestsOf(companyId, 'sendCode')).to.have.length(1);
+  });
+
+  it('a screen reader hears the countdown start once, not every second: the button\'s name and the status stay put', async () => {
+    const { el } = await mount();
+    await requestCodeFor(el, uniqueEmail('countdown'));
+    const resend = part<HTMLButtonElement>(el, '#resend');
+    const status = part(el, 'form > [role="status"]');
+    const before = { name: resend.textContent!.trim(), status: status.textContent!.trim(), wait: part(el, '#resend-wait').textContent };
+    expect(before.name).to.equal('Send a new code');
+    expect(before.status).to.match(/^You can request a new code in (60|59) seconds$/);
+    await waitUntil(() => part(el, '#resend-wait').textContent !== before.wait, 'the countdown never ticked', { timeout: 3000 });
+    expect(resend.textContent!.trim(), 'the button keeps its name').to.equal(before.name);
+    expect(status.textContent!.trim(), 'the status says the start only').to.equal(before.status);
+    expect(part(el, '#resend-wait').getAttribute('aria-hidden')).to.equal('true');
+    expect(resend.getAttribute('aria-describedby')).to.equal('resend-wait');
+    await expect(el).to.be.accessible();
   });
 
   it('mashing Enter and double-clicking send exactly one request per step', async () => {

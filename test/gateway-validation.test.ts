@@ -163,3 +163,19 @@ describe('reference gateway: hardening', () => {
     expect(statuses).to.deep.equal([200, 404, 403, 404]);
   });
 });
+
+describe('the demo servers (npm start)', () => {
+  type DemoProbe = { answers: { status: number; body: string }[]; alive: boolean; gatewayOrigin: string };
+
+  it('pages follow GATEWAY_PORT, and a malformed URL is refused without stopping the server', async () => {
+    const probe = (await executeServerCommand('probe-demo', { requests: ['/', '/demo.js', '/%E0%A4%A', '/gallery.html'] })) as DemoProbe;
+    const [index, script, malformed, gallery] = probe.answers;
+    expect(index.status).to.equal(200);
+    expect(index.body).to.contain(`host="${probe.gatewayOrigin}"`);
+    expect(index.body).not.to.contain('127.0.0.1:8787');
+    expect(script.body).to.contain(probe.gatewayOrigin);
+    expect(malformed.status).to.equal(400);
+    expect(gallery.body).not.to.contain('127.0.0.1:8787');
+    expect(probe.alive).to.equal(true);
+  });
+});

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import enUS, { type Translation } from '../src/i18n/en-US.js';
 import { loadTranslation, resolveLocale, SUPPORTED_LOCALES } from '../src/i18n/localize.js';
-import { countriesLoaded, mount, part, press, query, typeInto, waitForStep } from './support/harness.js';
+import { plural } from '../src/i18n/plural.js';
+import { countriesLoaded, mount, part, press, query, requestCodeFor, typeInto, waitForStep } from './support/harness.js';
 import { uniqueEmail } from './support/reference-gateway.js';
 
 const LOCALES = ['en-US', 'zh-CN', 'zh-TW', 'ja-JP', 'ko-KR', 'vi-VN', 'th-TH', 'id-ID', 'es-ES', 'pt-BR', 'ru-RU', 'ar'];
@@ -66,6 +67,37 @@ describe('translations', () => {
   });
 });
 
+describe('counted strings follow each language\'s plural rules', () => {
+  it('plural() picks the form Intl.PluralRules names, else "other"', () => {
+    const forms = { zero: 'Z', one: 'O', two: 'T', few: 'F', many: 'M', other: 'X' };
+    expect([0, 1, 2, 3, 11, 100].map((n) => plural('ar', n, forms)).join('')).to.equal('ZOTFMX');
+    expect([1, 2, 5, 21].map((n) => plural('ru-RU', n, forms)).join('')).to.equal('OFMO');
+    expect([1, 2].map((n) => plural('en-US', n, { other: 'X' })).join('')).to.equal('XX');
+  });
+
+  it('en-US: "1 country or region", "2 countries and regions"; seconds likewise', async () => {
+    const t = await loadTranslation('en-US');
+    expect(t.phoneSearchResults(1)).to.equal('1 country or region found');
+    expect(t.phoneSearchResults(2)).to.equal('2 countries and regions found');
+    expect(t.resendIn(1)).to.equal('You can request a new code in 1 second');
+    expect(t.resendIn(59)).to.equal('You can request a new code in 59 seconds');
+  });
+
+  it('ru-RU: секунду, секунды, секунд by the number', async () => {
+    const t = await loadTranslation('ru-RU');
+    expect([1, 3, 5, 21, 22, 25].map((n) => t.resendIn(n).split(' ').pop())).to.deep.equal(['секунду', 'секунды', 'секунд', 'секунду', 'секунды', 'секунд']);
+  });
+
+  it('ar: a form for one, two, a few and many, and no abbreviation', async () => {
+    const t = await loadTranslation('ar');
+    const resend = [1, 2, 3, 11].map((n) => t.resendIn(n));
+    expect(new Set(resend).size).to.equal(4);
+    const results = [0, 1, 2, 3, 11].map((n) => t.phoneSearchResults(n));
+    expect(new Set(results).size).to.equal(5);
+    for (const text of [...resend, ...results]) expect(text, text).not.to.match(/\sث$/);
+  });
+});
+
 describe('the element in every language', () => {
   for (const locale of LOCALES) {
     it(`${locale}: the first step in its own words, nothing overflowing at 320 px`, async () => {
@@ -85,6 +117,31 @@ describe('the element in every language', () => {
         expect(box.right, `${name} ends inside`).to.be.at.most(host.right + 1);
         expect(node.scrollWidth, `${name} content fits`).to.be.at.most(node.clientWidth + 1);
       }
+    });
+  }
+});
+
+describe('the code step at 320 px', () => {
+  for (const locale of ['en-US', 'ar', 'ko-KR']) {
+    it(`${locale}: a 43-character address wraps, and nothing of the step leaves the element`, async () => {
+      const { el } = await mount({ lang: locale });
+      el.style.width = '320px';
+      // 43 characters with no place where a line may break.
+      const email = `averyverylongmailboxs.${crypto.randomUUID().slice(0, 5)}@examplemail.com`;
+      expect(email).to.have.length(43);
+      await requestCodeFor(el, email);
+      const host = el.getBoundingClientRect();
+      expect(el.scrollWidth, 'no sideways scroll').to.be.at.most(el.clientWidth + 1);
+      for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('p, button, input, label')) {
+        const box = node.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue; // not rendered (an empty message)
+        const name = `${node.tagName.toLowerCase()}#${node.id || node.textContent!.trim().slice(0, 20)}`;
+        expect(box.left, `${name} starts inside`).to.be.at.least(host.left - 1);
+        expect(box.right, `${name} ends inside`).to.be.at.most(host.right + 1);
+        expect(node.scrollWidth, `${name} content fits`).to.be.at.most(node.clientWidth + 1);
+      }
+      // The whole address is still there to read.
+      expect(part(el, '#code-hint').textContent).to.contain(email);
     });
   }
 });

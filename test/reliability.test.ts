@@ -148,8 +148,7 @@ describe('reload mid-flow', () => {
     const after = await mount({ companyId }); // ...and comes back
     await waitForStep(after.el, '#code');
     expect(part(after.el, '#code-hint').textContent).to.contain(email);
-    const resend = [...after.el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')][0];
-    const seconds = Number(/(\d+)\s*s/.exec(resend.textContent!)?.[1]);
+    const seconds = Number(/in (\d+) seconds?/.exec(part(after.el, '#resend-wait').textContent!)?.[1]);
     expect(seconds).to.be.within(1, 60);
 
     const registered = oneEvent(after.el, 'registered');
@@ -302,13 +301,34 @@ describe('resend', () => {
     await waitUntil(() => focused(el)?.id === 'resend', 'focus did not go to the resend button');
     const resend = part<HTMLButtonElement>(el, '#resend');
     expect(resend.getAttribute('aria-disabled')).to.equal('true');
-    expect(resend.textContent).to.match(/in \d+ s/);
+    expect(part(el, '#resend-wait').textContent).to.match(/in \d+ seconds?/);
     expect(part<HTMLInputElement>(el, '#code').readOnly).to.equal(true);
     expect(query(el, 'button[type=submit]'), 'no "Create account" with a dead ticket').to.equal(null);
     resend.click();
     resend.click();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await requestsOf(companyId, 'sendCode'), 'nothing sent before the countdown ends').to.have.length(1);
+  });
+});
+
+describe('resend countdown, the end', () => {
+  it('says once that a new code can be asked for, when the countdown ends', async () => {
+    const companyId = uniqueCompanyId('countdown-end');
+    const first = await mount({ companyId });
+    await requestCodeFor(first.el, uniqueEmail('countdown-end'));
+    first.el.remove();
+    // The kept step, with its countdown two seconds from its end (as after a reload late in it).
+    const [key] = Object.keys(sessionStorage).filter((k) => k.includes(companyId));
+    const saved = JSON.parse(sessionStorage.getItem(key)!);
+    sessionStorage.setItem(key, JSON.stringify({ ...saved, resendAvailableAt: Date.now() + 2000 }));
+    const { el } = await mount({ companyId });
+    await waitForStep(el, '#code');
+    const status = part(el, 'form > [role="status"]');
+    expect(status.textContent!.trim()).to.match(/^You can request a new code in [12] seconds?$/);
+    await waitUntil(() => part(el, '#resend').getAttribute('aria-disabled') === 'false', 'the countdown never ended', { timeout: 5000 });
+    expect(status.textContent!.trim()).to.equal('You can now request a new code.');
+    expect(part(el, '#resend').textContent!.trim()).to.equal('Send a new code');
+    expect(part(el, '#resend-wait').textContent!.trim()).to.equal('');
   });
 });
 

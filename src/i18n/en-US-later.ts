@@ -2,6 +2,8 @@
  * The source strings of everything after the first step (see en-US-first-step.ts).
  * Loaded with the lazy chunks that show them, never with the entry.
  */
+import { plural } from './plural.js';
+
 export const enUSLater = {
   codeLabel: 'Verification code',
   codeSentTo: (destination: string) => `Enter the 6-digit code we sent to ${destination}.`,
@@ -20,7 +22,8 @@ export const enUSLater = {
   phoneNoCountrySelected: 'No country or region selected',
   /** intl-tel-input fills in ${countryName} and ${dialCode} itself; keep both, and the dial code visible text. */
   phoneSelectedCountry: 'Country or region: ${countryName} ${dialCode}. Change',
-  phoneSearchResults: (count: number) => `${count} countries and regions found`,
+  phoneSearchResults: (count: number) =>
+    plural('en-US', count, { one: `${count} country or region found`, other: `${count} countries and regions found` }),
   changePhone: 'Use a different phone number',
   passwordLabel: 'Password',
   passwordOptionalLabel: 'Password (optional)',
@@ -39,7 +42,10 @@ export const enUSLater = {
   creatingAccount: 'Creating your account…',
   resendCode: 'Send a new code',
   resendingCode: 'Sending a new code…',
-  resendIn: (seconds: number) => `You can request a new code in ${seconds} s`,
+  signIn: 'Sign in',
+  resendReady: 'You can now request a new code.',
+  resendIn: (seconds: number) =>
+    plural('en-US', seconds, { one: `You can request a new code in ${seconds} second`, other: `You can request a new code in ${seconds} seconds` }),
   newCodeSent: 'We sent you a new code.',
   requestNewCode: 'This code can no longer be used. Please request a new code.',
   successTitle: 'Your account is ready',

@@ -15,7 +15,10 @@ export function renderRetry(message: string, retryLabel: string, onRetry: () => 
   return html`${renderFormError(message)}<button type="button" class="link" part="link" @click=${onRetry}>${retryLabel}</button>`;
 }
 
-/** A failure shown to the person, announced by screen readers. Gateway text stays text, never markup. */
-export function renderFormError(message: string | undefined) {
-  return message ? html`<p class="form-error" part="error" role="alert">${message}</p>` : nothing;
+/**
+ * A failure shown to the person, announced by screen readers. Gateway text
+ * stays text, never markup. `id` lets a field name it in aria-describedby.
+ */
+export function renderFormError(message: string | undefined, id?: string) {
+  return message ? html`<p class="form-error" part="error" role="alert" id=${id ?? nothing}>${message}</p>` : nothing;
 }

@@ -7,7 +7,7 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Translation } from '../i18n/localize.js';
 import type { RegistrationController } from '../flow/registration-controller.js';
-import { canResend, type Step } from '../flow/steps.js';
+import { canResend, secondsUntilResend, type Step } from '../flow/steps.js';
 import { errorMessage } from '../flow/error-message.js';
 import { normalizeCode } from '../flow/validation.js';
 import { listenForSmsCode } from '../flow/web-otp.js';
@@ -32,6 +32,8 @@ export class LaterStepsController {
   private termsAccepted = false;
   private errors: { code?: string; terms?: string } = {};
   private stopSmsListener?: () => void;
+  /** The resend countdown's first value for the code on screen (the status region says it once). */
+  private countdownFrom?: number;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -51,6 +53,7 @@ export class LaterStepsController {
     this.stopSmsListener?.();
     this.stopSmsListener = undefined;
     if (step.name === 'account') this.clear();
+    if (step.name === 'code') this.countdownFrom = secondsUntilResend(step, Date.now());
     // On the code step of a phone registration, let the browser read the SMS (WebOTP) where it can.
     if (step.name === 'code' && step.account.channel === 'phone') {
       this.stopSmsListener = listenForSmsCode((code) => {
@@ -77,7 +80,9 @@ export class LaterStepsController {
           code: this.code,
           busy: registration.busy,
           error: this.actionError('register') ?? this.actionError('resend'),
+          codeRefused: this.actionError('register') !== undefined && registration.error instanceof GatewayRefusal,
           codeError: this.errors.code,
+          countdownFrom: this.countdownFrom,
           terms: this.setup.hasTerms() ? this.termsProps() : undefined,
           onCodeInput: (event) => this.onCodeInput(event),
           onSubmit: (event) => {
@@ -166,6 +171,9 @@ export class LaterStepsController {
     const { registration } = this.setup;
     const step = registration.step;
     if (step.name !== 'code' || step.ticketSpent) return;
+    // One message at a time: a new check replaces the last refusal (a code
+    // refused after its sixth digit, then "Create account" on the cleared field).
+    if (this.code.length !== 6 || (this.setup.hasTerms() && !this.termsAccepted)) registration.dismissError();
     if (this.code.length !== 6) return this.setErrors({ code: this.code ? t.codeInvalid : t.codeRequired });
     if (this.setup.hasTerms() && !this.termsAccepted) return this.setErrors({ terms: t.termsRequired });
     const code = this.code;
@@ -186,7 +194,10 @@ export class LaterStepsController {
     if (step.name !== 'code' || !canResend(step, Date.now())) return;
     this.code = '';
     void registration.run('resend', (signal) => registration.flow.resendCode(signal)).then((ok) => {
-      if (ok) this.setup.focus('code');
+      if (!ok) return;
+      const next = registration.step;
+      if (next.name === 'code') this.countdownFrom = secondsUntilResend(next, Date.now());
+      this.setup.focus('code');
     });
   }
 

@@ -71,6 +71,15 @@ export const laterStyles = css`
     justify-content: space-between;
     gap: calc(var(--cr-space) / 2);
   }
+  /* "Send a new code" with its countdown under it. */
+  .resend {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+  }
+  .countdown {
+    font-size: 0.875em;
+  }
   .title {
     margin: 0;
     font-size: 1.25em;

@@ -17,7 +17,11 @@ export interface CodeStepProps {
   busy?: ActionName;
   /** The message of the last failed action on this step, if any. */
   error?: string;
+  /** The gateway refused the code itself (wrong, expired, too many tries): the field is marked and names the message. */
+  codeRefused?: boolean;
   codeError?: string;
+  /** The countdown's value when this code was sent or the step was shown (announced once). */
+  countdownFrom?: number;
   terms?: { accepted: boolean; error?: string; onChange: (event: Event) => void; onSlotChange: () => void };
   onCodeInput: (event: InputEvent) => void;
   onSubmit: (event: SubmitEvent) => void;
@@ -49,26 +53,51 @@ export function renderCodeStep(props: CodeStepProps) {
           required
           ?readonly=${step.ticketSpent}
           .value=${live(props.code)}
-          aria-invalid=${props.codeError ? 'true' : 'false'}
-          aria-describedby="code-hint code-error"
+          aria-invalid=${props.codeError || props.codeRefused ? 'true' : 'false'}
+          aria-describedby=${props.codeRefused ? 'code-hint code-error code-refusal' : 'code-hint code-error'}
           @input=${props.onCodeInput}
         />
         <p id="code-error" class="field-error" part="field-error">${props.codeError ?? ''}</p>
       </div>
       ${props.terms ? renderTerms(props.terms) : nothing}
-      ${renderFormError(props.error ?? (step.ticketSpent ? t.requestNewCode : undefined))}
+      ${renderFormError(props.error ?? (step.ticketSpent ? t.requestNewCode : undefined), 'code-refusal')}
       ${step.ticketSpent ? nothing : renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
       <div class="secondary">
-        <button type="button" class="link" part="link" id="resend" aria-disabled=${resendBlocked ? 'true' : 'false'} @click=${props.onResend}>
-          ${busy === 'resend' ? t.resendingCode : seconds > 0 ? t.resendIn(seconds) : t.resendCode}
+        <div class="resend">
+        <button
+          type="button"
+          class="link"
+          part="link"
+          id="resend"
+          aria-disabled=${resendBlocked ? 'true' : 'false'}
+          aria-describedby="resend-wait"
+          @click=${props.onResend}
+        >
+          ${busy === 'resend' ? t.resendingCode : t.resendCode}
         </button>
+        <!-- The countdown ticks here, out of the button's name and out of the
+             status region: a screen reader hears its start and its end, not every second. -->
+        <span class="hint countdown" id="resend-wait" aria-hidden="true">${seconds > 0 ? t.resendIn(seconds) : ''}</span>
+        </div>
         <button type="button" class="link" part="link" aria-disabled=${busy ? 'true' : 'false'} @click=${props.onChangeAccount}>
           ${account.channel === 'email' ? t.changeEmail : t.changePhone}
         </button>
       </div>
-      <p class="hint" role="status">${step.codesSent > 1 && busy !== 'resend' ? t.newCodeSent : ''}</p>
+      <p class="hint" role="status">${busy === 'resend' ? '' : statusText(t, step, seconds, props.countdownFrom)}</p>
     </form>
   `;
+}
+
+/**
+ * What the code step's status region says: a new code was sent, and when the
+ * next can be asked for (the countdown's first value, which stays put while it
+ * runs), then that it can. Each changes once, so each is announced once.
+ */
+function statusText(t: Translation, step: CodeStep | RegisteringStep, seconds: number, countdownFrom: number | undefined): string {
+  if (step.name !== 'code' || step.ticketSpent) return step.codesSent > 1 ? t.newCodeSent : '';
+  if (seconds === 0) return t.resendReady;
+  const wait = t.resendIn(countdownFrom ?? seconds);
+  return step.codesSent > 1 ? `${t.newCodeSent} ${wait}` : wait;
 }
 
 export interface ConfirmStepProps {

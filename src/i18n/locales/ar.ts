@@ -1,4 +1,5 @@
 import type { Translation } from '../en-US.js';
+import { plural } from '../plural.js';
 
 const ar: Translation = {
   formLabel: 'إنشاء حساب',
@@ -32,7 +33,15 @@ const ar: Translation = {
   phoneCloseList: 'إغلاق القائمة',
   phoneNoCountrySelected: 'لم يتم اختيار دولة أو منطقة',
   phoneSelectedCountry: 'الدولة أو المنطقة: ${countryName} ${dialCode}. تغيير',
-  phoneSearchResults: (count) => `عدد الدول والمناطق المطابقة: ${count}`,
+  phoneSearchResults: (count) =>
+    plural('ar', count, {
+      zero: 'لا توجد دول أو مناطق مطابقة',
+      one: 'دولة أو منطقة واحدة مطابقة',
+      two: 'دولتان أو منطقتان مطابقتان',
+      few: `${count} دول أو مناطق مطابقة`,
+      many: `${count} دولة أو منطقة مطابقة`,
+      other: `${count} دولة أو منطقة مطابقة`,
+    }),
   changePhone: 'استخدام رقم هاتف آخر',
   passwordLabel: 'كلمة المرور',
   passwordOptionalLabel: 'كلمة المرور (اختيارية)',
@@ -51,7 +60,16 @@ const ar: Translation = {
   creatingAccount: 'جارٍ إنشاء حسابك…',
   resendCode: 'إرسال رمز جديد',
   resendingCode: 'جارٍ إرسال رمز جديد…',
-  resendIn: (seconds) => `يمكنك طلب رمز جديد بعد ${seconds} ث`,
+  signIn: 'تسجيل الدخول',
+  resendReady: 'يمكنك الآن طلب رمز جديد.',
+  resendIn: (seconds) =>
+    plural('ar', seconds, {
+      one: 'يمكنك طلب رمز جديد بعد ثانية واحدة',
+      two: 'يمكنك طلب رمز جديد بعد ثانيتين',
+      few: `يمكنك طلب رمز جديد بعد ${seconds} ثوانٍ`,
+      many: `يمكنك طلب رمز جديد بعد ${seconds} ثانية`,
+      other: `يمكنك طلب رمز جديد بعد ${seconds} ثانية`,
+    }),
   newCodeSent: 'أرسلنا إليك رمزًا جديدًا.',
   requestNewCode: 'لم يعد بالإمكان استخدام هذا الرمز. يُرجى طلب رمز جديد.',
   successTitle: 'حسابك جاهز',

@@ -1,4 +1,5 @@
 import type { Translation } from '../en-US.js';
+import { plural } from '../plural.js';
 
 const esES: Translation = {
   formLabel: 'Crea tu cuenta',
@@ -51,7 +52,10 @@ const esES: Translation = {
   creatingAccount: 'Creando tu cuenta…',
   resendCode: 'Enviar un código nuevo',
   resendingCode: 'Enviando un código nuevo…',
-  resendIn: (seconds) => `Podrás pedir un código nuevo en ${seconds} s`,
+  signIn: 'Iniciar sesión',
+  resendReady: 'Ya puedes pedir un código nuevo.',
+  resendIn: (seconds) =>
+    plural('es-ES', seconds, { one: `Podrás pedir un código nuevo en ${seconds} segundo`, other: `Podrás pedir un código nuevo en ${seconds} segundos` }),
   newCodeSent: 'Te hemos enviado un código nuevo.',
   requestNewCode: 'Este código ya no es válido. Solicita uno nuevo.',
   successTitle: 'Tu cuenta está lista',

@@ -51,6 +51,8 @@ const idID: Translation = {
   creatingAccount: 'Membuat akun Anda…',
   resendCode: 'Kirim kode baru',
   resendingCode: 'Mengirim kode baru…',
+  signIn: 'Masuk',
+  resendReady: 'Sekarang Anda dapat meminta kode baru.',
   resendIn: (seconds) => `Anda dapat meminta kode baru dalam ${seconds} detik`,
   newCodeSent: 'Kode baru telah kami kirimkan.',
   requestNewCode: 'Kode ini sudah tidak dapat digunakan. Silakan minta kode baru.',

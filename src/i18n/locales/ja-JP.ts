@@ -51,6 +51,8 @@ const jaJP: Translation = {
   creatingAccount: 'アカウントを作成しています…',
   resendCode: '新しいコードを送信',
   resendingCode: '新しいコードを送信しています…',
+  signIn: 'ログイン',
+  resendReady: '新しいコードをリクエストできるようになりました。',
   resendIn: (seconds) => `${seconds}秒後に新しいコードをリクエストできます`,
   newCodeSent: '新しいコードを送信しました。',
   requestNewCode: 'このコードは使用できなくなりました。新しいコードをリクエストしてください。',

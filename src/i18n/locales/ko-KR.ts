@@ -51,6 +51,8 @@ const koKR: Translation = {
   creatingAccount: '계정을 만드는 중…',
   resendCode: '인증번호 재전송',
   resendingCode: '인증번호 재전송 중…',
+  signIn: '로그인',
+  resendReady: '이제 인증번호를 다시 요청할 수 있습니다.',
   resendIn: (seconds) => `${seconds}초 후에 인증번호를 다시 요청할 수 있습니다`,
   newCodeSent: '새 인증번호를 보냈습니다.',
   requestNewCode: '이 인증번호는 더 이상 사용할 수 없습니다. 새 인증번호를 요청하세요.',

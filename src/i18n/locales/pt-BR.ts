@@ -1,4 +1,5 @@
 import type { Translation } from '../en-US.js';
+import { plural } from '../plural.js';
 
 const ptBR: Translation = {
   formLabel: 'Crie sua conta',
@@ -51,7 +52,10 @@ const ptBR: Translation = {
   creatingAccount: 'Criando sua conta…',
   resendCode: 'Enviar novo código',
   resendingCode: 'Enviando novo código…',
-  resendIn: (seconds) => `Você poderá solicitar um novo código em ${seconds} s`,
+  signIn: 'Entrar',
+  resendReady: 'Agora você pode solicitar um novo código.',
+  resendIn: (seconds) =>
+    plural('pt-BR', seconds, { one: `Você poderá solicitar um novo código em ${seconds} segundo`, other: `Você poderá solicitar um novo código em ${seconds} segundos` }),
   newCodeSent: 'Enviamos um novo código para você.',
   requestNewCode: 'Este código não pode mais ser usado. Solicite um novo código.',
   successTitle: 'Sua conta está pronta',

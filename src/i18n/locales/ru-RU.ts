@@ -1,4 +1,5 @@
 import type { Translation } from '../en-US.js';
+import { plural } from '../plural.js';
 
 const ruRU: Translation = {
   formLabel: 'Создание аккаунта',
@@ -51,7 +52,15 @@ const ruRU: Translation = {
   creatingAccount: 'Создаём аккаунт…',
   resendCode: 'Отправить новый код',
   resendingCode: 'Отправляем новый код…',
-  resendIn: (seconds) => `Запросить новый код можно через ${seconds} с`,
+  signIn: 'Войти',
+  resendReady: 'Теперь можно запросить новый код.',
+  resendIn: (seconds) =>
+    plural('ru-RU', seconds, {
+      one: `Запросить новый код можно через ${seconds} секунду`,
+      few: `Запросить новый код можно через ${seconds} секунды`,
+      many: `Запросить новый код можно через ${seconds} секунд`,
+      other: `Запросить новый код можно через ${seconds} секунды`,
+    }),
   newCodeSent: 'Мы отправили вам новый код.',
   requestNewCode: 'Этот код больше недействителен. Запросите новый.',
   successTitle: 'Ваш аккаунт готов',

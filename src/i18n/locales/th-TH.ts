@@ -51,6 +51,8 @@ const thTH: Translation = {
   creatingAccount: 'กำลังสร้างบัญชี…',
   resendCode: 'ส่งรหัสใหม่',
   resendingCode: 'กำลังส่งรหัสใหม่…',
+  signIn: 'เข้าสู่ระบบ',
+  resendReady: 'ตอนนี้ขอรหัสใหม่ได้แล้ว',
   resendIn: (seconds) => `ขอรหัสใหม่ได้ในอีก ${seconds} วินาที`,
   newCodeSent: 'เราส่งรหัสใหม่ให้คุณแล้ว',
   requestNewCode: 'รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่',

@@ -51,6 +51,8 @@ const viVN: Translation = {
   creatingAccount: 'Đang tạo tài khoản…',
   resendCode: 'Gửi mã mới',
   resendingCode: 'Đang gửi mã mới…',
+  signIn: 'Đăng nhập',
+  resendReady: 'Bây giờ có thể yêu cầu mã mới.',
   resendIn: (seconds) => `Có thể yêu cầu mã mới sau ${seconds} giây`,
   newCodeSent: 'Mã mới đã được gửi.',
   requestNewCode: 'Mã này không còn sử dụng được. Vui lòng yêu cầu mã mới.',

@@ -51,6 +51,8 @@ const zhCN: Translation = {
   creatingAccount: '正在创建账户…',
   resendCode: '重新发送验证码',
   resendingCode: '正在重新发送…',
+  signIn: '登录',
+  resendReady: '现在可以重新获取验证码了。',
   resendIn: (seconds) => `${seconds} 秒后可重新获取验证码`,
   newCodeSent: '新的验证码已发送。',
   requestNewCode: '此验证码已无法使用，请重新获取。',

@@ -51,6 +51,8 @@ const zhTW: Translation = {
   creatingAccount: '正在建立帳戶…',
   resendCode: '重新傳送驗證碼',
   resendingCode: '正在重新傳送驗證碼…',
+  signIn: '登入',
+  resendReady: '現在可以重新取得驗證碼了。',
   resendIn: (seconds) => `${seconds} 秒後可重新取得驗證碼`,
   newCodeSent: '新的驗證碼已傳送給您。',
   requestNewCode: '此驗證碼已無法使用，請重新取得驗證碼。',

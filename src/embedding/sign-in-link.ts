@@ -1,0 +1,69 @@
+/**
+ * The way on for someone whose account exists already: the site's sign-in
+ * page (`login-url`), with what they typed and the visit's attribution as
+ * query parameters, so the sign-in form can be prefilled and the campaign and
+ * agent are kept. Pure, so it is tested without the DOM.
+ */
+import type { Account } from '../gateway/account.js';
+import { resolveUtm, UTM_PARAMETERS, type Utm } from './attribution.js';
+import { agentReferral } from './register-fields.js';
+
+export interface SignInLinkInputs {
+  /** The `login-url` attribute, relative to the page or absolute. */
+  loginUrl: string;
+  account: Account;
+  utmAttributes: Utm;
+  touch: Utm;
+  agentCode?: string;
+  /** The URL parameter the site's agent links use (`agent-param`); the code goes back under the same name. */
+  agentParam?: string;
+  /** The page's query string (an agent code in the URL). */
+  search: string;
+  /** The page's address, that a relative `login-url` is read against. */
+  base: string;
+}
+
+/** The sign-in link, or undefined when there is no `login-url` or it is not an http(s) address. */
+export function signInUrl(inputs: SignInLinkInputs): string | undefined {
+  const raw = inputs.loginUrl.trim();
+  if (!raw || !URL.canParse(raw, inputs.base)) return undefined;
+  const url = new URL(raw, inputs.base);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const { account } = inputs;
+  if (account.channel === 'email') url.searchParams.set('email', account.email);
+  else url.searchParams.set('phone', `${account.phoneArea}${account.nationalNumber}`);
+  const utm = resolveUtm(inputs.utmAttributes, inputs.touch);
+  for (const [field, parameter] of Object.entries(UTM_PARAMETERS) as [keyof Utm, string][]) {
+    if (utm[field]) url.searchParams.set(parameter, utm[field]!);
+  }
+  const agent = agentReferral(inputs);
+  if (agent.thirdServerCode) url.searchParams.set(inputs.agentParam?.trim() || 'agent_code', agent.thirdServerCode);
+  return url.href;
+}
+
+/** The element's attributes the link is made of (its public properties, and `login-url`). */
+export interface SignInLinkAttributes {
+  utmSource: string;
+  utmMedium: string;
+  utmCampaign: string;
+  utmContent: string;
+  utmTerm: string;
+  agentCode: string;
+  agentParam: string;
+  getAttribute(name: string): string | null;
+}
+
+/** The sign-in link for an element on this page, from its attributes and the visit's first touch. */
+export function signInUrlFor(element: SignInLinkAttributes, account: Account, touch: Utm): string | undefined {
+  const { utmSource, utmMedium, utmCampaign, utmContent, utmTerm } = element;
+  return signInUrl({
+    loginUrl: element.getAttribute('login-url') ?? '',
+    account,
+    utmAttributes: { utmSource, utmMedium, utmCampaign, utmContent, utmTerm },
+    touch,
+    agentCode: element.agentCode,
+    agentParam: element.agentParam,
+    search: location.search,
+    base: location.href,
+  });
+}
