@@ -3,15 +3,9 @@
 // loopback port. Both are children of this process and end with stop() or
 // when it exits.
 import { spawn } from 'node:child_process';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
+import { freePort } from './free-port.mjs';
 
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Xvfb on a display number it picks itself (-displayfd), so parallel runs never collide. */
 function startXvfb(xvfb) {

@@ -83,21 +83,24 @@ export function renderCodeStep(props: CodeStepProps) {
           ${account.channel === 'email' ? t.changeEmail : t.changePhone}
         </button>
       </div>
-      <p class="hint" role="status">${busy === 'resend' ? '' : statusText(t, step, seconds, props.countdownFrom)}</p>
+      <p class="hint" role="status">
+        ${step.codesSent > 1 && busy !== 'resend' ? t.newCodeSent : ''}<span class="visually-hidden"
+          >${busy === 'resend' ? '' : countdownAnnouncement(t, step, seconds, props.countdownFrom)}</span
+        >
+      </p>
     </form>
   `;
 }
 
 /**
- * What the code step's status region says: a new code was sent, and when the
- * next can be asked for (the countdown's first value, which stays put while it
- * runs), then that it can. Each changes once, so each is announced once.
+ * What the status region tells a screen reader of the resend countdown (the
+ * countdown itself is on screen under the button): when the next code can be
+ * asked for, with the countdown's first value that stays put while it runs,
+ * then that it can. Each changes once, so each is announced once.
  */
-function statusText(t: Translation, step: CodeStep | RegisteringStep, seconds: number, countdownFrom: number | undefined): string {
-  if (step.name !== 'code' || step.ticketSpent) return step.codesSent > 1 ? t.newCodeSent : '';
-  if (seconds === 0) return t.resendReady;
-  const wait = t.resendIn(countdownFrom ?? seconds);
-  return step.codesSent > 1 ? `${t.newCodeSent} ${wait}` : wait;
+function countdownAnnouncement(t: Translation, step: CodeStep | RegisteringStep, seconds: number, countdownFrom: number | undefined): string {
+  if (step.name !== 'code' || step.ticketSpent) return '';
+  return ` ${seconds === 0 ? t.resendReady : t.resendIn(countdownFrom ?? seconds)}`;
 }
 
 export interface ConfirmStepProps {

@@ -7,9 +7,10 @@
 // Each answers the requests' status codes (and bodies where asked), and
 // whether the process still serves.
 import { spawn } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createGateway } from '../../demo/gateway/server.mjs';
+import { freePort } from '../../build/free-port.mjs';
 
 /** GET over a raw socket: the status code and the body. */
 function rawRequest(port, target, host) {
@@ -28,13 +29,6 @@ function rawRequest(port, target, host) {
 
 const rawGet = async (port, target, host) => (await rawRequest(port, target, host)).status;
 
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Runs demo/start.mjs on free ports until it serves, then the requests, then stops it. */
 async function probeDemo(requests) {
