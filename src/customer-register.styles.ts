@@ -137,6 +137,18 @@ export const styles = css`
     color: var(--cr-color-on-accent);
     font-weight: 600;
   }
+  .primary:hover:not([aria-disabled='true']) {
+    filter: brightness(0.9);
+  }
+  /* Offline: a notice, not a hint (every other control waits on it). */
+  [part='offline']:not(:empty) {
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--cr-color-border);
+    border-inline-start: 4px solid var(--cr-color-error);
+    border-radius: var(--cr-radius);
+    background: var(--cr-color-surface);
+    color: var(--cr-color-text);
+  }
   .link {
     padding: 0.25rem 0;
     border: none;

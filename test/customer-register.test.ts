@@ -15,6 +15,7 @@ import {
   typeText,
   waitForStep,
 } from './support/harness.js';
+import { loadTranslation } from '../src/i18n/localize.js';
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 
 describe('<customer-register> by e-mail, end to end', () => {
@@ -131,7 +132,22 @@ describe('<customer-register> by e-mail, end to end', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('a wrong code shows the gateway\'s message, clears the field and keeps the step', async () => {
+  it('a wrong code is said in the person\'s language (not the gateway\'s English), and another refusal in the gateway\'s words', async () => {
+    const mounted = await mount({ lang: 'ja-JP' });
+    const email = uniqueEmail('wrong-ja');
+    await requestCodeFor(mounted.el, email);
+    const code = await latestCode(mounted.companyId, email);
+    await typeInto(mounted.el, '#code', code === '000000' ? '111111' : '000000');
+    await waitUntil(() => alerts(mounted.el).length > 0, 'no message shown');
+    const ja = await loadTranslation('ja-JP');
+    expect(alerts(mounted.el)).to.deep.equal([ja.refusalCodeWrong]);
+    // A refusal the element does not know by code: the gateway's own text.
+    await injectFault(mounted.companyId, 'register', 'refuse', { msg: 'ただいまメンテナンス中です。' });
+    await typeInto(mounted.el, '#code', code);
+    await waitUntil(() => alerts(mounted.el).includes('ただいまメンテナンス中です。'), 'the gateway\'s text was not shown');
+  });
+
+  it('a wrong code shows a message, clears the field and keeps the step', async () => {
     const mounted = await mount();
     const email = uniqueEmail('wrong');
     await requestCodeFor(mounted.el, email);

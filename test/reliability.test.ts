@@ -102,6 +102,10 @@ describe('offline', () => {
     setOffline(true);
     try {
       await waitUntil(() => part(el, '[part=offline]').textContent!.includes('offline'), 'no offline message');
+      // A notice with a marked edge, not a grey hint.
+      const notice = getComputedStyle(part(el, '[part=offline]'));
+      expect(notice.borderInlineStartWidth).to.equal('4px');
+      expect(notice.backgroundColor).not.to.equal('rgba(0, 0, 0, 0)');
       await press('Enter');
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(query(el, '#code')).to.equal(null);
@@ -111,6 +115,7 @@ describe('offline', () => {
       setOffline(false);
     }
     await waitUntil(() => part(el, '[part=offline]').textContent === '', 'the offline message stayed');
+    expect(getComputedStyle(part(el, '[part=offline]')).borderInlineStartWidth, 'no empty box once online').to.equal('0px');
     part(el, '#email').focus();
     await press('Enter');
     await waitForStep(el, '#code');

@@ -1,10 +1,12 @@
 /**
  * What the person reads when something fails. A gateway refusal carries the
- * gateway's own message (already in the requested language); everything else is
- * ours and goes through the translation.
+ * gateway's own message (in the requested language, where the gateway has it);
+ * the refusals we know by code (WORDED_REFUSALS), and everything else, are ours
+ * and go through the translation.
  */
 import type { Translation } from '../i18n/localize.js';
 import { GatewayRefusal, TransportFailure } from '../gateway/transport.js';
+import { WORDED_REFUSALS } from '../gateway/contract.js';
 import { AccountExistsError, ProviderAccountExistsError } from './registration-flow.js';
 import { ProofRejectedError } from '../gateway/provider-verify.js';
 import { SignInError } from '../third-party/sign-in-error.js';
@@ -31,7 +33,11 @@ export function errorMessage(error: unknown, t: Translation): string {
     };
     return messages[error.failure];
   }
-  if (error instanceof GatewayRefusal) return error.gatewayMessage.trim() || t.refused;
+  if (error instanceof GatewayRefusal) {
+    // Refusals we know by code are said in the person's language; others in the gateway's words.
+    const worded = Object.hasOwn(WORDED_REFUSALS, error.code) ? WORDED_REFUSALS[error.code as keyof typeof WORDED_REFUSALS] : undefined;
+    return worded ? t[worded] : error.gatewayMessage.trim() || t.refused;
+  }
   if (error instanceof TransportFailure) {
     switch (error.reason) {
       case 'timeout':

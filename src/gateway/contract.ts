@@ -168,6 +168,19 @@ export const DEAD_TICKET_CODES: ReadonlySet<string> = new Set([
   'VERIFY_CODE_LOCKED',
 ]);
 
+/**
+ * (assumed) refusal codes the element words itself, in the person's language,
+ * instead of showing the gateway's `msg` (which may not be in it): a wrong
+ * code, an expired code, too many wrong codes, codes asked for too often.
+ * Any other refusal shows the gateway's own text. The reference gateway's codes.
+ */
+export const WORDED_REFUSALS = {
+  VERIFY_CODE_ERROR: 'refusalCodeWrong',
+  VERIFY_CODE_EXPIRED: 'refusalCodeExpired',
+  VERIFY_CODE_LOCKED: 'refusalCodeLocked',
+  VERIFY_CODE_SEND_TOO_FREQUENT: 'refusalTooFrequent',
+} as const;
+
 /** (assumed) refusal code meaning the login name is already registered. */
 export const ACCOUNT_EXISTS_CODES: ReadonlySet<string> = new Set(['CUSTOMER_ACCOUNT_EXISTS']);
 

@@ -42,6 +42,10 @@ export const enUSLater = {
   creatingAccount: 'Creating your account…',
   resendCode: 'Send a new code',
   resendingCode: 'Sending a new code…',
+  refusalCodeWrong: 'The verification code is incorrect. Please check it and try again.',
+  refusalCodeExpired: 'The verification code has expired. Please request a new code.',
+  refusalCodeLocked: 'Too many incorrect codes. Please request a new code.',
+  refusalTooFrequent: 'Please wait a moment before requesting another code.',
   signIn: 'Sign in',
   resendReady: 'You can now request a new code.',
   resendIn: (seconds: number) =>

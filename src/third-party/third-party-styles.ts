@@ -38,10 +38,6 @@ export const thirdPartyStyles = css`
   .provider:hover {
     border-color: var(--cr-color-accent);
   }
-  .provider:focus-visible {
-    outline: 2px solid var(--cr-color-accent);
-    outline-offset: 2px;
-  }
   .provider[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.7;

@@ -60,6 +60,10 @@ const ar: Translation = {
   creatingAccount: 'جارٍ إنشاء حسابك…',
   resendCode: 'إرسال رمز جديد',
   resendingCode: 'جارٍ إرسال رمز جديد…',
+  refusalCodeWrong: 'رمز التحقق غير صحيح. يُرجى التحقق منه والمحاولة مرة أخرى.',
+  refusalCodeExpired: 'انتهت صلاحية رمز التحقق. يُرجى طلب رمز جديد.',
+  refusalCodeLocked: 'أُدخلت رموز غير صحيحة مرات كثيرة. يُرجى طلب رمز جديد.',
+  refusalTooFrequent: 'يُرجى الانتظار قليلًا قبل طلب رمز آخر.',
   signIn: 'تسجيل الدخول',
   resendReady: 'يمكنك الآن طلب رمز جديد.',
   resendIn: (seconds) =>

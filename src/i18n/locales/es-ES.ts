@@ -52,6 +52,10 @@ const esES: Translation = {
   creatingAccount: 'Creando tu cuenta…',
   resendCode: 'Enviar un código nuevo',
   resendingCode: 'Enviando un código nuevo…',
+  refusalCodeWrong: 'El código de verificación no es correcto. Compruébalo e inténtalo de nuevo.',
+  refusalCodeExpired: 'El código de verificación ha caducado. Pide un código nuevo.',
+  refusalCodeLocked: 'Demasiados códigos incorrectos. Pide un código nuevo.',
+  refusalTooFrequent: 'Espera un momento antes de pedir otro código.',
   signIn: 'Iniciar sesión',
   resendReady: 'Ya puedes pedir un código nuevo.',
   resendIn: (seconds) =>

@@ -52,6 +52,10 @@ const ptBR: Translation = {
   creatingAccount: 'Criando sua conta…',
   resendCode: 'Enviar novo código',
   resendingCode: 'Enviando novo código…',
+  refusalCodeWrong: 'O código de verificação está incorreto. Confira e tente novamente.',
+  refusalCodeExpired: 'O código de verificação expirou. Solicite um novo código.',
+  refusalCodeLocked: 'Muitos códigos incorretos. Solicite um novo código.',
+  refusalTooFrequent: 'Aguarde um momento antes de solicitar outro código.',
   signIn: 'Entrar',
   resendReady: 'Agora você pode solicitar um novo código.',
   resendIn: (seconds) =>

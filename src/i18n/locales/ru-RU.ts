@@ -52,6 +52,10 @@ const ruRU: Translation = {
   creatingAccount: 'Создаём аккаунт…',
   resendCode: 'Отправить новый код',
   resendingCode: 'Отправляем новый код…',
+  refusalCodeWrong: 'Неверный код подтверждения. Проверьте его и попробуйте ещё раз.',
+  refusalCodeExpired: 'Срок действия кода истёк. Запросите новый код.',
+  refusalCodeLocked: 'Слишком много неверных попыток. Запросите новый код.',
+  refusalTooFrequent: 'Подождите немного, прежде чем запрашивать новый код.',
   signIn: 'Войти',
   resendReady: 'Теперь можно запросить новый код.',
   resendIn: (seconds) =>
