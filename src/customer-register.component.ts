@@ -341,14 +341,7 @@ export class CustomerRegister extends LitElement {
           message: feature.errorMessage(error, this.i18n.t),
           call: error instanceof GatewayError ? error.call : undefined,
         });
-        if (error instanceof feature.AccountExistsError) {
-          const { account } = error;
-          emit(this, 'account-exists', {
-            method: account.channel,
-            loginName: account.channel === 'email' ? account.email : `${account.phoneArea}${account.nationalNumber}`,
-            loginUrl: feature.signInUrlFor(this, account, this.touch),
-          });
-        }
+        if (error instanceof feature.AccountExistsError) emit(this, 'account-exists', feature.accountExistsDetail(this, error.account, this.touch));
       },
     });
     this.laterSteps = new feature.LaterStepsController(this, {
@@ -836,7 +829,6 @@ export class CustomerRegister extends LitElement {
     `;
   }
 
-  /** The message of `action`'s failure, if it was the last action to fail. */
   /** The first step's failure, if its action failed; an existing account gets a way on (`login-url`). */
   private renderSendError() {
     const { registration, feature } = this;

@@ -46,11 +46,11 @@ const inPopup = !!opener && window.name.startsWith(POPUP_NAME);
 // may be there). A tab with an opener of its own (a sign-up page opened by a
 // link) is not named as a popup, so its redirect comes back here too.
 if (inPopup && !(pending && pending.state === message.params.state)) {
-  const element: Window = opener;
+  const openerWindow: Window = opener;
   addEventListener('message', (event) => {
-    if (event.source === element && event.origin === location.origin && isCallbackAck(event.data)) close();
+    if (event.source === openerWindow && event.origin === location.origin && isCallbackAck(event.data)) close();
   });
-  element.postMessage(message, location.origin);
+  openerWindow.postMessage(message, location.origin);
   // An opener that never answers (its page went elsewhere) does not keep an
   // empty window open for ever.
   setTimeout(close, ACK_WAIT_MS);

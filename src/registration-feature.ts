@@ -18,7 +18,7 @@ export {
 } from './embedding/page-embedding.js';
 export { LaterStepsController } from './views/later-steps-controller.js';
 export { renderSendError } from './views/send-error-view.js';
-export { signInUrlFor } from './embedding/sign-in-link.js';
+export { accountExistsDetail, signInUrlFor } from './embedding/sign-in-link.js';
 export { AccountExistsError } from './flow/registration-flow.js';
 export { renderAccountTypes, renderPasswordField } from './views/account-extras-view.js';
 export { laterStyles } from './views/later-styles.js';

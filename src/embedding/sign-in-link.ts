@@ -5,6 +5,7 @@
  * agent are kept. Pure, so it is tested without the DOM.
  */
 import type { Account } from '../gateway/account.js';
+import type { AccountExistsDetail } from '../events.js';
 import { resolveUtm, UTM_PARAMETERS, type Utm } from './attribution.js';
 import { agentReferral } from './register-fields.js';
 
@@ -23,15 +24,18 @@ export interface SignInLinkInputs {
   base: string;
 }
 
+/** What the person typed, as a sign-in form takes it: the e-mail address, or the number as `+8613800000000`. */
+export function identifierOf(account: Account): string {
+  return account.channel === 'email' ? account.email : `${account.phoneArea}${account.nationalNumber}`;
+}
+
 /** The sign-in link, or undefined when there is no `login-url` or it is not an http(s) address. */
 export function signInUrl(inputs: SignInLinkInputs): string | undefined {
   const raw = inputs.loginUrl.trim();
   if (!raw || !URL.canParse(raw, inputs.base)) return undefined;
   const url = new URL(raw, inputs.base);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  const { account } = inputs;
-  if (account.channel === 'email') url.searchParams.set('email', account.email);
-  else url.searchParams.set('phone', `${account.phoneArea}${account.nationalNumber}`);
+  url.searchParams.set(inputs.account.channel, identifierOf(inputs.account));
   const utm = resolveUtm(inputs.utmAttributes, inputs.touch);
   for (const [field, parameter] of Object.entries(UTM_PARAMETERS) as [keyof Utm, string][]) {
     if (utm[field]) url.searchParams.set(parameter, utm[field]!);
@@ -66,4 +70,9 @@ export function signInUrlFor(element: SignInLinkAttributes, account: Account, to
     search: location.search,
     base: location.href,
   });
+}
+
+/** The `account-exists` event's detail: how and as whom the person tried, and the way on offered. */
+export function accountExistsDetail(element: SignInLinkAttributes, account: Account, touch: Utm): AccountExistsDetail {
+  return { method: account.channel, loginName: identifierOf(account), loginUrl: signInUrlFor(element, account, touch) };
 }

@@ -73,14 +73,15 @@ export class LaterStepsController {
     const { registration } = this.setup;
     switch (step.name) {
       case 'code':
-      case 'registering':
+      case 'registering': {
+        const registerError = this.actionError('register');
         return renderCodeStep({
           t,
           step,
           code: this.code,
           busy: registration.busy,
-          error: this.actionError('register') ?? this.actionError('resend'),
-          codeRefused: this.actionError('register') !== undefined && registration.error instanceof GatewayRefusal,
+          error: registerError ?? this.actionError('resend'),
+          codeRefused: registerError !== undefined && registration.error instanceof GatewayRefusal,
           codeError: this.errors.code,
           countdownFrom: this.countdownFrom,
           terms: this.setup.hasTerms() ? this.termsProps() : undefined,
@@ -92,6 +93,7 @@ export class LaterStepsController {
           onResend: () => this.onResend(),
           onChangeAccount: () => this.onChangeAccount(),
         });
+      }
       case 'confirm':
         return renderConfirmStep({
           t,
@@ -171,11 +173,18 @@ export class LaterStepsController {
     const { registration } = this.setup;
     const step = registration.step;
     if (step.name !== 'code' || step.ticketSpent) return;
-    // One message at a time: a new check replaces the last refusal (a code
-    // refused after its sixth digit, then "Create account" on the cleared field).
-    if (this.code.length !== 6 || (this.setup.hasTerms() && !this.termsAccepted)) registration.dismissError();
-    if (this.code.length !== 6) return this.setErrors({ code: this.code ? t.codeInvalid : t.codeRequired });
-    if (this.setup.hasTerms() && !this.termsAccepted) return this.setErrors({ terms: t.termsRequired });
+    const problem =
+      this.code.length !== 6
+        ? { code: this.code ? t.codeInvalid : t.codeRequired }
+        : this.setup.hasTerms() && !this.termsAccepted
+          ? { terms: t.termsRequired }
+          : undefined;
+    if (problem) {
+      // One message at a time: a new check replaces the last refusal (a code
+      // refused after its sixth digit, then "Create account" on the cleared field).
+      registration.dismissError();
+      return this.setErrors(problem);
+    }
     const code = this.code;
     void registration.run('register', (signal) => registration.flow.submitCode(code, signal)).then(() => {
       if (registration.step.name !== 'code') return;
