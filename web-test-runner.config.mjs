@@ -46,6 +46,22 @@ function engineLauncher() {
         dumpio: !!process.env.DUMPIO,
         extraPrefsFirefox: FIREFOX_TEST_PREFS,
       },
+      createPage: async ({ browser }) => {
+        const page = await browser.newPage();
+        // The launcher sets an 800x600 viewport before each file. puppeteer sends the
+        // viewport and a screen-orientation override together; Firefox ESR 140.12 does
+        // not know the latter ("unknown command") and the whole call fails, though the
+        // viewport itself is set. Only that refusal is let through.
+        const setViewport = page.setViewport.bind(page);
+        page.setViewport = async (viewport) => {
+          try {
+            await setViewport(viewport);
+          } catch (error) {
+            if (!/setScreenOrientationOverride/.test(String(error?.message))) throw error;
+          }
+        };
+        return page;
+      },
     });
   }
   // WebKit: scripts/run-tests.mjs has started Xvfb and WebKitWebDriver (WEBKIT_DRIVER_PORT).

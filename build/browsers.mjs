@@ -63,4 +63,7 @@ export const FIREFOX_TEST_PREFS = {
   'browser.safebrowsing.update.enabled': false,
   'app.update.enabled': false,
   'extensions.update.enabled': false,
+  // Trusted Types (the CSP test's require-trusted-types-for): on by default from
+  // Firefox 145; Firefox ESR 140 has them behind this pref.
+  'dom.security.trusted_types.enabled': true,
 };

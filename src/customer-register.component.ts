@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './customer-register.styles.js';
-import { LocalizeController, loadSourceStrings } from './i18n/localize.js';
+import { LocalizeController, loadSourceStrings, type StringOverrides } from './i18n/localize.js';
 import { emit } from './events.js';
 import type { Country } from './gateway/country-list.js';
 import { CountryListController } from './gateway/country-list-controller.js';
@@ -41,6 +41,7 @@ const ACCOUNT_STEP: Step = { name: 'account' };
  * @attr twitter-client-id - X (Twitter)'s OAuth 2.0 client id, instead of the gateway's.
  * @attr telegram-bot-id - The Telegram bot id, instead of the gateway's.
  * @attr apple-client-id - The Sign in with Apple services id, instead of the gateway's.
+ * @attr provider-layout - `icons`: the third-party buttons as one compact row of marks (each still named "Continue with …"). Default: full-width buttons with their text.
  * @attr redirect-uri - The OAuth callback page providers return to. Default: `oauth-callback.html` next to the script; it must be served from the page's own origin.
  *
  * @slot header - Above every step (a title or logo).
@@ -126,7 +127,9 @@ export class CustomerRegister extends LitElement {
     theme: { reflect: true },
     requestTimeout: { attribute: 'request-timeout', type: Number },
     tradeTypeCurrencyList: { attribute: false },
+    strings: { attribute: false },
     providers: {},
+    providerLayout: { attribute: 'provider-layout' },
     // Read by the sign-in controller; reactive so that a change mid-flow starts over (willUpdate).
     redirectUri: { attribute: 'redirect-uri' },
   };
@@ -230,11 +233,20 @@ export class CustomerRegister extends LitElement {
   tradeTypeCurrencyList?: { allCurrency: string; tradeType: string }[];
 
   /**
+   * The site's own wording in place of single shipped strings, per locale tag
+   * or language: `{ 'de-DE': { sendCode: 'Code anfordern' }, en: { createAccount: 'Open account' } }`.
+   */
+  strings?: StringOverrides;
+
+  /**
    * Third-party sign-up buttons, in this order: `google facebook twitter telegram apple metamask`
    * (any of them). As a property it may also be an object, e.g. `{ google: { clientId: '...' }, apple: true }`.
    * A provider the gateway has no configuration for is left out (with a console warning).
    */
   providers: string | ProviderChoices = '';
+
+  /** `provider-layout`: `icons` for a compact row of marks; unset for full-width buttons with their text. */
+  declare providerLayout?: string;
 
   /** The providers' authorization endpoints, where they differ from the real ones (a test or staging set-up): https, or http on this machine. */
   declare providerEndpoints?: Partial<Record<RedirectProvider, string>>;

@@ -177,6 +177,9 @@ export const styles = css`
     padding-inline: 0.75rem;
     border: none;
     border-block-end: 3px solid transparent;
+    /* Square lower corners: a rounded corner curls the ends of the selected tab's bar. */
+    border-end-start-radius: 0;
+    border-end-end-radius: 0;
     background: none;
     color: var(--cr-color-muted);
   }

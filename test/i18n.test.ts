@@ -1,60 +1,73 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import enUS, { type Translation } from '../src/i18n/en-US.js';
-import { loadTranslation, resolveLocale, SUPPORTED_LOCALES } from '../src/i18n/localize.js';
-import { plural } from '../src/i18n/plural.js';
+import { directionOf, loadTranslation, resolveLocale, SUPPORTED_LOCALES } from '../src/i18n/locale-catalog.js';
+import { counted } from '../src/i18n/plural.js';
+import { checkTranslation, type Glossary } from './support/locale-checks.js';
 import { countriesLoaded, mount, part, press, query, requestCodeFor, typeInto, waitForStep } from './support/harness.js';
-import { uniqueEmail } from './support/reference-gateway.js';
+import { gatewayUrl, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
+import { DEFAULT_PATHS } from '../src/gateway/contract.js';
 
-const LOCALES = ['en-US', 'zh-CN', 'zh-TW', 'ja-JP', 'ko-KR', 'vi-VN', 'th-TH', 'id-ID', 'es-ES', 'pt-BR', 'ru-RU', 'ar'];
+/** The locales that ship: 44, written out so that a lost one fails. */
+const LOCALES = [
+  'en-US', 'ar', 'bg-BG', 'bn-BD', 'cs-CZ', 'da-DK', 'de-DE', 'el-GR', 'es-419', 'es-ES', 'et-EE', 'fa-IR', 'fi-FI',
+  'fil-PH', 'fr-CA', 'fr-FR', 'he-IL', 'hi-IN', 'hr-HR', 'hu-HU', 'id-ID', 'it-IT', 'ja-JP', 'ko-KR', 'lt-LT', 'lv-LV',
+  'ms-MY', 'nb-NO', 'nl-NL', 'pl-PL', 'pt-BR', 'pt-PT', 'ro-RO', 'ru-RU', 'sk-SK', 'sl-SI', 'sv-SE', 'th-TH', 'tr-TR',
+  'uk-UA', 'ur-PK', 'vi-VN', 'zh-CN', 'zh-TW',
+];
+const RIGHT_TO_LEFT = ['ar', 'fa-IR', 'he-IL', 'ur-PK'];
 
-/** `${name}` placeholders written literally in a string (filled in by intl-tel-input). */
-function literalPlaceholders(text: string): string[] {
-  return [...text.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]).sort();
-}
-
-/** What a translation function does with its arguments: sentinels in, which of them come out. */
-function usedArguments(fn: (...args: never[]) => string): boolean[] {
-  const sentinels = Array.from({ length: fn.length }, (_, i) => `@@ARG${i}@@`);
-  const out = (fn as (...args: string[]) => string)(...sentinels);
-  return sentinels.map((sentinel) => out.includes(sentinel));
+async function glossaryOf(locale: string): Promise<Glossary> {
+  const response = await fetch(`/src/i18n/glossary/${locale}.json`);
+  expect(response.ok, `src/i18n/glossary/${locale}.json`).to.equal(true);
+  return response.json();
 }
 
 describe('translations', () => {
-  it('ships the twelve locales', () => {
+  it('ships the forty-four locales', () => {
     expect([...SUPPORTED_LOCALES].sort()).to.deep.equal([...LOCALES].sort());
   });
 
   for (const locale of LOCALES.slice(1)) {
-    it(`${locale}: every key of en-US, no extra key, the same placeholders`, async () => {
+    it(`${locale}: complete, every placeholder and plural form, nothing left in English, its glossary's terms`, async () => {
       const translation: Translation = await loadTranslation(locale);
       expect(translation).not.to.equal(enUS);
-      expect(Object.keys(translation).sort()).to.deep.equal(Object.keys(enUS).sort());
-      for (const key of Object.keys(enUS) as (keyof Translation)[]) {
-        const source = enUS[key];
-        const target = translation[key];
-        expect(typeof target, key).to.equal(typeof source);
-        if (typeof source === 'function') {
-          const fn = target as (...args: never[]) => string;
-          expect(fn.length, `${key} arity`).to.equal(source.length);
-          expect(usedArguments(fn), `${key} uses every argument`).to.deep.equal(usedArguments(source));
-        } else {
-          expect((target as string).trim(), key).not.to.equal('');
-          expect(literalPlaceholders(target as string), key).to.deep.equal(literalPlaceholders(source));
-        }
-      }
+      const problems = checkTranslation(locale, translation, enUS, await glossaryOf(locale));
+      expect(problems, problems.join('\n')).to.deep.equal([]);
     });
   }
 
-  it('falls back by language and script, then to en-US with a warning', () => {
-    expect(resolveLocale('zh-HK')).to.equal('zh-TW');
-    expect(resolveLocale('zh-Hant')).to.equal('zh-TW');
-    expect(resolveLocale('zh-SG')).to.equal('zh-CN');
-    expect(resolveLocale('zh')).to.equal('zh-CN');
-    expect(resolveLocale('pt-PT')).to.equal('pt-BR');
-    expect(resolveLocale('es-MX')).to.equal('es-ES');
-    expect(resolveLocale('ar-EG')).to.equal('ar');
-    expect(resolveLocale('JA-jp')).to.equal('ja-JP');
+  it('the checks catch a missing key, a lost argument, a missing plural form, English left in, an avoided word', async () => {
+    const de = await loadTranslation('de-DE');
+    const glossary = await glossaryOf('de-DE');
+    const broken: Record<string, unknown> = {
+      ...de,
+      retry: enUS.retry,
+      codeSentTo: () => 'Code gesendet.',
+      resendIn: counted('pl-PL', { other: '{n} s' }),
+    };
+    delete broken.sendCode;
+    const problems = checkTranslation('de-DE', broken, enUS, { ...glossary, avoid: [...glossary.avoid, { pattern: 'abbrechen', why: 'test' }] });
+    expect(problems.join('\n')).to.contain('sendCode: missing');
+    expect(problems.join('\n')).to.contain('codeSentTo: does not show its argument');
+    expect(problems.join('\n')).to.contain("resendIn: counted for 'pl-PL'");
+    expect(problems.join('\n')).to.contain('retry: still in English');
+    expect(problems.join('\n')).to.match(/cancel: uses \/abbrechen\//);
+    const polish = checkTranslation('pl-PL', { ...(await loadTranslation('pl-PL')), resendIn: counted('pl-PL', { one: '{n} sekunda', other: '{n} sekundy' }) }, enUS);
+    expect(polish.join('\n')).to.contain("resendIn: no 'few' form");
+    expect(polish.join('\n')).to.contain("resendIn: no 'many' form");
+  });
+
+  it("falls back along the language's regional parents, then to en-US with a warning", () => {
+    const cases: [string, string][] = [
+      ['de-AT', 'de-DE'], ['de-CH', 'de-DE'], ['de', 'de-DE'],
+      ['es-MX', 'es-419'], ['es-AR', 'es-419'], ['es-US', 'es-419'], ['es', 'es-ES'], ['es-ES', 'es-ES'],
+      ['pt-PT', 'pt-PT'], ['pt-AO', 'pt-PT'], ['pt', 'pt-BR'], ['pt-BR', 'pt-BR'],
+      ['fr-CA', 'fr-CA'], ['fr-BE', 'fr-FR'], ['fr', 'fr-FR'],
+      ['zh-HK', 'zh-TW'], ['zh-Hant', 'zh-TW'], ['zh-SG', 'zh-CN'], ['zh', 'zh-CN'],
+      ['ar-EG', 'ar'], ['JA-jp', 'ja-JP'], ['nb', 'nb-NO'], ['no', 'nb-NO'], ['fil', 'fil-PH'], ['tl', 'fil-PH'], ['he', 'he-IL'], ['iw', 'he-IL'], ['en-GB', 'en-US'],
+    ];
+    expect(cases.map(([tag]) => `${tag} -> ${resolveLocale(tag)}`)).to.deep.equal(cases.map(([tag, locale]) => `${tag} -> ${locale}`));
     const warn = console.warn;
     const warnings: string[] = [];
     console.warn = (message: string) => warnings.push(message);
@@ -65,14 +78,23 @@ describe('translations', () => {
     }
     expect(warnings[0]).to.contain('lang="tlh-Klingon"');
   });
+
+  it('right to left is read from the locale, for every right-to-left locale shipped', () => {
+    expect(LOCALES.filter((locale) => directionOf(locale) === 'rtl')).to.deep.equal(RIGHT_TO_LEFT);
+    expect(directionOf('ar-EG')).to.equal('rtl');
+    expect(directionOf('ps-AF'), 'Pashto, not shipped').to.equal('rtl');
+  });
 });
 
 describe('counted strings follow each language\'s plural rules', () => {
-  it('plural() picks the form Intl.PluralRules names, else "other"', () => {
+  it('counted() picks the form Intl.PluralRules names, else "other", and writes the number in the locale\'s digits', () => {
     const forms = { zero: 'Z', one: 'O', two: 'T', few: 'F', many: 'M', other: 'X' };
-    expect([0, 1, 2, 3, 11, 100].map((n) => plural('ar', n, forms)).join('')).to.equal('ZOTFMX');
-    expect([1, 2, 5, 21].map((n) => plural('ru-RU', n, forms)).join('')).to.equal('OFMO');
-    expect([1, 2].map((n) => plural('en-US', n, { other: 'X' })).join('')).to.equal('XX');
+    expect([0, 1, 2, 3, 11, 100].map(counted('ar', forms)).join('')).to.equal('ZOTFMX');
+    expect([1, 2, 5, 21].map(counted('ru-RU', forms)).join('')).to.equal('OFMO');
+    expect([1, 2].map(counted('en-US', { other: 'X' })).join('')).to.equal('XX');
+    expect(counted('fa-IR', { other: '{n} ثانیه' })(45)).to.equal(`${new Intl.NumberFormat('fa-IR').format(45)} ثانیه`);
+    expect(counted('fa-IR', { other: '{n}' })(45)).to.equal('۴۵');
+    expect(counted('bn-BD', { other: '{n}' })(12)).to.equal('১২');
   });
 
   it('en-US: "1 country or region", "2 countries and regions"; seconds likewise', async () => {
@@ -96,6 +118,43 @@ describe('counted strings follow each language\'s plural rules', () => {
     expect(new Set(results).size).to.equal(5);
     for (const text of [...resend, ...results]) expect(text, text).not.to.match(/\sث$/);
   });
+
+  it('fa-IR counts down in Persian digits', async () => {
+    const t = await loadTranslation('fa-IR');
+    expect(t.resendIn(42)).to.contain('۴۲');
+  });
+});
+
+describe('the reference gateway answers in each shipped language', () => {
+  for (const locale of LOCALES) {
+    it(`${locale}: a refused address is explained in ${locale}`, async () => {
+      const expected = (await import(/* @vite-ignore */ `/demo/gateway/messages/${locale}.mjs`)).default.emailInvalid;
+      const response = await fetch(`${await gatewayUrl()}/api${DEFAULT_PATHS.sendCode}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', version: '0.0.1', companyId: uniqueCompanyId('lang'), trace: crypto.randomUUID(), lang: locale },
+        body: JSON.stringify({ bizType: 'EMAIL_REGISTER_VERIFICATION_CODE', toUser: 'not an address', country: 'ISO_3166_156' }),
+      });
+      const { msg } = await response.json();
+      expect(msg).to.equal(expected);
+      if (locale !== 'en-US') expect(msg).not.to.equal((await import('/demo/gateway/messages/en-US.mjs' as string)).default.emailInvalid);
+    });
+  }
+});
+
+describe('a site overrides single strings without forking', () => {
+  it('strings per locale replace the shipped ones, live, and only in that locale', async () => {
+    const { el } = await mount({ lang: 'en-US' });
+    await countriesLoaded(el);
+    const en = await loadTranslation('en-US');
+    expect(part(el, 'button[type=submit]').textContent!.trim()).to.equal(en.sendCode);
+    (el as unknown as { strings: unknown }).strings = { 'en-US': { sendCode: 'Get my code' }, de: { sendCode: 'Code anfordern' } };
+    await waitUntil(() => part(el, 'button[type=submit]').textContent!.trim() === 'Get my code', 'en-US override not shown');
+    expect(part(el, 'label[for=email]').textContent, 'the rest as shipped').to.equal(en.emailLabel);
+    el.lang = 'de-AT';
+    const de = await loadTranslation('de-DE');
+    await waitUntil(() => part(el, 'label[for=email]').textContent === de.emailLabel, 'never switched to German');
+    expect(part(el, 'button[type=submit]').textContent!.trim(), 'the language key applies to de-DE').to.equal('Code anfordern');
+  });
 });
 
 describe('the element in every language', () => {
@@ -109,6 +168,7 @@ describe('the element in every language', () => {
       expect(part(el, 'button[type=submit]').textContent!.trim()).to.equal(t.sendCode);
       expect(part(el, '#tab-phone').textContent!.trim()).to.equal(t.methodPhone);
       expect(part(el, 'label[for=country]').textContent).to.equal(t.countryLabel);
+      expect(part(el, 'div[dir]').getAttribute('dir'), 'direction').to.equal(RIGHT_TO_LEFT.includes(locale) ? 'rtl' : 'ltr');
       const host = el.getBoundingClientRect();
       for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('button, input, select, label')) {
         const box = node.getBoundingClientRect();

@@ -3,6 +3,7 @@
  * wallet (a real secp256k1 key, announced by EIP-6963) signs the element's
  * EIP-4361 message; the reference gateway verifies it and registers type 3.
  */
+import { loadTranslation } from '../src/i18n/locale-catalog.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { alerts, embedded, mount, query } from './support/harness.js';
@@ -92,7 +93,9 @@ describe('MetaMask registration', () => {
     const registered = oneEvent(el, 'registered');
     button.click();
     await registered;
-    expect(wallet.signed[0].split('\n')[3]).to.equal('登录以创建您的账户。此操作免费，不会发送任何交易。');
+    const zh = await loadTranslation('zh-CN');
+    expect(zh.walletStatement).to.match(/^请登录/);
+    expect(wallet.signed[0].split('\n')[3]).to.equal(zh.walletStatement);
   });
 
   it('refuses a signature by another key than the account\'s, and registers nothing', async () => {

@@ -145,6 +145,30 @@ describe('phone entry', () => {
     await press('Escape');
   });
 
+  it('the country search speaks: a named dialog, a live count, "no results" in words, and axe finds nothing with it open', async () => {
+    const { el } = await mount({ country: 'GB' });
+    await showPhone(el);
+    part(el, '.iti__selected-country').click();
+    const list = part(el, '.iti__country-selector');
+    await waitUntil(() => !list.classList.contains('iti__hide'), 'the list never opened');
+    expect(list.getAttribute('role')).to.equal('dialog');
+    expect(list.getAttribute('aria-label'), 'the dialog is named').to.equal('Countries and regions');
+    const summary = part(el, '.iti__a11y-text');
+    expect(summary.getAttribute('aria-live')).to.equal('polite');
+    expect(summary.getAttribute('role')).to.equal('status');
+    expect(summary.textContent).to.match(/^\d+ countries and regions found$/);
+    await expect(el).to.be.accessible();
+    await typeText('Zzqx');
+    await waitUntil(() => summary.textContent === 'No matching country or region', `said "${summary.textContent}"`);
+    await press('Backspace');
+    await press('Backspace');
+    await press('Backspace');
+    await press('Backspace');
+    await typeText('united');
+    await waitUntil(() => /^\d+ countr/.test(summary.textContent ?? ''), `said "${summary.textContent}"`);
+    await press('Escape');
+  });
+
   for (const theme of ['light', 'dark']) {
     it(`${theme}: the open country list is readable (text 4.5:1 on its background) and its highlighted country outlined`, async () => {
       const { el } = await mount({ country: 'GB', attributes: { theme } });

@@ -4,10 +4,11 @@
  * by a QR decoder, it must give the very link it encodes.
  */
 import { expect } from '@open-wc/testing';
-import { render } from 'lit';
+import { html, render } from 'lit';
 import encodeQR from '@paulmillr/qr';
 import decodeQR from '@paulmillr/qr/decode.js';
 import { qrPath, renderQrCode } from '../src/third-party/qr-code-view.js';
+import { renderWalletPanel } from '../src/third-party/wallet-panel-view.js';
 
 async function readBack(modules: boolean[][]): Promise<string> {
   const host = document.createElement('div');
@@ -37,5 +38,37 @@ describe('the MetaMask Mobile QR code', () => {
 
   it('draws one rectangle per run of dark modules, and nothing for light ones', () => {
     expect(qrPath([[true, true, false, true], [false, false, false, false]])).to.equal('M0 0h2v1h-2zM3 0h1v1h-1z');
+  });
+});
+
+describe('the MetaMask Mobile panel', () => {
+  const connection = { link: 'https://metamask.app.link/connect?channelId=abc', modules: encodeQR('https://metamask.app.link/connect?channelId=abc', 'raw', { ecc: 'medium', border: 0 }) };
+
+  async function panel(onPhone: boolean, link = connection.link) {
+    const { default: t } = await import('../src/i18n/en-US.js');
+    const host = document.createElement('div');
+    render(renderWalletPanel({ ...connection, link }, t, { onPhone, cancel: html`<button id="wallet-cancel">${t.cancel}</button>` }), host);
+    const order = [...host.querySelectorAll('a, svg.qr, button')].map((node) => node.tagName.toLowerCase());
+    return { host, order, t };
+  }
+
+  it('on a computer: the QR code first, then the open-the-app link and Cancel', async () => {
+    const { order } = await panel(false);
+    expect(order).to.deep.equal(['svg', 'a', 'button']);
+  });
+
+  it('on a phone: opening the app first, as the main action; the QR code (for another phone) after', async () => {
+    const { host, order, t } = await panel(true);
+    expect(order).to.deep.equal(['a', 'svg', 'button']);
+    const open = host.querySelector('a')!;
+    expect(open.textContent!.trim()).to.equal(t.walletOpenApp);
+    expect(open.classList.contains('primary')).to.equal(true);
+    expect(open.getAttribute('href')).to.equal(connection.link);
+    expect(host.querySelector('.wallet-qr')!.getAttribute('tabindex'), 'focusable, so the element can move focus to it').to.equal('-1');
+  });
+
+  it('offers no link that is not https (only the QR code)', async () => {
+    const { order } = await panel(true, 'javascript:alert(1)');
+    expect(order).to.deep.equal(['svg', 'button']);
   });
 });

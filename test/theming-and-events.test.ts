@@ -63,6 +63,15 @@ describe('theming', () => {
       style.remove();
     }
   });
+
+  it('the selected tab\'s bar is straight to its ends (no rounded lower corners)', async () => {
+    const { el } = await mount({ attributes: { style: '--cr-radius: 12px' } });
+    await countriesLoaded(el);
+    const selected = part(el, '.tab[aria-selected=true]');
+    const style = getComputedStyle(selected);
+    expect(style.borderBottomWidth).to.equal('3px');
+    expect([style.borderBottomLeftRadius, style.borderBottomRightRadius]).to.deep.equal(['0px', '0px']);
+  });
 });
 
 describe('contrast', () => {

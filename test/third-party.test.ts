@@ -105,6 +105,40 @@ describe('third-party registration', () => {
     expect(query(el, '[part="providers"]')!.getAttribute('role')).to.equal('group');
   });
 
+  it('lines the marks up in one column and centres the labels', async () => {
+    const { el } = await mountWithProviders({ providers: 'google facebook twitter telegram apple metamask' });
+    await buttonShown(el, 'metamask');
+    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-provider]')];
+    const starts = buttons.map((button) => Math.round(button.querySelector('.mark')!.getBoundingClientRect().left - button.getBoundingClientRect().left));
+    expect(new Set(starts).size, `mark offsets ${starts}`).to.equal(1);
+    for (const button of buttons) {
+      const box = button.getBoundingClientRect();
+      const text = button.querySelector('.provider-text')!;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const words = range.getBoundingClientRect();
+      const centre = box.left + box.width / 2;
+      expect(Math.abs(words.left + words.width / 2 - centre), `${button.dataset.provider} label centred`).to.be.below(2);
+    }
+  });
+
+  it('provider-layout="icons": one compact row of marks, each named for assistive technology and titled for the pointer', async () => {
+    const { el } = await mountWithProviders({ providers: 'google facebook twitter telegram apple metamask', attributes: { 'provider-layout': 'icons' } });
+    el.style.width = '360px';
+    await buttonShown(el, 'metamask');
+    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-provider]')];
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).to.deep.equal(
+      ['Google', 'Facebook', 'X', 'Telegram', 'Apple', 'MetaMask'].map((name) => `Continue with ${name}`),
+    );
+    expect(buttons.map((b) => b.title)).to.deep.equal(buttons.map((b) => b.getAttribute('aria-label')));
+    expect(buttons.every((b) => b.textContent!.trim() === ''), 'no text beside the marks').to.equal(true);
+    expect(new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size, 'one row at 360 px').to.equal(1);
+    for (const button of buttons) expect(button.getBoundingClientRect().height).to.be.at.least(44);
+    await expect(el).to.be.accessible();
+    el.removeAttribute('provider-layout');
+    await waitUntil(() => providerButton(el, 'google')!.textContent!.trim() === 'Continue with Google', 'not back to full buttons');
+  });
+
   it('leaves out a provider the gateway has no configuration for, with a console warning', async () => {
     const companyId = uniqueCompanyId('3p-unconf');
     await setIdpBehaviour(companyId, { unconfigured: ['facebook'] });

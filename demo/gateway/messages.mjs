@@ -1,130 +1,33 @@
 // The reference gateway answers `msg` in the request's `lang`, as the real one
-// does. Only the languages the stand-in needs; anything else falls back to English.
-const MESSAGES = {
-  'en-US': {
-    headerInvalid: (name) => `Header "${name}" is missing or invalid.`,
-    bodyInvalid: 'The request body must be a JSON object.',
-    fieldRequired: (name) => `Field "${name}" is required.`,
-    fieldInvalid: (name) => `Field "${name}" is invalid.`,
-    emailInvalid: 'This email address is not valid.',
-    phoneInvalid: 'This mobile number is not valid for the selected country.',
-    countryUnknown: 'This country or region is not supported.',
-    accountExists: 'An account with this login name already exists.',
-    sendTooFrequent: (seconds) => `Please wait ${seconds} seconds before requesting another code.`,
-    ticketInvalid: 'The verification ticket is not valid. Please request a new code.',
-    ticketExpired: 'The verification code has expired. Please request a new code.',
-    ticketUsed: 'This verification code has already been used. Please request a new code.',
-    ticketMismatch: 'The verification code was not sent to this account.',
-    codeWrong: (left) => `The verification code is incorrect. ${left} attempt(s) left.`,
-    codeLocked: 'Too many incorrect codes. Please request a new code.',
-    underReview: 'Your registration has been received and is under review.',
-    faultRefusal: 'The service refused this request (injected fault).',
-    notFound: 'No such service.',
-    // Third-party registration: refusals of `config` and of register type 3.
-    thirdNotConfigured: (provider) => `Sign-in with ${provider} is not available on this site.`,
-    proofNotVerified: 'This sign-in has not been verified. Please sign in with the provider again.',
-    proofUsed: 'This sign-in has already been used to register. Please sign in with the provider again.',
-    proofExpired: 'This sign-in is more than 10 minutes old. Please sign in with the provider again.',
-    proofNonceMismatch: 'This sign-in was not started by this page: its nonce does not match.',
-    proofUserMismatch: 'The account ID does not match the verified sign-in.',
-    proofLoginMismatch: "The login name must be the verified account's email address, phone number or ID.",
-    // `failReason` of a {provider}Verify whose proof does not hold: what exactly failed.
-    fail: {
-      tokenMalformed: 'The ID token is malformed.',
-      signature: 'The signature is not valid.',
-      issuer: (provider) => `The ID token was not issued by ${provider}.`,
-      audience: 'The proof was issued for another app.',
-      expired: 'The proof has expired.',
-      notYetValid: 'The proof is not valid yet.',
-      nonceMissing: 'The ID token carries no nonce.',
-      nonceUsed: 'This sign-in has already been used: its nonce was accepted before.',
-      proofUsed: 'This proof has already been used.',
-      codeUnknown: 'The authorization code is not valid.',
-      codeMismatch: 'The authorization code was not issued together with this ID token.',
-      codeExpired: 'The authorization code has expired.',
-      redirectMismatch: 'The redirect URI does not match the one of the authorization request.',
-      pkce: 'The PKCE code verifier does not match the code challenge.',
-      clientRejected: "The provider did not accept this site's app credentials.",
-      tokenInvalid: 'The access token is not valid.',
-      providerUnreachable: 'The provider could not be reached. Please try again.',
-      hash: 'The Telegram data signature (hash) is not valid.',
-      authDateOld: 'The Telegram sign-in is more than 24 hours old.',
-      authDateFuture: 'The Telegram sign-in is dated in the future.',
-      siweMalformed: 'The message is not a valid Sign-In with Ethereum (EIP-4361) message.',
-      siweSigner: 'The signature was not made by this address, or the message was changed after signing.',
-      siweAddress: 'The message names another address than the one that signed it.',
-      siweOriginMissing: 'The request did not say which site it came from, so the message cannot be checked.',
-      siweDomain: (expected, got) => `The message is for the site "${got}", not "${expected}".`,
-      siweUri: (expected) => `The message URI is not on ${expected}.`,
-      siweNonce: 'The message nonce must be at least 8 letters or digits.',
-      siweIssuedInFuture: 'The message is dated in the future.',
-      siweTooOld: 'The message was issued more than 10 minutes ago.',
-    },
-  },
-  'zh-CN': {
-    headerInvalid: (name) => `请求头“${name}”缺失或无效。`,
-    bodyInvalid: '请求体必须是 JSON 对象。',
-    fieldRequired: (name) => `字段“${name}”为必填项。`,
-    fieldInvalid: (name) => `字段“${name}”无效。`,
-    emailInvalid: '邮箱地址无效。',
-    phoneInvalid: '该手机号码对所选国家/地区无效。',
-    countryUnknown: '不支持该国家或地区。',
-    accountExists: '该登录账号已存在。',
-    sendTooFrequent: (seconds) => `请等待 ${seconds} 秒后再获取验证码。`,
-    ticketInvalid: '验证凭证无效，请重新获取验证码。',
-    ticketExpired: '验证码已过期，请重新获取。',
-    ticketUsed: '该验证码已被使用，请重新获取。',
-    ticketMismatch: '该验证码不是发送给此账号的。',
-    codeWrong: (left) => `验证码错误，还可尝试 ${left} 次。`,
-    codeLocked: '验证码错误次数过多，请重新获取。',
-    underReview: '注册申请已提交，正在审核中。',
-    faultRefusal: '服务拒绝了此请求（注入的故障）。',
-    notFound: '服务不存在。',
-    thirdNotConfigured: (provider) => `本网站未开通 ${provider} 登录。`,
-    proofNotVerified: '此次第三方登录未经验证，请重新登录。',
-    proofUsed: '此次第三方登录已用于注册，请重新登录。',
-    proofExpired: '此次第三方登录已超过 10 分钟，请重新登录。',
-    proofNonceMismatch: '此次登录不是由本页面发起的：nonce 不匹配。',
-    proofUserMismatch: '账号 ID 与已验证的登录不一致。',
-    proofLoginMismatch: '登录名必须是已验证账号的邮箱、手机号或 ID。',
-    fail: {
-      tokenMalformed: 'ID 令牌格式错误。',
-      signature: '签名无效。',
-      issuer: (provider) => `该 ID 令牌不是由 ${provider} 签发的。`,
-      audience: '该凭证是为其他应用签发的。',
-      expired: '该凭证已过期。',
-      notYetValid: '该凭证尚未生效。',
-      nonceMissing: 'ID 令牌中没有 nonce。',
-      nonceUsed: '此次登录已被使用：其 nonce 之前已被接受。',
-      proofUsed: '该凭证已被使用。',
-      codeUnknown: '授权码无效。',
-      codeMismatch: '授权码与该 ID 令牌不是一同签发的。',
-      codeExpired: '授权码已过期。',
-      redirectMismatch: '回调地址与授权请求中的不一致。',
-      pkce: 'PKCE 校验码（code verifier）与 code challenge 不匹配。',
-      clientRejected: '身份提供方不接受本网站的应用凭据。',
-      tokenInvalid: '访问令牌无效。',
-      providerUnreachable: '无法连接身份提供方，请重试。',
-      hash: 'Telegram 数据签名（hash）无效。',
-      authDateOld: 'Telegram 登录已超过 24 小时。',
-      authDateFuture: 'Telegram 登录的时间晚于当前时间。',
-      siweMalformed: '该消息不是有效的以太坊登录（EIP-4361）消息。',
-      siweSigner: '签名不是由该地址生成的，或消息在签名后被修改。',
-      siweAddress: '消息中的地址与签名地址不一致。',
-      siweOriginMissing: '请求未说明来自哪个网站，无法校验该消息。',
-      siweDomain: (expected, got) => `该消息是给网站“${got}”的，而不是“${expected}”。`,
-      siweUri: (expected) => `消息中的 URI 不属于 ${expected}。`,
-      siweNonce: '消息的 nonce 必须至少包含 8 个字母或数字。',
-      siweIssuedInFuture: '消息的签发时间晚于当前时间。',
-      siweTooOld: '该消息签发已超过 10 分钟。',
-    },
-  },
-};
+// does: one module per language in ./messages/, named by its tag and holding
+// the same keys as en-US.mjs. A tag without its own module falls back to one
+// of the same language (es-MX -> es-419 before es-ES), then to English.
+import { readdirSync } from 'node:fs';
 
-/** @param {string | undefined} lang */
+const folder = new URL('./messages/', import.meta.url);
+
+/** @type {Record<string, any>} */
+const MESSAGES = {};
+for (const file of readdirSync(folder).filter((name) => name.endsWith('.mjs')).sort()) {
+  MESSAGES[file.slice(0, -'.mjs'.length)] = (await import(new URL(file, folder).href)).default;
+}
+
+/** The languages the reference gateway answers in. */
+export const GATEWAY_LANGUAGES = Object.keys(MESSAGES);
+
+/**
+ * The messages for a `lang` header: the exact tag (any case), else the tag the
+ * language's Latin American or regional variant prefers (es-XX -> es-419,
+ * fr-XX -> fr-FR unless fr-CA), else any tag of the same language, else en-US.
+ * @param {string | undefined} lang
+ */
 export function messagesFor(lang) {
-  if (lang && MESSAGES[lang]) return MESSAGES[lang];
-  const base = lang?.split('-')[0];
-  const match = Object.keys(MESSAGES).find((tag) => tag.split('-')[0] === base);
-  return MESSAGES[match ?? 'en-US'];
+  const wanted = (lang ?? '').trim().toLowerCase();
+  const exact = GATEWAY_LANGUAGES.find((tag) => tag.toLowerCase() === wanted);
+  if (exact) return MESSAGES[exact];
+  const [language, region = ''] = wanted.split(/[-_]/);
+  // Spanish of the Americas (es-MX, es-AR, ...) reads es-419 rather than Spain's.
+  if (language === 'es' && /^\d{3}$|^[a-z]{2}$/.test(region) && region !== 'es' && MESSAGES['es-419']) return MESSAGES['es-419'];
+  const sameLanguage = GATEWAY_LANGUAGES.find((tag) => tag.split('-')[0].toLowerCase() === language);
+  return MESSAGES[sameLanguage ?? 'en-US'];
 }

@@ -2,7 +2,7 @@
  * The source strings of everything after the first step (see en-US-first-step.ts).
  * Loaded with the lazy chunks that show them, never with the entry.
  */
-import { plural } from './plural.js';
+import { counted } from './plural.js';
 
 export const enUSLater = {
   codeLabel: 'Verification code',
@@ -22,8 +22,7 @@ export const enUSLater = {
   phoneNoCountrySelected: 'No country or region selected',
   /** intl-tel-input fills in ${countryName} and ${dialCode} itself; keep both, and the dial code visible text. */
   phoneSelectedCountry: 'Country or region: ${countryName} ${dialCode}. Change',
-  phoneSearchResults: (count: number) =>
-    plural('en-US', count, { one: `${count} country or region found`, other: `${count} countries and regions found` }),
+  phoneSearchResults: counted('en-US', { one: '{n} country or region found', other: '{n} countries and regions found' }),
   changePhone: 'Use a different phone number',
   passwordLabel: 'Password',
   passwordOptionalLabel: 'Password (optional)',
@@ -48,8 +47,7 @@ export const enUSLater = {
   refusalTooFrequent: 'Please wait a moment before requesting another code.',
   signIn: 'Sign in',
   resendReady: 'You can now request a new code.',
-  resendIn: (seconds: number) =>
-    plural('en-US', seconds, { one: `You can request a new code in ${seconds} second`, other: `You can request a new code in ${seconds} seconds` }),
+  resendIn: counted('en-US', { one: 'You can request a new code in {n} second', other: 'You can request a new code in {n} seconds' }),
   newCodeSent: 'We sent you a new code.',
   requestNewCode: 'This code can no longer be used. Please request a new code.',
   successTitle: 'Your account is ready',

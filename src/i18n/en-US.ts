@@ -6,12 +6,17 @@
  */
 import { enUSFirstStep } from './en-US-first-step.js';
 import { enUSLater } from './en-US-later.js';
+import type { Counted } from './plural.js';
 
 export const enUS = { ...enUSFirstStep, ...enUSLater };
 
 /** The shape every locale file fills in. */
 export type Translation = {
-  [K in keyof typeof enUS]: (typeof enUS)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+  [K in keyof typeof enUS]: (typeof enUS)[K] extends Counted
+    ? Counted
+    : (typeof enUS)[K] extends (...args: infer A) => string
+      ? (...args: A) => string
+      : string;
 };
 
 export default enUS satisfies Translation;

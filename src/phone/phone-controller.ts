@@ -109,7 +109,8 @@ export class PhoneController {
         countryListAriaLabel: t.phoneCountryList,
         noCountrySelected: t.phoneNoCountrySelected,
         searchEmptyState: t.phoneNoResults,
-        searchSummaryAria: t.phoneSearchResults,
+        // The live count says "no results" in words when nothing matches.
+        searchSummaryAria: (count: number) => (count ? t.phoneSearchResults(count) : t.phoneNoResults),
       },
       onInput: this.setup.onInput,
     });

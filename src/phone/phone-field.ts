@@ -120,6 +120,22 @@ export class PhoneField {
       containerClass: 'iti--full-width',
     });
     this.element.addEventListener('countrychange', options.onInput);
+    this.completeSearchAccessibility(options.uiTranslations);
+  }
+
+  /**
+   * intl-tel-input 29.5 builds its country search with an unnamed dialog and
+   * a result-count element that is not a live region, and hides "no results"
+   * from screen readers: name the dialog after the list, make the count polite
+   * and live, and have it say "no results" when nothing matches.
+   */
+  private completeSearchAccessibility(strings: Partial<UiTranslations>): void {
+    const selector = this.element.querySelector('.iti__country-selector');
+    if (strings.countryListAriaLabel) selector?.setAttribute('aria-label', strings.countryListAriaLabel);
+    const summary = selector?.querySelector('.iti__a11y-text');
+    summary?.setAttribute('role', 'status');
+    summary?.setAttribute('aria-live', 'polite');
+    summary?.setAttribute('aria-atomic', 'true');
   }
 
   /** Creates a field once libphonenumber's utils are loaded, so nothing reformats a number being typed. */

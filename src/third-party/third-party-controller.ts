@@ -22,12 +22,20 @@ import { telegramAdapter } from './adapters/telegram.js';
 import { twitterAdapter } from './adapters/twitter.js';
 import { DEFAULT_AUTHORIZATION_ENDPOINTS, isSafeProviderUrl, type RedirectProvider } from './provider-endpoints.js';
 import { PROVIDER_MARKS } from './provider-marks.js';
-import { renderQrCode } from './qr-code-view.js';
 import { PROVIDER_NAMES } from './provider-names.js';
 import { SignInError } from './sign-in-error.js';
+import { isPhone, renderWalletPanel, type WalletConnection } from './wallet-panel-view.js';
 import { awaitPopupAnswer, closePopup, openSignInPopup, redirectToProvider, takeRedirectAnswer } from './sign-in-window.js';
 
 export { thirdPartyStyles } from './third-party-styles.js';
+
+/** Scrolls the wallet panel into view and gives it focus (its group name is read out). */
+function showWalletPanel(root: ShadowRoot | null) {
+  const panel = root?.querySelector<HTMLElement>('.wallet-qr');
+  if (!panel) return;
+  panel.scrollIntoView({ block: 'nearest' });
+  panel.focus({ preventScroll: true });
+}
 
 const REDIRECT_ADAPTERS: Readonly<Record<RedirectProvider, RedirectAdapter>> = {
   google: googleAdapter,
@@ -89,7 +97,7 @@ export class ThirdPartyController implements ReactiveController {
   /** The provider whose sign-in is under way (its button shows the progress). */
   private active?: ThirdPartyProvider;
   /** MetaMask Mobile's connection link and its QR code, while the person has it to scan. */
-  private walletQr?: { link: string; modules: boolean[][] };
+  private walletQr?: WalletConnection;
 
   constructor(
     private readonly host: ThirdPartyHost,
@@ -255,8 +263,11 @@ export class ThirdPartyController implements ReactiveController {
         statement: this.setup.t().walletStatement,
         signal,
         onQrCode: (code) => {
+          const first = !this.walletQr;
           this.walletQr = code;
           this.host.requestUpdate();
+          // The panel opens under the buttons, often below the fold: bring it into view and move focus to it, once.
+          if (first && code) void this.host.updateComplete.then(() => showWalletPanel(this.host.shadowRoot));
         },
       });
     } finally {
@@ -303,21 +314,6 @@ export class ThirdPartyController implements ReactiveController {
     );
   }
 
-  /** MetaMask Mobile's QR code (no wallet in this browser): scan it, or open the app on this device, or cancel. */
-  private renderWalletQr({ link, modules }: { link: string; modules: boolean[][] }, t: Translation) {
-    return html`
-      <div class="wallet-qr" part="wallet-qr" role="group" aria-labelledby="wallet-qr-title">
-        <p class="wallet-qr-title" id="wallet-qr-title">${t.walletScanTitle}</p>
-        ${renderQrCode(modules, t.walletQrLabel)}
-        <p class="hint">${t.walletScanHint}</p>
-        ${link.startsWith('https://')
-          ? html`<a class="link" part="link" href=${link} target="_blank" rel="noopener noreferrer">${t.walletOpenApp}</a>`
-          : nothing}
-        ${this.renderCancel(t)}
-      </div>
-    `;
-  }
-
   /** Ends a wallet sign-in that waits on the wallet (its request is dropped; the SDK session ends). */
   private renderCancel(t: Translation) {
     return html`<button type="button" class="link" part="link" id="wallet-cancel" @click=${() => this.setup.registration.cancel()}>
@@ -339,28 +335,35 @@ export class ThirdPartyController implements ReactiveController {
     const unavailable = !!registration.busy || this.setup.offline();
     const error = registration.failedAction === 'provider' ? errorMessage(registration.error, t) : undefined;
     const working = busy && this.active ? t.providerWorking(PROVIDER_NAMES[this.active]) : '';
+    // `provider-layout="icons"`: one row of square buttons, each named by its label (and titled for the pointer).
+    const icons = this.host.getAttribute('provider-layout') === 'icons';
     return html`
       <div class="providers" part="providers" role="group" aria-labelledby="providers-label">
         <p class="providers-label" id="providers-label">${t.providersLabel}</p>
-        ${ready.map((provider) => {
-          const working = busy && this.active === provider;
-          const name = PROVIDER_NAMES[provider];
-          return html`
-            <button
-              type="button"
-              class="provider"
-              part="provider-button"
-              data-provider=${provider}
-              aria-disabled=${unavailable ? 'true' : 'false'}
-              aria-busy=${working ? 'true' : 'false'}
-              @click=${() => this.start(provider)}
-            >
-              ${working ? html`<span class="spinner" aria-hidden="true"></span>` : PROVIDER_MARKS[provider]}
-              <span>${working ? t.providerWorking(name) : t.continueWith(name)}</span>
-            </button>
-          `;
-        })}
-        ${busy && this.walletQr ? this.renderWalletQr(this.walletQr, t) : nothing}
+        <div class=${icons ? 'provider-list icons' : 'provider-list'}>
+          ${ready.map((provider) => {
+            const working = busy && this.active === provider;
+            const name = PROVIDER_NAMES[provider];
+            const label = working ? t.providerWorking(name) : t.continueWith(name);
+            return html`
+              <button
+                type="button"
+                class="provider"
+                part="provider-button"
+                data-provider=${provider}
+                aria-label=${icons ? label : nothing}
+                title=${icons ? label : nothing}
+                aria-disabled=${unavailable ? 'true' : 'false'}
+                aria-busy=${working ? 'true' : 'false'}
+                @click=${() => this.start(provider)}
+              >
+                ${working ? html`<span class="mark spinner" aria-hidden="true"></span>` : PROVIDER_MARKS[provider]}
+                ${icons ? nothing : html`<span class="provider-text">${label}</span>`}
+              </button>
+            `;
+          })}
+        </div>
+        ${busy && this.walletQr ? renderWalletPanel(this.walletQr, t, { onPhone: isPhone(), cancel: this.renderCancel(t) }) : nothing}
         ${busy && this.active === 'metamask' && !this.walletQr ? this.renderCancel(t) : nothing}
         <p class="hint" role="status">${loading ? t.providersLoading : busy && this.walletQr ? t.walletScanTitle : working}</p>
         ${failed && !loading ? renderRetry(t.providersFailed, t.retry, () => this.retry()) : nothing}

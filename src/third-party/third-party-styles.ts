@@ -21,10 +21,23 @@ export const thirdPartyStyles = css`
     flex: 1;
     border-top: 1px solid var(--cr-color-border);
   }
+  .provider-list {
+    display: grid;
+    gap: calc(var(--cr-space) * 0.75);
+  }
+  /* Compact: square buttons in rows, as many as fit. */
+  .provider-list.icons {
+    grid-template-columns: repeat(auto-fill, minmax(var(--cr-control-height), 1fr));
+    gap: calc(var(--cr-space) * 0.5);
+  }
+  /*
+   * Mark, label, and an empty column as wide as the mark: every mark sits in
+   * one column at the start, and the label is centred on the button.
+   */
   .provider {
-    display: flex;
+    display: grid;
+    grid-template-columns: 20px 1fr 20px;
     align-items: center;
-    justify-content: center;
     gap: 0.6em;
     min-height: var(--cr-control-height);
     padding: 0 1em;
@@ -35,6 +48,14 @@ export const thirdPartyStyles = css`
     font: inherit;
     cursor: pointer;
   }
+  .icons .provider {
+    grid-template-columns: 20px;
+    justify-content: center;
+    padding: 0;
+  }
+  .provider-text {
+    text-align: center;
+  }
   .provider:hover {
     border-color: var(--cr-color-accent);
   }
@@ -43,7 +64,9 @@ export const thirdPartyStyles = css`
     opacity: 0.7;
   }
   .mark {
-    flex: none;
+    inline-size: 20px;
+    block-size: 20px;
+    box-sizing: border-box;
   }
   .wallet-qr {
     display: grid;
@@ -53,6 +76,26 @@ export const thirdPartyStyles = css`
     border: 1px solid var(--cr-color-border);
     border-radius: var(--cr-radius);
     text-align: center;
+  }
+  .wallet-qr:focus {
+    outline: none;
+  }
+  .wallet-qr:focus-visible {
+    outline: 2px solid var(--cr-color-accent);
+    outline-offset: 2px;
+  }
+  /* On a phone, opening the app is the main action. */
+  .wallet-open.primary {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    justify-self: stretch;
+    min-height: var(--cr-control-height);
+    border-radius: var(--cr-radius);
+    background: var(--cr-color-accent);
+    color: var(--cr-color-on-accent);
+    font-weight: 600;
+    text-decoration: none;
   }
   .wallet-qr-title {
     margin: 0;

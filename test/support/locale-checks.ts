@@ -1,0 +1,157 @@
+/**
+ * The checks every translation must pass, as plain functions so both the
+ * browser test (test/i18n-locales.test.ts) and a translator's quick check from
+ * the shell (`node scripts/check-locale.mjs de-DE`) run the same rules.
+ *
+ * - completeness: the en-US keys, each of the same kind (text, function, counted);
+ * - placeholders: a function's arguments all appear in what it returns;
+ * - counted strings: a form for every plural category the locale uses for
+ *   whole numbers, each showing the count in the locale's digits;
+ * - not left in English: no string equal to the en-US one unless the glossary
+ *   lists it under `sameAsEnglish`;
+ * - terminology: each key term of the glossary appears in every string that
+ *   uses that concept, and no word the glossary avoids appears anywhere.
+ */
+import type { Counted } from '../../src/i18n/plural.js';
+
+/** One locale's glossary: src/i18n/glossary/<tag>.json. */
+export interface Glossary {
+  locale: string;
+  /** The key terms, as this market's bank and broker sites word them. */
+  terms: Record<Concept, { term: string; match: string[]; note?: string }>;
+  /** Regular expressions (case-insensitive, Unicode) that must match no string. */
+  avoid: { pattern: string; why: string }[];
+  /** Keys whose text is rightly the same as in English (a brand, a format example). */
+  sameAsEnglish?: string[];
+}
+
+export type Concept = 'register' | 'signIn' | 'verificationCode' | 'wallet' | 'countryOfResidence';
+
+/**
+ * The strings that name each key term in English: a translation must use the
+ * glossary's word in each of them.
+ */
+export const CONCEPT_KEYS: Record<Concept, string[]> = {
+  register: ['formLabel', 'createAccount', 'creatingAccount', 'methodLabel', 'reviewTitle', 'startOver', 'otherWay', 'providersLoading', 'providersFailed', 'walletStatement', 'providerSignedInAs', 'walletRejected'],
+  signIn: ['signIn', 'accountExistsEmail', 'accountExistsPhone', 'providerAccountExists', 'walletStatement', 'popupBlocked', 'providerSignedInAs', 'providerStateMismatch', 'providerForeignAnswer', 'providerProofMismatch', 'providerRejected', 'providerFailed'],
+  verificationCode: ['sendCode', 'codeLabel', 'refusalCodeWrong', 'refusalCodeExpired'],
+  wallet: ['walletRejected', 'walletLocked', 'walletUnavailable'],
+  countryOfResidence: ['countryLabel', 'countryRequired'],
+};
+
+type Strings = Record<string, unknown>;
+
+const SAMPLE_ARGS = ['ARG_ONE', 'ARG_TWO'];
+
+function isCounted(value: unknown): value is Counted {
+  return typeof value === 'function' && 'forms' in value && 'locale' in value;
+}
+
+/** Every string of a translation as text (functions called with sample arguments). */
+export function textsOf(strings: Strings): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [key, value] of Object.entries(strings)) {
+    if (typeof value === 'string') texts[key] = value;
+    else if (isCounted(value)) texts[key] = Object.values(value.forms).join(' | ');
+    else if (typeof value === 'function') texts[key] = (value as (...args: unknown[]) => string)(...SAMPLE_ARGS.slice(0, value.length));
+  }
+  return texts;
+}
+
+/** The plural categories a locale uses for the whole numbers 0-1000. */
+export function categoriesFor(locale: string): Set<string> {
+  const rules = new Intl.PluralRules(locale);
+  const used = new Set<string>();
+  for (let n = 0; n <= 1000; n++) used.add(rules.select(n));
+  return used;
+}
+
+/** Problems of one translation against the source; empty when it passes. */
+export function checkTranslation(tag: string, strings: Strings, source: Strings, glossary?: Glossary): string[] {
+  const problems: string[] = [];
+  for (const key of Object.keys(source)) {
+    if (!(key in strings)) problems.push(`${key}: missing`);
+  }
+  for (const [key, value] of Object.entries(strings)) {
+    const original = source[key];
+    if (original === undefined) {
+      problems.push(`${key}: not a source key`);
+      continue;
+    }
+    if (isCounted(original)) {
+      if (!isCounted(value)) {
+        problems.push(`${key}: must be counted('${tag}', { ... })`);
+        continue;
+      }
+      if (value.locale !== tag) problems.push(`${key}: counted for '${value.locale}', not '${tag}'`);
+      for (const category of categoriesFor(tag)) {
+        if (category !== 'other' && !(category in value.forms)) problems.push(`${key}: no '${category}' form`);
+      }
+      const rules = new Intl.PluralRules(tag);
+      for (const n of [0, 1, 2, 3, 5, 11, 21, 22, 25, 100, 101, 245]) {
+        const form = (value.forms as Record<string, string>)[rules.select(n)] ?? value.forms.other;
+        if (!form.includes('{n}')) continue; // a form may word its number ("one second")
+        const written = new Intl.NumberFormat(tag).format(n);
+        if (!value(n).includes(written)) problems.push(`${key}(${n}): does not show ${written}`);
+      }
+      if (!value.forms.other.includes('{n}')) problems.push(`${key}: the 'other' form must show {n}`);
+      continue;
+    }
+    if (typeof original === 'function') {
+      if (typeof value !== 'function') {
+        problems.push(`${key}: must be a function of ${original.length} argument(s)`);
+        continue;
+      }
+      const text = (value as (...args: unknown[]) => string)(...SAMPLE_ARGS.slice(0, original.length));
+      for (const arg of SAMPLE_ARGS.slice(0, original.length)) {
+        if (!text.includes(arg)) problems.push(`${key}: does not show its argument ${arg}`);
+      }
+      continue;
+    }
+    if (typeof value !== 'string') {
+      problems.push(`${key}: must be a string`);
+      continue;
+    }
+    if (!value.trim()) problems.push(`${key}: empty`);
+    // intl-tel-input fills these in itself.
+    for (const placeholder of (original as string).match(/\$\{\w+\}/g) ?? []) {
+      if (!value.includes(placeholder)) problems.push(`${key}: lost the placeholder ${placeholder}`);
+    }
+  }
+  if (!tag.startsWith('en')) {
+    const texts = textsOf(strings);
+    const sourceTexts = textsOf(source);
+    for (const [key, text] of Object.entries(texts)) {
+      if (text === sourceTexts[key] && !glossary?.sameAsEnglish?.includes(key)) problems.push(`${key}: still in English`);
+    }
+  }
+  if (glossary) problems.push(...checkTerminology(strings, glossary));
+  return problems;
+}
+
+/** The glossary's key terms in every string of their concept, and none of its avoided words. */
+export function checkTerminology(strings: Strings, glossary: Glossary): string[] {
+  const problems: string[] = [];
+  const texts = textsOf(strings);
+  for (const [concept, keys] of Object.entries(CONCEPT_KEYS) as [Concept, string[]][]) {
+    const entry = glossary.terms[concept];
+    if (!entry) {
+      problems.push(`glossary: no term for ${concept}`);
+      continue;
+    }
+    for (const key of keys) {
+      const text = texts[key]?.toLocaleLowerCase(glossary.locale);
+      if (text === undefined) continue;
+      if (!entry.match.some((word) => text.includes(word.toLocaleLowerCase(glossary.locale)))) {
+        problems.push(`${key}: does not use the ${concept} term (${entry.match.join(' / ')}): "${texts[key]}"`);
+      }
+    }
+  }
+  for (const { pattern, why } of glossary.avoid) {
+    const expression = new RegExp(pattern, 'iu');
+    for (const [key, text] of Object.entries(texts)) {
+      if (expression.test(text)) problems.push(`${key}: uses /${pattern}/ (${why}): "${text}"`);
+    }
+  }
+  return problems;
+}
