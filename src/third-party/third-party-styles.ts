@@ -27,8 +27,16 @@ export const thirdPartyStyles = css`
   }
   /* Compact: square buttons in rows, as many as fit. */
   .provider-list.icons {
-    grid-template-columns: repeat(auto-fill, minmax(var(--cr-control-height), 1fr));
-    gap: calc(var(--cr-space) * 0.5);
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: calc(var(--cr-space) * 0.375);
+  }
+  /* Square where there is room; down to 40 px wide so six fit one row at 320 px. */
+  .icons .provider {
+    flex: 1 1 0;
+    min-inline-size: 40px;
+    max-inline-size: var(--cr-control-height);
   }
   /*
    * Mark, label, and an empty column as wide as the mark: every mark sits in
