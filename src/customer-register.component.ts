@@ -2,11 +2,13 @@ import { html, LitElement, nothing, type CSSResult, type PropertyDeclarations, t
 import { styles } from './customer-register.styles.js';
 import { LocalizeController, loadSourceStrings, type StringOverrides } from './i18n/localize.js';
 import { emit } from './events.js';
+import { loadOnce } from './load-once.js';
 import type { Country } from './gateway/country-list.js';
 import { CountryListController } from './gateway/country-list-controller.js';
 import type { Account, PhoneAccount } from './gateway/account.js';
 import { GatewayError, type GatewayConfig } from './gateway/transport.js';
-import { toGatewayCountry, type AccountChannel } from './gateway/contract.js';
+import type { AccountChannel } from './gateway/contract.js';
+import { toGatewayCountry } from './gateway/iso-table.js';
 import { validateEmail } from './flow/validation.js';
 import { renderFormError, renderPrimary, renderRetry } from './views/common.js';
 import type { PhoneController } from './phone/phone-controller.js';
@@ -138,7 +140,6 @@ export class CustomerRegister extends LitElement {
 
   /** The lazy registration chunk, once loaded (right after the first render). */
   private feature?: RegistrationFeature;
-  private featureLoad?: Promise<RegistrationFeature>;
   /** The flow of this element; created when the registration chunk arrives. */
   private registration?: RegistrationController;
   /** The code step and the outcome, from the same chunk. */
@@ -150,7 +151,6 @@ export class CustomerRegister extends LitElement {
 
   /** The phone field's controller, created (from a small lazy module) when phone entry is first shown. */
   private phone?: PhoneController;
-  private phoneLoad?: Promise<void>;
   private phoneLoadFailed = false;
   /** The number of a code step resumed after a reload: the phone field shows it, should the person go back. */
   private resumedPhone?: PhoneAccount;
@@ -256,7 +256,6 @@ export class CustomerRegister extends LitElement {
 
   /** The third-party buttons and sign-in, from their own lazy chunk, once `providers` names any. */
   private thirdParty?: ThirdPartyController;
-  private thirdPartyLoad?: Promise<void>;
 
   /** The campaign touch attributed to this visit (first touch, or this URL's). */
   private touch: Utm = {};
@@ -313,21 +312,19 @@ export class CustomerRegister extends LitElement {
   }
 
   /** Loads the registration chunk once (again after a failure) and wires it to this element. */
-  private loadFeature(): Promise<RegistrationFeature> {
+  private readonly loadFeature = loadOnce(() =>
     // The later steps' strings come along: nothing from the chunk renders without them.
-    this.featureLoad ??= Promise.all([import('./registration-feature.js'), loadSourceStrings()]).then(
+    Promise.all([import('./registration-feature.js'), loadSourceStrings()]).then(
       ([feature]) => {
         this.attachFeature(feature);
         return feature;
       },
       (error) => {
-        this.featureLoad = undefined;
         this.featureLoadFailed = true;
         throw error;
       },
-    );
-    return this.featureLoad;
-  }
+    ),
+  );
 
   private attachFeature(feature: RegistrationFeature) {
     this.feature = feature;
@@ -346,6 +343,7 @@ export class CustomerRegister extends LitElement {
         // The method of a third-party registration is its provider.
         const account = 'account' in step ? step.account : undefined;
         emit(this, 'step-change', { step: step.name, method: account?.channel === 'third-party' ? account.provider : this.method });
+        if (step.name === 'done') emit(this, 'registered', { customerNo: step.customer.customerNo, customer: step.customer, token: step.customer.token });
       },
       onError: (error) => {
         emit(this, 'register-error', {
@@ -386,26 +384,25 @@ export class CustomerRegister extends LitElement {
     if (styleSheet && !root.adoptedStyleSheets.includes(styleSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styleSheet];
   }
 
-  /** Loads the third-party chunk (again at a later update, if it failed) and wires it to this element. */
-  private loadThirdParty(feature: RegistrationFeature) {
-    this.thirdPartyLoad = import('./third-party/third-party-controller.js').then(
-      ({ ThirdPartyController, thirdPartyStyles }) => {
-        this.adopt(thirdPartyStyles);
-        this.thirdParty = new ThirdPartyController(this, {
-          t: () => this.i18n.t,
-          lang: () => this.i18n.requestedTag,
-          config: () => (this.configProblem ? undefined : this.gatewayConfig()),
-          registration: this.registration!,
-          residence: () => this.residence(),
-          elementKey: () => feature.resumeKey(this, this.gatewayHost),
-          offline: () => this.offline,
-          warn: (message) => this.warn(message),
-        });
-        this.requestUpdate();
-      },
-      () => (this.thirdPartyLoad = undefined),
-    );
-  }
+  /** Loads the third-party chunk once (again at a later update, if it failed) and wires it to this element. */
+  private readonly loadThirdParty = loadOnce(() =>
+    import('./third-party/third-party-controller.js').then(({ ThirdPartyController, thirdPartyStyles }) => {
+      // Started only once the registration chunk is here (willUpdate).
+      const feature = this.feature!;
+      this.adopt(thirdPartyStyles);
+      this.thirdParty = new ThirdPartyController(this, {
+        t: () => this.i18n.t,
+        lang: () => this.i18n.requestedTag,
+        config: () => (this.configProblem ? undefined : this.gatewayConfig()),
+        registration: this.registration!,
+        residence: () => this.residence(),
+        elementKey: () => feature.resumeKey(this, this.gatewayHost),
+        offline: () => this.offline,
+        warn: (message) => this.warn(message),
+      });
+      this.requestUpdate();
+    }),
+  );
 
   /**
    * The country of residence for a third-party registration, from the field on
@@ -475,13 +472,13 @@ export class CustomerRegister extends LitElement {
       if (!offered.includes(this.method)) this.method = offered[0];
     }
     // After a failed load only the retry button tries again (no loop while offline).
-    if (this.method === 'phone' && !this.phoneLoadFailed) this.loadPhone();
-    if (this.providers && this.feature && !this.thirdPartyLoad) this.loadThirdParty(this.feature);
+    if (this.method === 'phone' && !this.phoneLoadFailed) this.loadPhone().catch(() => {});
+    if (this.providers && this.feature && !this.thirdParty) this.loadThirdParty().catch(() => {});
   }
 
   /** Loads the phone field's controller once (again after a failure); it then loads the field itself. */
-  private loadPhone() {
-    this.phoneLoad ??= Promise.all([import('./phone/phone-controller.js'), loadSourceStrings()]).then(
+  private readonly loadPhone = loadOnce(() =>
+    Promise.all([import('./phone/phone-controller.js'), loadSourceStrings()]).then(
       ([{ PhoneController }]) => {
         this.phoneLoadFailed = false;
         this.phone = new PhoneController(this, {
@@ -498,18 +495,18 @@ export class CustomerRegister extends LitElement {
         });
         this.requestUpdate();
       },
-      () => {
-        this.phoneLoad = undefined;
+      (error) => {
         this.phoneLoadFailed = true;
+        throw error;
       },
-    );
-  }
+    ),
+  );
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.offline = !navigator.onLine;
     // Moved on the page before the deferred loads ran: they run now.
-    if (this.hasUpdated && !this.featureLoad) this.startLoads();
+    if (this.hasUpdated && !this.feature) this.startLoads();
     addEventListener('online', this.onConnectivity);
     addEventListener('offline', this.onConnectivity);
   }
@@ -805,7 +802,7 @@ export class CustomerRegister extends LitElement {
   private retryPhone() {
     if (this.countryList.failed) this.countryList.load(true);
     if (this.phone?.failed) this.phone.retry();
-    else if (this.phoneLoadFailed) this.loadPhone();
+    else if (this.phoneLoadFailed) this.loadPhone().catch(() => {});
   }
 
   private renderCountrySelect() {

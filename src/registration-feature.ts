@@ -6,7 +6,7 @@
  * finish typing, and the first step stays small.
  */
 export { RegistrationController } from './flow/registration-controller.js';
-export { errorCode, errorMessage } from './flow/error-message.js';
+export { errorCode, errorMessage } from './views/error-message.js';
 export { firstTouch, utmFromUrl } from './embedding/attribution.js';
 export {
   checkAttributes,

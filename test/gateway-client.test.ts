@@ -3,7 +3,8 @@ import { callGateway, callUrl, GatewayRefusal, TransportFailure } from '../src/g
 import { fetchCountryList, clearCountryListCache } from '../src/gateway/country-list.js';
 import { accountExists } from '../src/gateway/check-status.js';
 import { sendVerificationCode } from '../src/gateway/send-code.js';
-import { DEFAULT_PATHS, gatewayCountryCode, alpha2Of, loadIsoTable, toGatewayCountry } from '../src/gateway/contract.js';
+import { DEFAULT_PATHS } from '../src/gateway/contract.js';
+import { gatewayCountryCode, alpha2Of, loadIsoTable, toGatewayCountry } from '../src/gateway/iso-table.js';
 import type { EmailAccount } from '../src/gateway/account.js';
 import { injectFault, requestsOf, testConfig, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { rejectionOf } from './support/rejection.js';

@@ -4,7 +4,7 @@ import { backgroundBehind, contrastRatio } from './support/contrast.js';
 import { alerts, focused, mount, part, phoneCountryOrder, press, query, showPhone, typeText, waitForStep } from './support/harness.js';
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { phoneCountries, preferredOrder } from '../src/phone/country-order.js';
-import { loadIsoTable } from '../src/gateway/contract.js';
+import { loadIsoTable } from '../src/gateway/iso-table.js';
 
 async function registerByPhone(options: { country: string; typed: string; toUser: string }) {
   const mounted = await mount({ country: options.country });

@@ -1,13 +1,12 @@
 /**
  * Binds one element to its own registration flow: runs the flow's actions as a
  * @lit/task (so the view can show progress and errors next to the action that
- * caused them), ticks the resend countdown while it matters, and fires
- * `registered`. One controller per element: elements on a page never share
- * flow state.
+ * caused them) and ticks the resend countdown while it matters. It fires no
+ * event: the element fires all of them, from the steps and failures reported
+ * here. One controller per element: elements on a page never share flow state.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { emit } from '../events.js';
 import { RegistrationFlow, type FlowOptions } from './registration-flow.js';
 import { canResend, type Step } from './steps.js';
 import type { Account } from '../gateway/account.js';
@@ -27,7 +26,7 @@ export class RegistrationController implements ReactiveController {
   private statusTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly element: ReactiveControllerHost & HTMLElement,
     private readonly options: Omit<FlowOptions, 'onStep'> & {
       /** Called when an action fails with a failure the person is shown. */
       onError?: (error: unknown) => void;
@@ -35,9 +34,9 @@ export class RegistrationController implements ReactiveController {
       onStep?: (step: Step) => void;
     },
   ) {
-    host.addController(this);
+    element.addController(this);
     this.flow = new RegistrationFlow({ ...options, onStep: (step) => this.stepChanged(step) });
-    this.action = new Task<ActionArgs, unknown>(host, {
+    this.action = new Task<ActionArgs, unknown>(element, {
       task: async ([, run], { signal }) => {
         try {
           return await run(signal);
@@ -106,7 +105,7 @@ export class RegistrationController implements ReactiveController {
   dismissError(): void {
     if (this.action.error !== undefined && this.dismissedError !== this.action.error) {
       this.dismissedError = this.action.error;
-      this.host.requestUpdate();
+      this.element.requestUpdate();
     }
   }
 
@@ -114,7 +113,7 @@ export class RegistrationController implements ReactiveController {
     const step = this.flow.step;
     const counting = step.name === 'code' && !canResend(step, Date.now());
     if (counting && !this.ticker) {
-      this.ticker = setInterval(() => this.host.requestUpdate(), 1000);
+      this.ticker = setInterval(() => this.element.requestUpdate(), 1000);
     } else if (!counting && this.ticker) {
       this.stopTicker();
     }
@@ -132,11 +131,7 @@ export class RegistrationController implements ReactiveController {
 
   private stepChanged(step: Step) {
     this.dismissError();
-    this.host.requestUpdate();
+    this.element.requestUpdate();
     this.options.onStep?.(step);
-    if (step.name === 'done') {
-      const { customer } = step;
-      emit(this.host, 'registered', { customerNo: customer.customerNo, customer, token: customer.token });
-    }
   }
 }

@@ -7,7 +7,7 @@
  * first step's bytes.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { alpha2Of, loadIsoTable } from './contract.js';
+import { alpha2Of, loadIsoTable } from './iso-table.js';
 import { fetchCountryList, type Country } from './country-list.js';
 import { GatewayRefusal, type GatewayConfig } from './transport.js';
 
@@ -21,7 +21,7 @@ export class CountryListController {
   private namedCache?: { countries: Country[]; locale: string; list: NamedCountry[] };
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly element: ReactiveControllerHost,
     private readonly config: () => GatewayConfig,
   ) {}
 
@@ -43,20 +43,20 @@ export class CountryListController {
     this.key = key;
     if (this.failed) {
       this.failed = false;
-      this.host.requestUpdate(); // the loading state replaces the retry button
+      this.element.requestUpdate(); // the loading state replaces the retry button
     }
     // The ISO table maps the list's codes to regions (preselection, phone flags): fetched alongside.
     Promise.all([fetchCountryList(config), loadIsoTable()]).then(
       ([countries]) => {
         if (this.key !== key) return;
         this.countries = countries;
-        this.host.requestUpdate();
+        this.element.requestUpdate();
       },
       (error: unknown) => {
         if (this.key !== key) return;
         this.refusal = error instanceof GatewayRefusal ? error.gatewayMessage : '';
         this.failed = true;
-        this.host.requestUpdate();
+        this.element.requestUpdate();
       },
     );
   }

@@ -1,5 +1,6 @@
 /** The country list call: the countries a person may choose, shared by every element on the page. */
 import { COUNTRY_LIST_PARENT_CODE } from './contract.js';
+import { loadOncePerKey } from '../load-once.js';
 import { callGateway, type GatewayConfig } from './transport.js';
 
 /** One entry of the gateway's country list (observed shape). */
@@ -14,7 +15,7 @@ export interface Country {
   extend?: string;
 }
 
-const cache = new Map<string, Promise<Country[]>>();
+const countryLists = loadOncePerKey<Country[]>();
 
 /**
  * Fetches the country list once per gateway, company and language; every
@@ -23,16 +24,8 @@ const cache = new Map<string, Promise<Country[]>>();
  */
 export function fetchCountryList(config: GatewayConfig): Promise<Country[]> {
   const key = JSON.stringify([config.host, config.prefix, config.paths?.countryList, config.companyId, config.lang]);
-  let pending = cache.get(key);
-  if (!pending) {
-    // No caller's signal: the shared request must outlive any one element.
-    pending = callGateway<unknown>(config, 'countryList', { parentCode: COUNTRY_LIST_PARENT_CODE }).then(
-      toCountries,
-    );
-    pending.catch(() => cache.delete(key));
-    cache.set(key, pending);
-  }
-  return pending;
+  // No caller's signal: the shared request must outlive any one element.
+  return countryLists(key, () => callGateway<unknown>(config, 'countryList', { parentCode: COUNTRY_LIST_PARENT_CODE }).then(toCountries));
 }
 
 /** Keeps the entries that carry what the element needs; the gateway's order is kept. */
@@ -46,5 +39,5 @@ function toCountries(data: unknown): Country[] {
 
 /** For tests: forget every cached list. */
 export function clearCountryListCache(): void {
-  cache.clear();
+  countryLists.forgetAll();
 }

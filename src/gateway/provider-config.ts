@@ -4,6 +4,7 @@
  * and provider, and shared by every element on the page.
  */
 import type { ThirdPartyProvider } from './contract.js';
+import { loadOncePerKey } from '../load-once.js';
 import { callGateway, GatewayRefusal, type CallOptions, type GatewayConfig } from './transport.js';
 
 /** (observed) config's `data`. */
@@ -15,7 +16,7 @@ export interface ProviderSettings {
   developerAccount?: string;
 }
 
-const settingsCache = new Map<string, Promise<ProviderSettings | undefined>>();
+const settingsLoads = loadOncePerKey<ProviderSettings | undefined>();
 
 /**
  * The provider's settings, or undefined when the gateway has none for it (it
@@ -28,17 +29,14 @@ export function providerSettings(
   options?: CallOptions,
 ): Promise<ProviderSettings | undefined> {
   const key = `${config.host}|${config.prefix ?? ''}|${config.companyId}|${provider}`;
-  let settings = settingsCache.get(key);
-  if (!settings) {
-    settings = callGateway<ProviderSettings | null>(config, 'config', { thirdSource: provider }, options).then(
+  return settingsLoads(key, () =>
+    callGateway<ProviderSettings | null>(config, 'config', { thirdSource: provider }, options).then(
       (data) => (data && typeof data.clientId === 'string' ? data : undefined),
       (error) => {
+        // A refusal is an answer (kept); a transport failure rejects and is tried again next time.
         if (error instanceof GatewayRefusal) return undefined;
-        settingsCache.delete(key);
         throw error;
       },
-    );
-    settingsCache.set(key, settings);
-  }
-  return settings;
+    ),
+  );
 }

@@ -8,6 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Translation } from './en-US.js';
 import { enUSFirstStep } from './en-US-first-step.js';
+import { loadOnce } from '../load-once.js';
 
 export type { Translation };
 
@@ -19,26 +20,23 @@ export const SOURCE_LOCALE = 'en-US';
  * together with these (see the element's loadFeature and loadPhone).
  */
 let source = enUSFirstStep as Translation;
-let sourceLoad: Promise<Translation> | undefined;
 
 /** Completes the en-US strings (once; again after a failed load). */
-export function loadSourceStrings(): Promise<Translation> {
-  sourceLoad ??= import('./en-US-later.js').then(({ enUSLater }) => (source = { ...enUSFirstStep, ...enUSLater }));
-  sourceLoad.catch(() => (sourceLoad = undefined));
-  return sourceLoad;
-}
+export const loadSourceStrings: () => Promise<Translation> = loadOnce(() =>
+  import('./en-US-later.js').then(({ enUSLater }) => (source = { ...enUSFirstStep, ...enUSLater })),
+);
 
 /** Strings a site sets in place of the shipped ones, per locale tag (or language). */
 export type StringOverrides = Record<string, Partial<Translation>>;
 
-interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
+interface LocalizedElement extends ReactiveControllerHost, HTMLElement {
   strings?: StringOverrides;
 }
 
 /**
- * Follows the host's `lang` (then the page's `<html lang>`, then the browser),
- * loads that translation and re-renders the host when it arrives. Until then the
- * host renders in the locale it had, so a switch never blanks the view.
+ * Follows the element's `lang` (then the page's `<html lang>`, then the browser),
+ * loads that translation and re-renders the element when it arrives. Until then it
+ * renders in the locale it had, so a switch never blanks the view.
  */
 export class LocalizeController implements ReactiveController {
   /** The strings of a non-source locale; undefined while en-US is shown. */
@@ -49,14 +47,14 @@ export class LocalizeController implements ReactiveController {
   private handledTag = '';
   private merged?: { base: Translation; overrides: Partial<Translation>; strings: Translation };
 
-  constructor(private readonly host: LocalizedHost) {
-    host.addController(this);
+  constructor(private readonly element: LocalizedElement) {
+    element.addController(this);
   }
 
   /** The strings of the current locale, with the site's own in place of any it overrides. */
   get t(): Translation {
     const base = this.current ?? source;
-    const all = this.host.strings;
+    const all = this.element.strings;
     const overrides = all?.[this.currentLocale] ?? all?.[this.currentLocale.split('-')[0]];
     if (!overrides) return base;
     if (this.merged?.base !== base || this.merged.overrides !== overrides) {
@@ -77,7 +75,7 @@ export class LocalizeController implements ReactiveController {
 
   /** The language tag asked for, well-formed, for the gateway's `lang` header. */
   get requestedTag(): string {
-    const tag = this.host.lang || document.documentElement.lang || navigator.language;
+    const tag = this.element.lang || document.documentElement.lang || navigator.language;
     try {
       // Canonical, without extensions (`th-TH-u-nu-thai` -> `th-TH`): what the gateway's `lang` expects.
       return new Intl.Locale(tag).baseName;
@@ -101,7 +99,7 @@ export class LocalizeController implements ReactiveController {
         ({ locale, dir, translation }) => {
           if (this.handledTag !== tag) return;
           this.apply(locale, dir, translation);
-          this.host.requestUpdate();
+          this.element.requestUpdate();
         },
         (error) => {
           // Try again at the next render (the network may be back by then).

@@ -4,7 +4,7 @@
  * of the language, then of the browser). Pure, so it is tested on its own.
  */
 import type { Country } from '../gateway/country-list.js';
-import { alpha2Of } from '../gateway/contract.js';
+import { alpha2Of } from '../gateway/iso-table.js';
 
 export interface PhoneCountry {
   /** Lower-case ISO alpha-2, as intl-tel-input wants it. */

@@ -11,11 +11,12 @@ import type { Country } from '../gateway/country-list.js';
 import type { Translation } from '../i18n/localize.js';
 import type { PhoneField, PhoneProblem } from './phone-field.js';
 import type { PhoneAccount } from '../gateway/account.js';
-import { alpha2Of, phoneAreaOf } from '../gateway/contract.js';
+import { phoneAreaOf } from '../gateway/contract.js';
+import { alpha2Of } from '../gateway/iso-table.js';
 import { phoneCountries, preferredOrder } from './country-order.js';
 
 export interface PhoneSetup {
-  /** The host's shadow root, where the field's styles are adopted. */
+  /** The element's shadow root, where the field's styles are adopted. */
   root: () => ShadowRoot;
   countries: () => Country[] | undefined;
   /** Gateway codes of the likely countries, most likely first. */
@@ -34,9 +35,9 @@ export class PhoneController {
   /** The initial number last put in the field (it is put there once). */
   private prefilled?: PhoneAccount;
 
-  constructor(host: ReactiveControllerHost, private readonly setup: PhoneSetup) {
-    host.addController(this);
-    this.task = new Task(host, {
+  constructor(element: ReactiveControllerHost, private readonly setup: PhoneSetup) {
+    element.addController(this);
+    this.task = new Task(element, {
       task: ([countries, locale]) => (countries ? this.createField(countries, locale) : Promise.resolve(this.current)),
       args: () => [this.setup.countries(), this.setup.locale()],
     });

@@ -37,13 +37,6 @@ export interface MetaMaskSdkConnection {
 export interface MetaMaskSdkConnectOptions {
   dappName: string;
   dappUrl: string;
-  /**
-   * Has no effect with @metamask/sdk 0.34: it has no language option that
-   * does anything (`i18nOptions` is declared but never read). Its modal follows
-   * `navigator.languages`: English when any of them is English, otherwise
-   * es/fr/he/it/pt/tr, fetched from raw.githubusercontent.com.
-   */
-  language?: string;
 }
 
 // One SDK per page. A second `new MetaMaskSDK()` finds the first one on
@@ -87,10 +80,10 @@ function metaMaskSdkOptions({ dappName, dappUrl }: MetaMaskSdkConnectOptions): M
     // QR code and on mobile, not the metamask:// scheme: a phone camera can
     // open it, and it falls back to the app store.
     useDeeplink: false,
-    // Keep the SDK's own QR/install modal: this module exists to use it.
-    // Its own QR dialog would attach to document.body (outside our shadow root)
-    // and set the code with innerHTML, which a page requiring Trusted Types
-    // refuses: the element shows the code itself (display_uri).
+    // No modal of the SDK's own: its QR dialog would attach to document.body
+    // (outside our shadow root) and set the code with innerHTML, which a page
+    // requiring Trusted Types refuses. The element draws the code itself from
+    // `display_uri` (wallet-panel-view.ts).
     headless: true,
     // No `infuraAPIKey`/`readonlyRPCMap`: read-only calls go to the wallet
     // and never to a third-party RPC endpoint.

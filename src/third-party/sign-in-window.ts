@@ -6,7 +6,7 @@
  */
 import { CALLBACK_ACK, isCallbackMessage, PENDING_SIGN_IN_KEY, POPUP_NAME, SIGN_IN_RESULT_KEY } from './callback-protocol.js';
 import type { PendingAuthorization } from './adapters/adapter.js';
-import { SignInError } from './sign-in-error.js';
+import { SignInError } from '../providers/sign-in-error.js';
 import { DEFAULT_AUTHORIZATION_ENDPOINTS, type RedirectProvider } from './provider-endpoints.js';
 import { randomToken } from './oauth-crypto.js';
 

@@ -11,7 +11,7 @@ import { THIRD_PARTY_PROVIDERS, type ProviderProof, type ThirdPartyProvider } fr
 import { providerSettings } from '../gateway/provider-config.js';
 import type { GatewayConfig } from '../gateway/transport.js';
 import type { RegistrationController } from '../flow/registration-controller.js';
-import { errorMessage } from '../flow/error-message.js';
+import { errorMessage } from '../views/error-message.js';
 import type { Translation } from '../i18n/localize.js';
 import { renderFormError, renderRetry } from '../views/common.js';
 import { proofFromCallback, type RedirectAdapter } from './adapters/adapter.js';
@@ -22,8 +22,8 @@ import { telegramAdapter } from './adapters/telegram.js';
 import { twitterAdapter } from './adapters/twitter.js';
 import { DEFAULT_AUTHORIZATION_ENDPOINTS, isSafeProviderUrl, type RedirectProvider } from './provider-endpoints.js';
 import { PROVIDER_MARKS } from './provider-marks.js';
-import { PROVIDER_NAMES } from './provider-names.js';
-import { SignInError } from './sign-in-error.js';
+import { PROVIDER_NAMES } from '../providers/provider-names.js';
+import { SignInError } from '../providers/sign-in-error.js';
 import { isPhone, renderWalletPanel, type WalletConnection } from './wallet-panel-view.js';
 import { awaitPopupAnswer, closePopup, openSignInPopup, redirectToProvider, takeRedirectAnswer } from './sign-in-window.js';
 
@@ -60,7 +60,7 @@ const CALLBACK_PAGE = '../oauth-callback.html';
 /** The `providers` property: a list (`"google apple"`), or per provider `true` or its settings. */
 export type ProviderChoices = Partial<Record<ThirdPartyProvider, boolean | { clientId?: string }>>;
 
-export interface ThirdPartyHost extends ReactiveControllerHost, HTMLElement {
+export interface ThirdPartyElement extends ReactiveControllerHost, HTMLElement {
   providers: string | ProviderChoices;
   providerEndpoints?: Partial<Record<RedirectProvider, string>>;
 }
@@ -100,10 +100,10 @@ export class ThirdPartyController implements ReactiveController {
   private walletQr?: WalletConnection;
 
   constructor(
-    private readonly host: ThirdPartyHost,
+    private readonly element: ThirdPartyElement,
     private readonly setup: ThirdPartySetup,
   ) {
-    host.addController(this);
+    element.addController(this);
     this.resumeAfterRedirect();
   }
 
@@ -112,7 +112,7 @@ export class ThirdPartyController implements ReactiveController {
 
   /** The enabled providers in the site's order, with client ids the site set itself. */
   private readChoices(): ProviderChoice[] {
-    const value = this.host.providers;
+    const value = this.element.providers;
     const entries: [string, unknown][] =
       typeof value === 'string'
         ? value.toLowerCase().split(/[\s,]+/).filter(Boolean).map((name) => [name, true])
@@ -125,7 +125,7 @@ export class ThirdPartyController implements ReactiveController {
         continue;
       }
       if (!setting || choices.some((choice) => choice.provider === provider)) continue;
-      const attribute = provider === 'metamask' ? null : this.host.getAttribute(CLIENT_ID_ATTRIBUTES[provider]);
+      const attribute = provider === 'metamask' ? null : this.element.getAttribute(CLIENT_ID_ATTRIBUTES[provider]);
       const fromProperty = typeof setting === 'object' ? (setting as { clientId?: unknown }).clientId : undefined;
       const clientId = (typeof fromProperty === 'string' && fromProperty) || attribute?.trim() || undefined;
       choices.push({ provider, clientId });
@@ -175,19 +175,19 @@ export class ThirdPartyController implements ReactiveController {
         if (key !== this.loadedFor) return;
         if (!settings) this.setup.warn(`the gateway has no configuration for provider "${provider}", so its button is not shown`);
         this.states.set(provider, settings ? { clientId: settings.clientId } : 'absent');
-        this.host.requestUpdate();
+        this.element.requestUpdate();
       },
       () => {
         if (key !== this.loadedFor) return;
         this.states.set(provider, 'failed');
-        this.host.requestUpdate();
+        this.element.requestUpdate();
       },
     );
   }
 
   private retry() {
     for (const choice of this.enabled) if (this.states.get(choice.provider) === 'failed') this.loadSettings(choice);
-    this.host.requestUpdate();
+    this.element.requestUpdate();
   }
 
   /** Starts a sign-in. Runs in the click's task: a popup must be opened before anything is awaited. */
@@ -265,36 +265,36 @@ export class ThirdPartyController implements ReactiveController {
         onQrCode: (code) => {
           const first = !this.walletQr;
           this.walletQr = code;
-          this.host.requestUpdate();
+          this.element.requestUpdate();
           // The panel opens under the buttons, often below the fold: bring it into view and move focus to it, once.
-          if (first && code) void this.host.updateComplete.then(() => showWalletPanel(this.host.shadowRoot));
+          if (first && code) void this.element.updateComplete.then(() => showWalletPanel(this.element.shadowRoot));
         },
       });
     } finally {
       // Focus inside the panel would be lost with it: it goes back to the MetaMask button.
-      const root = this.host.shadowRoot;
+      const root = this.element.shadowRoot;
       const focusInPanel = !!root?.activeElement?.closest('.wallet-qr, #wallet-cancel');
       this.walletQr = undefined;
-      this.host.requestUpdate();
+      this.element.requestUpdate();
       if (focusInPanel) {
-        void this.host.updateComplete.then(() => root?.querySelector<HTMLElement>('[data-provider="metamask"]')?.focus());
+        void this.element.updateComplete.then(() => root?.querySelector<HTMLElement>('[data-provider="metamask"]')?.focus());
       }
     }
   }
 
   /** The site's terms (the `terms` slot): a verified provider account then waits for them in the confirm step. */
   private hasTerms(): boolean {
-    return !!this.host.querySelector(':scope > [slot="terms"]');
+    return !!this.element.querySelector(':scope > [slot="terms"]');
   }
 
   /** The provider's authorization endpoint: the site's (`providerEndpoints`), else the real one. */
   private endpoint(provider: RedirectProvider): string {
-    return this.host.providerEndpoints?.[provider] || DEFAULT_AUTHORIZATION_ENDPOINTS[provider];
+    return this.element.providerEndpoints?.[provider] || DEFAULT_AUTHORIZATION_ENDPOINTS[provider];
   }
 
   /** The callback page: the site's `redirect-uri`, else the one shipped next to the entry. */
   private redirectUri(): string {
-    const configured = this.host.getAttribute('redirect-uri');
+    const configured = this.element.getAttribute('redirect-uri');
     return new URL(configured || CALLBACK_PAGE, configured ? location.href : import.meta.url).href;
   }
 
@@ -336,7 +336,7 @@ export class ThirdPartyController implements ReactiveController {
     const error = registration.failedAction === 'provider' ? errorMessage(registration.error, t) : undefined;
     const working = busy && this.active ? t.providerWorking(PROVIDER_NAMES[this.active]) : '';
     // `provider-layout="icons"`: one row of square buttons, each named by its label (and titled for the pointer).
-    const icons = this.host.getAttribute('provider-layout') === 'icons';
+    const icons = this.element.getAttribute('provider-layout') === 'icons';
     return html`
       <div class="providers" part="providers" role="group" aria-labelledby="providers-label">
         <p class="providers-label" id="providers-label">${t.providersLabel}</p>

@@ -8,13 +8,13 @@ import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Translation } from '../i18n/localize.js';
 import type { RegistrationController } from '../flow/registration-controller.js';
 import { canResend, secondsUntilResend, type Step } from '../flow/steps.js';
-import { errorMessage } from '../flow/error-message.js';
+import { errorMessage } from './error-message.js';
 import { normalizeCode } from '../flow/validation.js';
 import { listenForSmsCode } from '../flow/web-otp.js';
 import { GatewayRefusal } from '../gateway/transport.js';
 import { AccountExistsError } from '../flow/registration-flow.js';
 import { renderCodeStep, renderConfirmStep, renderOutcome } from './verification-view.js';
-import { PROVIDER_NAMES } from '../third-party/provider-names.js';
+import { PROVIDER_NAMES } from '../providers/provider-names.js';
 
 export interface LaterStepsSetup {
   t: () => Translation;
@@ -36,7 +36,7 @@ export class LaterStepsController {
   private countdownFrom?: number;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly element: ReactiveControllerHost,
     private readonly setup: LaterStepsSetup,
   ) {}
 
@@ -45,7 +45,7 @@ export class LaterStepsController {
     this.code = '';
     this.termsAccepted = false;
     this.errors = {};
-    this.host.requestUpdate();
+    this.element.requestUpdate();
   }
 
   /** Called by the element when another step is shown. */
@@ -126,7 +126,7 @@ export class LaterStepsController {
       accepted: this.termsAccepted,
       error: this.errors.terms,
       onChange: (event: Event) => this.onTermsChange(event),
-      onSlotChange: () => this.host.requestUpdate(),
+      onSlotChange: () => this.element.requestUpdate(),
     };
   }
 
@@ -146,7 +146,7 @@ export class LaterStepsController {
 
   private setErrors(errors: { code?: string; terms?: string }) {
     this.errors = errors;
-    this.host.requestUpdate();
+    this.element.requestUpdate();
     const first = errors.code ? 'code' : errors.terms ? 'terms' : undefined;
     if (first) this.setup.focus(first);
   }
@@ -191,7 +191,7 @@ export class LaterStepsController {
       // A refused code is cleared so the next one can be typed straight away; after
       // a transport failure the code stays, so trying again is one keypress.
       if (registration.error instanceof GatewayRefusal || registration.error instanceof AccountExistsError) this.code = '';
-      this.host.requestUpdate();
+      this.element.requestUpdate();
       // A spent ticket leaves only a new code (or another account): go where that is.
       this.setup.focus(registration.step.ticketSpent ? 'resend' : 'code');
     });

@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import type { Translation } from '../i18n/localize.js';
 import type { Account } from '../gateway/account.js';
-import { errorMessage } from '../flow/error-message.js';
+import { errorMessage } from './error-message.js';
 import { AccountExistsError } from '../flow/registration-flow.js';
 
 export function renderSendError(error: unknown, t: Translation, signInUrl: (account: Account) => string | undefined) {

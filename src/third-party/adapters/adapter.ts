@@ -2,12 +2,13 @@
  * The provider-adapter interface. Every provider ends in the same place (a
  * `ProviderProof` for its `{provider}Verify` call); how it gets there differs:
  * the five OAuth/OIDC providers send the person to their own sign-in page and
- * back (`RedirectAdapter`), MetaMask asks the wallet to sign (`WalletAdapter`).
+ * back (`RedirectAdapter`, here), MetaMask asks the wallet to sign (`signInWithWallet`
+ * in metamask.ts, which has no adapter object: there is only one wallet flow).
  */
 import type { ProviderProof } from '../../gateway/contract.js';
 import type { RedirectProvider } from '../provider-endpoints.js';
 import { unverifiedClaims } from '../oauth-crypto.js';
-import { SignInError } from '../sign-in-error.js';
+import { SignInError } from '../../providers/sign-in-error.js';
 
 export interface AuthorizationInput {
   /** The provider's authorization endpoint (the real one unless overridden). */

@@ -5,7 +5,7 @@
  * loaded, as its own lazy chunk, to offer MetaMask's mobile connection.
  */
 import type { ProviderProof } from '../../gateway/contract.js';
-import { SignInError } from '../sign-in-error.js';
+import { SignInError } from '../../providers/sign-in-error.js';
 import type { Eip1193Provider } from '../metamask-sdk.js';
 import { checksumAddress, siweMessage, siweNonce, SIWE_VALIDITY_MS, utf8Hex } from '../siwe-message.js';
 

@@ -7,10 +7,10 @@
 import type { Translation } from '../i18n/localize.js';
 import { GatewayRefusal, TransportFailure } from '../gateway/transport.js';
 import { WORDED_REFUSALS } from '../gateway/contract.js';
-import { AccountExistsError, ProviderAccountExistsError } from './registration-flow.js';
+import { AccountExistsError, ProviderAccountExistsError } from '../flow/registration-flow.js';
 import { ProofRejectedError } from '../gateway/provider-verify.js';
-import { SignInError } from '../third-party/sign-in-error.js';
-import { PROVIDER_NAMES } from '../third-party/provider-names.js';
+import { SignInError } from '../providers/sign-in-error.js';
+import { PROVIDER_NAMES } from '../providers/provider-names.js';
 
 export function errorMessage(error: unknown, t: Translation): string {
   if (error instanceof AccountExistsError) {
