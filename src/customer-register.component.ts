@@ -10,7 +10,7 @@ import { GatewayError, type GatewayConfig } from './gateway/transport.js';
 import type { AccountChannel } from './gateway/contract.js';
 import { toGatewayCountry } from './gateway/iso-table.js';
 import { validateEmail } from './flow/validation.js';
-import { renderFormError, renderPrimary, renderRetry } from './views/common.js';
+import { renderField, renderFormError, renderPrimary, renderRetry } from './views/common.js';
 import type { PhoneController } from './phone/phone-controller.js';
 import type { RegistrationController } from './flow/registration-controller.js';
 import type { LaterStepsController } from './views/later-steps-controller.js';
@@ -749,9 +749,10 @@ export class CustomerRegister extends LitElement {
   private renderEmailFields() {
     const t = this.i18n.t;
     return html`
-      <div class="field" part="field">
-        <label for="email">${t.emailLabel}</label>
-        <input
+      ${renderField(
+        'email',
+        t.emailLabel,
+        html`<input
           id="email"
           part="input"
           type="email"
@@ -766,14 +767,10 @@ export class CustomerRegister extends LitElement {
           aria-invalid=${this.fieldErrors.email ? 'true' : 'false'}
           aria-describedby="email-error"
           @input=${this.onEmailInput}
-        />
-        <p id="email-error" class="field-error" part="field-error">${this.fieldErrors.email ?? ''}</p>
-      </div>
-      <div class="field" part="field">
-        <label for="country">${t.countryLabel}</label>
-        ${this.renderCountrySelect()}
-        <p id="country-error" class="field-error" part="field-error">${this.fieldErrors.country ?? ''}</p>
-      </div>
+        />`,
+        this.fieldErrors.email,
+      )}
+      ${renderField('country', t.countryLabel, this.renderCountrySelect(), this.fieldErrors.country)}
     `;
   }
 
@@ -789,13 +786,7 @@ export class CustomerRegister extends LitElement {
       html`<input id="phone" part="input" type="tel" disabled aria-busy=${failed ? 'false' : 'true'} placeholder=${failed ? '' : t.phoneLoading} />${failed
           ? renderRetry(phoneFailed ? t.phoneLoadFailed : this.countryList.refusal || t.countriesFailed, t.retry, () => this.retryPhone())
           : nothing}`;
-    return html`
-      <div class="field" part="field">
-        <label for="phone">${t.phoneLabel}</label>
-        ${control}
-        <p id="phone-error" class="field-error" part="field-error">${this.fieldErrors.phone ?? ''}</p>
-      </div>
-    `;
+    return renderField('phone', t.phoneLabel, control, this.fieldErrors.phone);
   }
 
   /** Retries whatever failed: the country list, the phone field, or both. */

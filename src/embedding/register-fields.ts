@@ -3,14 +3,13 @@
  * touch) into the optional register fields of the seed. Pure functions over
  * plain values, tested without a DOM; the element only gathers the inputs.
  */
-import { parseRegisterSource, REGISTER_SOURCE, THIRD_SERVER_SOURCE_AGENT } from '../gateway/contract.js';
+import { OPEN_ACCOUNT_TYPE, parseRegisterSource, REGISTER_SOURCE, THIRD_SERVER_SOURCE_AGENT } from '../gateway/contract.js';
 import type { RegisterExtras } from '../gateway/register.js';
 import { resolveUtm, type Utm } from './attribution.js';
 
-export type AccountType = 'individual' | 'enterprise';
+export type AccountType = keyof typeof OPEN_ACCOUNT_TYPE;
 
-/** (seed) openAccountType: 0 individual, 1 enterprise. */
-export const OPEN_ACCOUNT_TYPE: Readonly<Record<AccountType, 0 | 1>> = { individual: 0, enterprise: 1 };
+export { OPEN_ACCOUNT_TYPE };
 
 const INT64_MAX = 9223372036854775807n;
 

@@ -6,10 +6,9 @@
 import type { Account, RegisteredAccount, ThirdPartyAccount } from '../gateway/account.js';
 import type { ProviderProof } from '../gateway/contract.js';
 import type { Customer } from '../gateway/register.js';
-import { ACCOUNT_EXISTS_CODES, DEAD_TICKET_CODES, TICKET_TTL_MS } from '../gateway/contract.js';
+import { ACCOUNT_EXISTS_CODES, DEAD_TICKET_CODES, RESEND_DELAY_MS, TICKET_TTL_MS } from '../gateway/contract.js';
 
-/** (assumed) the seconds before a new code may be requested; the gateway enforces its own limit. */
-export const RESEND_DELAY_MS = 60_000;
+export { RESEND_DELAY_MS };
 
 export interface AccountStep {
   name: 'account';

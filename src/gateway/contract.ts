@@ -184,6 +184,21 @@ export const WORDED_REFUSALS = {
 /** (assumed) refusal code meaning the login name is already registered. */
 export const ACCOUNT_EXISTS_CODES: ReadonlySet<string> = new Set(['CUSTOMER_ACCOUNT_EXISTS']);
 
+/** (assumed) the seconds before a new code may be requested; the gateway enforces its own limit. */
+export const RESEND_DELAY_MS = 60_000;
+
+/** (seed) openAccountType: 0 individual, 1 enterprise. */
+export const OPEN_ACCOUNT_TYPE = { individual: 0, enterprise: 1 } as const;
+
+/**
+ * (observed) the area field of a check-status or register body: a phone
+ * account sends its `phoneArea`; e-mail and third-party accounts send the
+ * chosen country's dial code as `emailArea`, written like phoneArea (`+86`).
+ */
+export function areaFieldOf(account: { channel: string; dialCode: string; phoneArea?: string }): { phoneArea: string } | { emailArea: string } {
+  return account.channel === 'phone' ? { phoneArea: account.phoneArea ?? '' } : { emailArea: phoneAreaOf(account.dialCode) };
+}
+
 /** (observed) the `toUser` of an SMS code: dial code without `+`, a space, the national number. */
 export function smsRecipient(dialCode: string, nationalNumber: string): string {
   return `${dialCode.replace(/^\+/, '')} ${nationalNumber}`;

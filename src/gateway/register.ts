@@ -1,5 +1,5 @@
 /** The register call (seed: register-interface.txt): creates the customer. */
-import { MANUAL_REVIEW_CODE, phoneAreaOf, proofMapping, REGISTER_TYPE, type ProviderProof } from './contract.js';
+import { areaFieldOf, MANUAL_REVIEW_CODE, proofMapping, REGISTER_TYPE, type ProviderProof } from './contract.js';
 import { callGateway, GatewayRefusal, TransportFailure, type CallOptions, type GatewayConfig } from './transport.js';
 import { loginNameOf, type Account, type ThirdPartyAccount } from './account.js';
 
@@ -46,10 +46,7 @@ export function registerBody(account: Account, sendToken: string, verifyCode: st
     sendToken,
     ...withoutEmpty(extras),
   };
-  if (account.channel === 'phone') body.phoneArea = account.phoneArea;
-  // (observed) the platform's clients send the chosen country's dial code as emailArea.
-  else body.emailArea = phoneAreaOf(account.dialCode);
-  return body;
+  return { ...body, ...areaFieldOf(account) };
 }
 
 /**
@@ -70,7 +67,7 @@ export function thirdPartyRegisterBody(account: ThirdPartyAccount, proof: Provid
     sendToken,
     thirdServerSource: account.provider,
     thirdServerCode: account.userId,
-    emailArea: phoneAreaOf(account.dialCode),
+    ...areaFieldOf(account),
   };
 }
 

@@ -5,6 +5,7 @@
  * page that uses neither never pays for them.
  */
 import { html, nothing } from 'lit';
+import { renderField } from './common.js';
 import type { Translation } from '../i18n/localize.js';
 import type { AccountType } from '../embedding/register-fields.js';
 import { PASSWORD_RULES, passwordRuleResults } from '../embedding/password.js';
@@ -22,9 +23,10 @@ export interface PasswordFieldProps {
 export function renderPasswordField({ t, mode, value, visible, error, onInput, onToggle }: PasswordFieldProps) {
   const results = passwordRuleResults(value);
   const ruleText = { length: t.passwordRuleLength, letter: t.passwordRuleLetter, digit: t.passwordRuleDigit };
-  return html`
-    <div class="field" part="field">
-      <label for="password">${mode === 'optional' ? t.passwordOptionalLabel : t.passwordLabel}</label>
+  return renderField(
+    'password',
+    mode === 'optional' ? t.passwordOptionalLabel : t.passwordLabel,
+    html`
       <div class="password-row">
         <input
           id="password"
@@ -61,9 +63,9 @@ export function renderPasswordField({ t, mode, value, visible, error, onInput, o
           </li>`,
         )}
       </ul>
-      <p id="password-error" class="field-error" part="field-error">${error ?? ''}</p>
-    </div>
-  `;
+    `,
+    error,
+  );
 }
 
 export interface AccountTypesProps {

@@ -10,6 +10,20 @@ export function renderPrimary(busy: boolean, label: string) {
   `;
 }
 
+/**
+ * A labelled field: the label names the control by `id`, and the error line
+ * below it is `${id}-error`, which the control lists in its aria-describedby.
+ */
+export function renderField(id: string, label: unknown, control: unknown, error: string | undefined) {
+  return html`
+    <div class="field" part="field">
+      <label for=${id}>${label}</label>
+      ${control}
+      <p id="${id}-error" class="field-error" part="field-error">${error ?? ''}</p>
+    </div>
+  `;
+}
+
 /** A load that failed: what went wrong, and the way on. */
 export function renderRetry(message: string, retryLabel: string, onRetry: () => void) {
   return html`${renderFormError(message)}<button type="button" class="link" part="link" @click=${onRetry}>${retryLabel}</button>`;

@@ -8,7 +8,7 @@ import { live } from 'lit/directives/live.js';
 import type { Translation } from '../i18n/localize.js';
 import type { ActionName } from '../flow/registration-controller.js';
 import { secondsUntilResend, type CodeStep, type ConfirmStep, type RegisteringStep } from '../flow/steps.js';
-import { renderFormError, renderPrimary } from './common.js';
+import { renderField, renderFormError, renderPrimary } from './common.js';
 
 export interface CodeStepProps {
   t: Translation;
@@ -38,9 +38,10 @@ export function renderCodeStep(props: CodeStepProps) {
   return html`
     <form part="form" novalidate aria-label=${t.formLabel} @submit=${props.onSubmit}>
       <p class="hint" id="code-hint">${t.codeSentTo(`\u2068${destination}\u2069`)}</p>
-      <div class="field" part="field">
-        <label for="code">${t.codeLabel}</label>
-        <input
+      ${renderField(
+        'code',
+        t.codeLabel,
+        html`<input
           id="code"
           class="code-input"
           part="input code-input"
@@ -56,9 +57,9 @@ export function renderCodeStep(props: CodeStepProps) {
           aria-invalid=${props.codeError || props.codeRefused ? 'true' : 'false'}
           aria-describedby=${props.codeRefused ? 'code-hint code-error code-refusal' : 'code-hint code-error'}
           @input=${props.onCodeInput}
-        />
-        <p id="code-error" class="field-error" part="field-error">${props.codeError ?? ''}</p>
-      </div>
+        />`,
+        props.codeError,
+      )}
       ${props.terms ? renderTerms(props.terms) : nothing}
       ${renderFormError(props.error ?? (step.ticketSpent ? t.requestNewCode : undefined), 'code-refusal')}
       ${step.ticketSpent ? nothing : renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
