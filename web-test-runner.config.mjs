@@ -187,7 +187,8 @@ function callbackScriptMiddleware() {
 }
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // The element's tests, and the reference gateway's own beside it.
+  files: ['test/**/*.test.ts', 'demo/gateway/test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   hostname: 'localhost',
   // One WebDriver session runs one page at a time (the webdriver launcher would

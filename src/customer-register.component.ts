@@ -147,7 +147,8 @@ export class CustomerRegister extends LitElement {
   /** The registration chunk could not be loaded (offline?): shown on the first step, retried on submit. */
   private featureLoadFailed = false;
 
-  private readonly countryList = new CountryListController(this, () => this.gatewayConfig());
+  // From the first update on (the list is fetched once the form is on screen), unless misconfigured.
+  private readonly countryList = new CountryListController(this, () => (this.configProblem || !this.hasUpdated ? undefined : this.gatewayConfig()));
 
   /** The phone field's controller, created (from a small lazy module) when phone entry is first shown. */
   private phone?: PhoneController;
@@ -459,7 +460,6 @@ export class CustomerRegister extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.configProblem && this.hasUpdated) this.countryList.load();
     if (changed.has('companyId') || changed.has('host')) {
       const problem = this.configProblem;
       if (problem) console.warn(`<customer-register>: ${problem}.`);
@@ -515,7 +515,6 @@ export class CustomerRegister extends LitElement {
     super.disconnectedCallback();
     removeEventListener('online', this.onConnectivity);
     removeEventListener('offline', this.onConnectivity);
-    this.laterSteps?.disconnect();
   }
 
   /** Once the person pauses typing a valid account, its status is checked ahead of the click. */

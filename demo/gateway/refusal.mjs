@@ -1,6 +1,7 @@
 // What the reference gateway says "no" with: its error codes, the Refusal that
 // becomes an `ok: false` envelope, and the one string check every call uses.
-// Kept apart from server.mjs so the identity-provider module can share them.
+// Kept apart from server.mjs so its parts (server/) and the identity providers
+// (identity-providers/) can share them.
 
 /** Gateway error codes this stand-in answers with (the real gateway's are not public). */
 export const CODES = {

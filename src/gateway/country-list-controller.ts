@@ -6,12 +6,12 @@
  * promise rather than a @lit/task Task: it keeps the task library out of the
  * first step's bytes.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { alpha2Of, loadIsoTable } from './iso-table.js';
 import { fetchCountryList, type Country } from './country-list.js';
 import { GatewayRefusal, type GatewayConfig } from './transport.js';
 
-export class CountryListController {
+export class CountryListController implements ReactiveController {
   /** The list, once it has arrived. */
   countries?: Country[];
   failed = false;
@@ -20,10 +20,18 @@ export class CountryListController {
   private key = '';
   private namedCache?: { countries: Country[]; locale: string; list: NamedCountry[] };
 
+  /** `config` gives undefined while there is nothing to load from (misconfigured, or not on screen yet). */
   constructor(
     private readonly element: ReactiveControllerHost,
-    private readonly config: () => GatewayConfig,
-  ) {}
+    private readonly config: () => GatewayConfig | undefined,
+  ) {
+    element.addController(this);
+  }
+
+  /** Every update: loads when the gateway, company or language changed. */
+  hostUpdate(): void {
+    this.load();
+  }
 
   /** The list named and sorted for `locale`, worked out once per list and language (not at every render). */
   named(locale: string): NamedCountry[] | undefined {
@@ -38,6 +46,7 @@ export class CountryListController {
   /** Loads the list when the gateway, company or language changed (or always, on retry). */
   load(retry = false): void {
     const config = this.config();
+    if (!config) return;
     const key = `${config.host}|${config.companyId}|${config.lang}`;
     if (key === this.key && !retry) return;
     this.key = key;

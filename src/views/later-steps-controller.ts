@@ -4,7 +4,7 @@
  * their handlers, the WebOTP listener, and renders the code step and the
  * outcome. The element hands it the step to show and stays a thin view.
  */
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Translation } from '../i18n/localize.js';
 import type { RegistrationController } from '../flow/registration-controller.js';
 import { canResend, secondsUntilResend, type Step } from '../flow/steps.js';
@@ -27,7 +27,7 @@ export interface LaterStepsSetup {
   onStartOver: () => void;
 }
 
-export class LaterStepsController {
+export class LaterStepsController implements ReactiveController {
   private code = '';
   private termsAccepted = false;
   private errors: { code?: string; terms?: string } = {};
@@ -38,7 +38,9 @@ export class LaterStepsController {
   constructor(
     private readonly element: ReactiveControllerHost,
     private readonly setup: LaterStepsSetup,
-  ) {}
+  ) {
+    element.addController(this);
+  }
 
   /** Forgets the code and the terms answer (a new code, a reset, another account). */
   clear(): void {
@@ -64,7 +66,7 @@ export class LaterStepsController {
     }
   }
 
-  disconnect(): void {
+  hostDisconnected(): void {
     this.stopSmsListener?.();
   }
 

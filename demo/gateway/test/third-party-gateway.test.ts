@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
-import { customersOf, gatewayUrl, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
+import { customersOf, gatewayUrl, requestsOf, uniqueCompanyId } from '../../../test/support/reference-gateway.js';
 import {
   acceptedProofs,
   callGateway,
@@ -26,7 +26,7 @@ import {
   type StandIn,
   type ThirdSource,
   type VerifyResult,
-} from './support/identity-providers.js';
+} from '../../../test/support/identity-providers.js';
 
 /** A page of this origin the providers may send the browser back to (any same-origin URL is readable). */
 const callbackUrl = () => `${location.origin}/__test-env`;

@@ -5,8 +5,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { DEFAULT_PATHS } from '../src/gateway/contract.js';
-import { gatewayUrl, latestCode, uniqueCompanyId } from './support/reference-gateway.js';
+import { DEFAULT_PATHS } from '../../../src/gateway/contract.js';
+import { gatewayUrl, latestCode, uniqueCompanyId } from '../../../test/support/reference-gateway.js';
 
 type Call = keyof typeof DEFAULT_PATHS;
 
