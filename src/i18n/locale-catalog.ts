@@ -6,6 +6,7 @@
  */
 import type { Translation } from './en-US.js';
 import { SOURCE_LOCALE, loadSourceStrings } from './localize.js';
+import { loadOncePerKey } from '../load-once.js';
 
 type Loader = () => Promise<{ default: Translation }>;
 
@@ -90,6 +91,9 @@ function subtagsOf(tag: string): Subtags {
   }
 }
 
+/** The shipped locales' own subtags, worked out once. */
+const SHIPPED_SUBTAGS = new Map(SUPPORTED_LOCALES.map((locale) => [locale, subtagsOf(locale)]));
+
 const warned = new Set<string>();
 
 /**
@@ -106,16 +110,17 @@ export function resolveLocale(tag: string | undefined | null): string {
   if (exact) return exact;
   const target = subtagsOf(wanted);
   const candidates = SUPPORTED_LOCALES.filter((locale) => {
-    const subtags = subtagsOf(locale);
-    return subtags.language === target.language && (!target.script || !subtags.script || subtags.script === target.script);
+    const shipped = SHIPPED_SUBTAGS.get(locale)!;
+    return shipped.language === target.language && (!target.script || !shipped.script || shipped.script === target.script);
   });
   if (candidates.length) {
+    const regionOf = (locale: string) => SHIPPED_SUBTAGS.get(locale)!.region;
     const parent = REGIONAL_PARENTS[target.language];
     const home = subtagsOf(target.language).region;
     return (
-      candidates.find((locale) => target.region && subtagsOf(locale).region === target.region && !locale.endsWith('-419')) ??
+      candidates.find((locale) => target.region && regionOf(locale) === target.region) ??
       (parent && target.region && parent.regions.split(' ').includes(target.region) && candidates.includes(parent.locale) ? parent.locale : undefined) ??
-      candidates.find((locale) => subtagsOf(locale).region === home && !locale.endsWith('-419')) ??
+      candidates.find((locale) => regionOf(locale) === home) ??
       candidates[0]
     );
   }
@@ -141,15 +146,13 @@ export function directionOf(locale: string): 'ltr' | 'rtl' {
   return RIGHT_TO_LEFT.has(subtagsOf(locale).language) ? 'rtl' : 'ltr';
 }
 
-const loaded = new Map<string, Translation>();
+const translations = loadOncePerKey<Translation>();
 
 /** The strings of a shipped locale (en-US whole, or a translation chunk). */
-export async function loadTranslation(locale: string): Promise<Translation> {
+export function loadTranslation(locale: string): Promise<Translation> {
   const load = LOADERS[locale];
   if (!load) return loadSourceStrings();
-  let translation = loaded.get(locale);
-  if (!translation) loaded.set(locale, (translation = (await load()).default));
-  return translation;
+  return translations(locale, async () => (await load()).default);
 }
 
 export interface ResolvedLocale {

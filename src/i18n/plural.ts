@@ -8,7 +8,10 @@
  */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
-/** A counted string: call it with the count. Its forms stay readable so the tests can check each locale has every form it needs. */
+/**
+ * A counted string: call it with the count. Its forms stay readable so the
+ * tests can check each locale has every form it needs.
+ */
 export interface Counted {
   (count: number): string;
   readonly locale: string;
