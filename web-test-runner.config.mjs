@@ -121,6 +121,11 @@ function referenceGatewayPlugin() {
         const message = `{type:'customer-register:sign-in-callback',params:{state:new URLSearchParams(location.search).get('state')||'x',code:'c'}}`;
         return { body: `<!doctype html><script>opener.postMessage(${message},'*')</script>`, type: 'html' };
       }
+      // The built element at /__held/<token>/dist/, so its lazy registration chunk can be held back (heldChunkMiddleware).
+      if (/^\/__held\/[\w-]+\/page\.html$/.test(context.path)) {
+        const page = { companyId: context.query.companyId ?? 'held', gatewayUrl, providers: '', country: 'CN', entry: 'dist/customer-register.js' };
+        return { body: embedPage(page), type: 'html' };
+      }
       if (context.path === '/__oauth/embed.html') {
         const page = { companyId: context.query.companyId ?? 'oauth', gatewayUrl, providers: context.query.providers ?? 'google', country: 'CN' };
         return { body: embedPage(page), type: 'html' };
@@ -146,14 +151,14 @@ function strictPolicy(gatewayUrl) {
  * providers: test/csp.test.ts opens it (with the violation recorder) under the
  * strict policy, test/third-party.test.ts as a page of its own or in a frame.
  */
-function embedPage({ companyId, gatewayUrl, providers, country = '', recordViolations = false }) {
+function embedPage({ companyId, gatewayUrl, providers, country = '', recordViolations = false, entry = '/dist/customer-register.js' }) {
   const attr = (value) => String(value).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en-US">
   <head>
     <meta charset="utf-8" />
     ${recordViolations ? '<script src="/test/support/csp-violations.js"></script>' : ''}
-    <script type="module" src="/dist/customer-register.js"></script>
+    <script type="module" src="${attr(entry)}"></script>
     <script type="module" src="/test/support/local-identity-providers.js"></script>
   </head>
   <body>
@@ -172,6 +177,39 @@ function strictPolicyMiddleware(getGatewayUrl) {
     if (context.path === '/__oauth/embed.html' && context.query['offline-relays']) {
       context.set('Content-Security-Policy', `connect-src 'self' ${getGatewayUrl()}`);
     }
+  };
+}
+
+/**
+ * A page's registration chunk held back until the test lets it go, as on a
+ * slow network: under /__held/<token>/ the built files are served as from
+ * /dist/, but the chunk whose name starts with `registration-feature` waits for
+ * GET /__held/<token>/release (or 20 s). Each token is its own URL space, so
+ * no other page (nor the browser's cache) shares the held chunk.
+ */
+function heldChunkMiddleware() {
+  const releases = new Map();
+  const released = (token) => {
+    if (!releases.has(token)) {
+      let release;
+      const promise = new Promise((resolve) => (release = resolve));
+      const timer = setTimeout(release, 20_000);
+      releases.set(token, { promise, release: () => (clearTimeout(timer), release()) });
+    }
+    return releases.get(token);
+  };
+  return async (context, next) => {
+    const match = /^\/__held\/([\w-]+)\/(release|dist\/.*)$/.exec(context.path);
+    if (!match) return next();
+    const [, token, rest] = match;
+    if (rest === 'release') {
+      released(token).release();
+      context.body = 'released';
+      return;
+    }
+    if (/^dist\/chunks\/registration-feature-/.test(rest)) await released(token).promise;
+    context.path = `/${rest}`;
+    await next();
   };
 }
 
@@ -204,6 +242,6 @@ export default {
     keyboardPlugin(),
     gatewayProbePlugin(),
   ],
-  middleware: [callbackScriptMiddleware(), strictPolicyMiddleware(() => gatewayUrl)],
+  middleware: [callbackScriptMiddleware(), heldChunkMiddleware(), strictPolicyMiddleware(() => gatewayUrl)],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), passedFailedReporter()],
 };

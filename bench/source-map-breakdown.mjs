@@ -70,7 +70,7 @@ export function sourceMapBreakdown(file) {
 }
 
 /** `../node_modules/lit-html/lit-html.js` -> `lit-html/lit-html.js`; `../src/x.ts` -> `src/x.ts`. */
-function tidy(source) {
+export function tidy(source) {
   const nm = source.lastIndexOf('node_modules/');
   if (nm >= 0) return source.slice(nm + 'node_modules/'.length);
   return source.replace(/^(\.\.\/)+/, '');

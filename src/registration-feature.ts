@@ -1,25 +1,202 @@
 /**
- * Everything the element needs from the moment the person submits the first
- * step, as one lazy chunk: the flow and its gateway calls, the register fields
- * a page configures, and the views of the later steps. The element starts
- * loading it right after its first render, so it is there before anyone can
- * finish typing, and the first step stays small.
+ * Everything from the first check of what was typed on, as one lazy chunk:
+ * the flow and its gateway calls, the first step's work, the register fields a
+ * page configures, the later steps' views, and (from a further chunk, once
+ * `providers` names any) third-party sign-up. The element starts loading it
+ * right after its first render, so it is there before anyone can finish
+ * typing, and calls it only through the `RegistrationSession` it returns.
+ * The element's three events are fired here, from the flow's steps and failures.
  */
-export { RegistrationController } from './flow/registration-controller.js';
-export { errorCode, errorMessage } from './views/error-message.js';
-export { firstTouch, utmFromUrl } from './embedding/attribution.js';
-export {
-  checkAttributes,
-  collectRegisterExtras,
-  effectiveAccountType,
-  offeredAccountTypes,
-  passwordMode,
-  passwordProblem,
-} from './embedding/page-embedding.js';
-export { LaterStepsController } from './views/later-steps-controller.js';
-export { renderSendError } from './views/send-error-view.js';
-export { accountExistsDetail, signInUrlFor } from './embedding/sign-in-link.js';
-export { AccountExistsError } from './flow/registration-flow.js';
-export { renderAccountTypes, renderPasswordField } from './views/account-extras-view.js';
-export { laterStyles } from './views/later-styles.js';
-export { loadCodeStep, rememberStep, resumeKey } from './flow/session-resume.js';
+import type { ReactiveController } from 'lit';
+import type { LaterStep, RegistrationElement, RegistrationSession } from './registration-session.js';
+import type { Step } from './flow/steps.js';
+import { emit } from './events.js';
+import { RegistrationController } from './flow/registration-controller.js';
+import { AccountExistsError } from './flow/registration-flow.js';
+import { FirstStepController } from './views/first-step-controller.js';
+import { loadCodeStep, rememberStep, resumeKey } from './flow/session-resume.js';
+import { errorCode, errorMessage } from './views/error-message.js';
+import { LaterStepsController } from './views/later-steps-controller.js';
+import { laterStyles } from './views/later-styles.js';
+import { firstTouch, utmFromUrl, type Utm } from './embedding/attribution.js';
+import { checkAttributes, collectRegisterExtras } from './embedding/page-embedding.js';
+import { accountExistsDetail } from './embedding/sign-in-link.js';
+import { GatewayError } from './gateway/transport.js';
+import { loadOnce } from './load-once.js';
+import type { ThirdPartyController } from './third-party/third-party-controller.js';
+
+export type { RegistrationSession };
+
+/** Starts the registration of one element: its flow, and what the element asks of it. */
+export function startRegistration(element: RegistrationElement): RegistrationSession {
+  return new ElementRegistration(element);
+}
+
+class ElementRegistration implements RegistrationSession, ReactiveController {
+  private readonly registration: RegistrationController;
+  private readonly laterSteps: LaterStepsController;
+  private readonly firstStep: FirstStepController;
+  /** The third-party buttons and sign-in, from their own lazy chunk, once `providers` names any. */
+  private thirdParty?: ThirdPartyController;
+  /** The campaign touch attributed to this visit (first touch, or this URL's). */
+  private readonly touch: Utm;
+  /** The gateway and company whose misconfiguration was last warned about. */
+  private checkedConfig?: string;
+
+  constructor(private readonly element: RegistrationElement) {
+    element.addController(this);
+    const resumeKeyOf = () => resumeKey(element, element.gatewayHost);
+    const registration = (this.registration = new RegistrationController(element, {
+      config: () => element.gatewayConfig(),
+      extras: () =>
+        collectRegisterExtras(
+          element,
+          { touch: this.touch, lang: element.i18n.requestedTag, chosenAccountType: element.form.accountType, password: element.form.password },
+          (message) => element.warn(message),
+        ),
+      onStep: (step) => this.stepReached(step, resumeKeyOf()),
+      onError: (error) => this.failed(error),
+    }));
+    this.laterSteps = new LaterStepsController(element, {
+      t: () => element.i18n.t,
+      registration,
+      hasTerms: () => !!element.querySelector(':scope > [slot="terms"]'),
+      focus: (id) => element.focusById(id),
+      onStartOver: () => {
+        element.setForm({ email: '' });
+        this.reset();
+      },
+    });
+    element.adopt(laterStyles);
+    checkAttributes(element, (message) => element.warn(message));
+    // After a reload: back to the code step this element had reached, if its ticket is still alive.
+    const resumed = loadCodeStep(resumeKeyOf(), Date.now());
+    const resumable = resumed && !element.configProblem && element.offeredMethods.includes(resumed.account.channel) ? resumed : undefined;
+    if (resumable) {
+      const { account } = resumable;
+      element.setForm({ method: account.channel, selectedCountry: account.country, ...(account.channel === 'email' ? { email: account.email } : {}) });
+      registration.flow.resume(resumable);
+    }
+    this.firstStep = new FirstStepController(element, registration, () => this.touch, resumable?.account.channel === 'phone' ? resumable.account : undefined);
+    // The first campaign touch is remembered now, whether or not this visitor registers.
+    const fromUrl = utmFromUrl(location.search);
+    this.touch = element.attribution === 'off' ? fromUrl : firstTouch(fromUrl, Date.now());
+    element.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    const { element } = this;
+    const config = `${element.companyId}|${element.host}`;
+    if (config !== this.checkedConfig) {
+      this.checkedConfig = config;
+      const problem = element.configProblem;
+      if (problem) console.warn(`<customer-register>: ${problem}.`);
+    }
+    if (element.providers && !this.thirdParty) this.loadThirdParty().catch(() => {});
+  }
+
+  /** Every step change: remembered for a reload, and told to the page. */
+  private stepReached(step: Step, key: string) {
+    const { element } = this;
+    if (step.name === 'done' || step.name === 'under-review') element.setForm({ password: '' });
+    rememberStep(key, step);
+    // The method of a third-party registration is its provider.
+    const account = 'account' in step ? step.account : undefined;
+    emit(element, 'step-change', { step: step.name, method: account?.channel === 'third-party' ? account.provider : element.form.method });
+    if (step.name === 'done') emit(element, 'registered', { customerNo: step.customer.customerNo, customer: step.customer, token: step.customer.token });
+  }
+
+  /** A failure the person is shown, told to the page too. */
+  private failed(error: unknown) {
+    const { element } = this;
+    emit(element, 'register-error', {
+      code: errorCode(error),
+      message: errorMessage(error, element.i18n.t),
+      call: error instanceof GatewayError ? error.call : undefined,
+    });
+    if (error instanceof AccountExistsError) emit(element, 'account-exists', accountExistsDetail(element, error.account, this.touch));
+  }
+
+  /** Loads the third-party chunk once (again at a later update, if it failed) and wires it to this element. */
+  private readonly loadThirdParty = loadOnce(() =>
+    import('./third-party/third-party-controller.js').then(({ ThirdPartyController, thirdPartyStyles }) => {
+      const { element } = this;
+      element.adopt(thirdPartyStyles);
+      this.thirdParty = new ThirdPartyController(element, {
+        t: () => element.i18n.t,
+        lang: () => element.i18n.requestedTag,
+        config: () => (element.configProblem ? undefined : element.gatewayConfig()),
+        registration: this.registration,
+        residence: () => this.firstStep.residence(),
+        elementKey: () => resumeKey(element, element.gatewayHost),
+        offline: () => element.offline,
+        warn: (message) => element.warn(message),
+      });
+      element.requestUpdate();
+    }),
+  );
+
+  // ---- RegistrationSession ----------------------------------------------------------------
+
+  get step(): Step {
+    return this.registration.step;
+  }
+
+  get sending(): boolean {
+    return this.firstStep.sending;
+  }
+
+  submit(): Promise<void> {
+    return this.firstStep.submit();
+  }
+
+  fieldEdited(field: Parameters<RegistrationSession['fieldEdited']>[0]): void {
+    this.firstStep.fieldEdited(field);
+  }
+
+  dismissError(): void {
+    this.registration.dismissError();
+  }
+
+  renderCountry() {
+    return this.firstStep.renderCountry();
+  }
+
+  renderPhone() {
+    return this.firstStep.renderPhone();
+  }
+
+  renderExtras() {
+    return this.firstStep.renderExtras();
+  }
+
+  renderProviders() {
+    return this.thirdParty?.render();
+  }
+
+  renderCode(step: Extract<LaterStep, { name: 'code' | 'registering' }>) {
+    return this.laterSteps.renderCode(step);
+  }
+
+  renderConfirm(step: Extract<LaterStep, { name: 'confirm' }>) {
+    return this.laterSteps.renderConfirm(step);
+  }
+
+  renderOutcome(step: Extract<LaterStep, { name: 'done' | 'under-review' }>) {
+    return this.laterSteps.renderOutcome(step);
+  }
+
+  stepShown(step: Step): void {
+    this.laterSteps.stepChanged(step);
+  }
+
+  retryFailed(): void {
+    this.firstStep.retryFailed();
+  }
+
+  reset(): void {
+    this.registration.cancel();
+    this.registration.flow.reset();
+    this.laterSteps.clear();
+  }
+}

@@ -242,7 +242,7 @@ describe('<customer-register> by e-mail, end to end', () => {
   it('checks the status while the person pauses typing, so the click waits on the code alone', async () => {
     const { el, companyId } = await mount();
     await countriesLoaded(el);
-    await waitUntil(() => (el as unknown as { registration?: unknown }).registration, 'flow chunk never loaded');
+    await waitUntil(() => (el as unknown as { session?: unknown }).session, 'flow chunk never loaded');
     await typeInto(el, '#email', uniqueEmail('early'));
     await waitUntil(async () => (await requestsOf(companyId, 'checkStatus')).length === 1, 'no early status check', { timeout: 3000 });
     expect(await requestsOf(companyId, 'sendCode')).to.have.length(0);

@@ -53,7 +53,7 @@ async function mountForFaults(companyId = uniqueCompanyId('fault')) {
 
 async function flowReady(el: CustomerRegister) {
   await countriesLoaded(el);
-  await waitUntil(() => (el as unknown as { registration?: unknown }).registration, 'the flow chunk never loaded');
+  await waitUntil(() => (el as unknown as { session?: unknown }).session, 'the flow chunk never loaded');
 }
 
 async function expectMessage(el: CustomerRegister, message: RegExp) {

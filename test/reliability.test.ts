@@ -58,7 +58,7 @@ describe('reliability', () => {
       await countriesLoaded(badLang.el);
       expect(part(badLang.el, 'label[for=email]').textContent).to.equal('Email address');
       expect(query(badLang.el, '#tab-phone'), 'unknown method dropped, e-mail kept').to.equal(null);
-      await waitUntil(() => (badLang.el as unknown as { registration?: unknown }).registration);
+      await waitUntil(() => (badLang.el as unknown as { session?: unknown }).session);
     });
     expect(warnings.some((w) => w.includes('host="ftp://gateway.example" is not an http(s) URL'))).to.equal(true);
     expect(warnings.some((w) => w.includes('lang="xx-YY"'))).to.equal(true);
@@ -96,7 +96,7 @@ describe('offline', () => {
   it('going offline mid-flow shows it, sends nothing, and recovers when the network is back', async () => {
     const { el, companyId } = await mount();
     await countriesLoaded(el);
-    await waitUntil(() => (el as unknown as { registration?: unknown }).registration);
+    await waitUntil(() => (el as unknown as { session?: unknown }).session);
     const email = uniqueEmail('offline');
     await typeInto(el, '#email', email);
     setOffline(true);
@@ -177,7 +177,7 @@ describe('reload mid-flow', () => {
 
     const other = await mount({ companyId: uniqueCompanyId('other') });
     await countriesLoaded(other.el);
-    await waitUntil(() => (other.el as unknown as { registration?: unknown }).registration);
+    await waitUntil(() => (other.el as unknown as { session?: unknown }).session);
     expect(query(other.el, '#code')).to.equal(null);
     other.el.remove(); // an element resumes what the element at its place on the page kept
 
@@ -186,7 +186,7 @@ describe('reload mid-flow', () => {
     sessionStorage.setItem(key, JSON.stringify({ ...saved, expiresAt: Date.now() - 1 }));
     const expired = await mount({ companyId });
     await countriesLoaded(expired.el);
-    await waitUntil(() => (expired.el as unknown as { registration?: unknown }).registration);
+    await waitUntil(() => (expired.el as unknown as { session?: unknown }).session);
     expect(query(expired.el, '#code')).to.equal(null);
     expect(sessionStorage.getItem(key)).to.equal(null);
   });
@@ -341,7 +341,7 @@ describe('reset while a request is under way', () => {
   it('cancels it: the element stays on the first step', async () => {
     const { el, companyId } = await mount();
     await countriesLoaded(el);
-    await waitUntil(() => (el as unknown as { registration?: unknown }).registration);
+    await waitUntil(() => (el as unknown as { session?: unknown }).session);
     await injectFault(companyId, 'sendCode', 'delay', { delayMs: 600 });
     await typeInto(el, '#email', uniqueEmail('cancel'));
     await press('Enter');

@@ -111,7 +111,7 @@ export async function measureOurBytes() {
       `(${fmtInt(total.gzip)} B, ${((100 * total.gzip) / BUDGET_GZIP).toFixed(0)}% of the budget)`,
   );
   printBreakdown(statics);
-  return { total, pass };
+  return { statics, total, pass };
 }
 
 /** What the files before interaction are made of, by source (from their source maps). */

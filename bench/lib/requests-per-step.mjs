@@ -1,4 +1,5 @@
-// 4. requests to the gateway per user step of the e-mail flow (unthrottled).
+// 4. requests to the gateway per user step of the e-mail flow (unthrottled);
+// also returns the dist/ scripts the page fetched before Enter (cross-check of 1b).
 import { performance } from 'node:perf_hooks';
 import { fmtMs, section, sleep, table } from './helpers.mjs';
 
@@ -12,7 +13,11 @@ export async function measureFlow(browser, origin, gatewayOrigin) {
     const log = []; // { step, method, call, start, end, preflight }
     let step = 'a';
     const byRequest = new Map();
+    const distFetched = []; // dist/ files the page requests, with when: for the cross-check of 1b
     page.on('request', (request) => {
+      if (request.url().startsWith(`${origin}/dist/`)) {
+        distFetched.push({ file: new URL(request.url()).pathname.slice('/dist/'.length), at: performance.now() - t0 });
+      }
       if (!request.url().startsWith(gatewayOrigin + '/')) return;
       const entry = {
         step,
@@ -153,7 +158,8 @@ export async function measureFlow(browser, origin, gatewayOrigin) {
     } else {
       console.log(`  -> no: the click waits on ${bCalls.length} gateway round trip(s).`);
     }
-    return true;
+    // The dist/ scripts fetched before Enter was pressed (bench.mjs compares them with 1b).
+    return { distBeforeSend: [...new Set(distFetched.filter((e) => e.at < pressedAt && e.file.endsWith('.js')).map((e) => e.file))] };
   } finally {
     await context.close().catch(() => {});
   }

@@ -18,9 +18,11 @@ export class CountryListController implements ReactiveController {
   /** The gateway's own words when it refused the list. */
   refusal = '';
   private key = '';
+  /** The load under way or last done. */
+  private loading?: Promise<unknown>;
   private namedCache?: { countries: Country[]; locale: string; list: NamedCountry[] };
 
-  /** `config` gives undefined while there is nothing to load from (misconfigured, or not on screen yet). */
+  /** `config` gives undefined while there is nothing to load from (misconfigured). */
   constructor(
     private readonly element: ReactiveControllerHost,
     private readonly config: () => GatewayConfig | undefined,
@@ -31,6 +33,11 @@ export class CountryListController implements ReactiveController {
   /** Every update: loads when the gateway, company or language changed. */
   hostUpdate(): void {
     this.load();
+  }
+
+  /** Resolves once the load under way (if any) has arrived or failed. */
+  async settled(): Promise<void> {
+    await this.loading;
   }
 
   /** The list named and sorted for `locale`, worked out once per list and language (not at every render). */
@@ -55,7 +62,7 @@ export class CountryListController implements ReactiveController {
       this.element.requestUpdate(); // the loading state replaces the retry button
     }
     // The ISO table maps the list's codes to regions (preselection, phone flags): fetched alongside.
-    Promise.all([fetchCountryList(config), loadIsoTable()]).then(
+    this.loading = Promise.all([fetchCountryList(config), loadIsoTable()]).then(
       ([countries]) => {
         if (this.key !== key) return;
         this.countries = countries;

@@ -2,7 +2,7 @@
  * The steps after the account step, as one controller of the lazy registration
  * chunk: it owns what the person types there (the code, the terms checkbox),
  * their handlers, the WebOTP listener, and renders the code step and the
- * outcome. The element hands it the step to show and stays a thin view.
+ * outcome. The element's render switch asks it for the step on screen.
  */
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Translation } from '../i18n/localize.js';
@@ -70,57 +70,55 @@ export class LaterStepsController implements ReactiveController {
     this.stopSmsListener?.();
   }
 
-  render(step: Exclude<Step, { name: 'account' }>): TemplateResult {
+  /** The code step, and the same while the code is being checked. */
+  renderCode(step: Extract<Step, { name: 'code' | 'registering' }>): TemplateResult {
     const t = this.setup.t();
     const { registration } = this.setup;
-    switch (step.name) {
-      case 'code':
-      case 'registering': {
-        const registerError = this.actionError('register');
-        return renderCodeStep({
-          t,
-          step,
-          code: this.code,
-          busy: registration.busy,
-          error: registerError ?? this.actionError('resend'),
-          codeRefused: registerError !== undefined && registration.error instanceof GatewayRefusal,
-          codeError: this.errors.code,
-          countdownFrom: this.countdownFrom,
-          terms: this.setup.hasTerms() ? this.termsProps() : undefined,
-          onCodeInput: (event) => this.onCodeInput(event),
-          onSubmit: (event) => {
-            event.preventDefault();
-            this.submit();
-          },
-          onResend: () => this.onResend(),
-          onChangeAccount: () => this.onChangeAccount(),
-        });
-      }
-      case 'confirm':
-        return renderConfirmStep({
-          t,
-          step,
-          providerName: PROVIDER_NAMES[step.account.provider],
-          busy: registration.busy,
-          error: this.actionError('register'),
-          terms: this.termsProps(),
-          onSubmit: (event) => {
-            event.preventDefault();
-            this.confirm();
-          },
-          onChangeAccount: () => this.onChangeAccount(),
-        });
-      case 'under-review':
-        return renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, onStartOver: this.setup.onStartOver });
-      case 'done':
-        return renderOutcome({
-          t,
-          kind: 'success',
-          title: t.successTitle,
-          body: t.successBody(step.customer.customerNo),
-          onStartOver: this.setup.onStartOver,
-        });
-    }
+    const registerError = this.actionError('register');
+    return renderCodeStep({
+      t,
+      step,
+      code: this.code,
+      busy: registration.busy,
+      error: registerError ?? this.actionError('resend'),
+      codeRefused: registerError !== undefined && registration.error instanceof GatewayRefusal,
+      codeError: this.errors.code,
+      countdownFrom: this.countdownFrom,
+      terms: this.setup.hasTerms() ? this.termsProps() : undefined,
+      onCodeInput: (event) => this.onCodeInput(event),
+      onSubmit: (event) => {
+        event.preventDefault();
+        this.submit();
+      },
+      onResend: () => this.onResend(),
+      onChangeAccount: () => this.onChangeAccount(),
+    });
+  }
+
+  /** A verified provider account waiting for the site's terms. */
+  renderConfirm(step: Extract<Step, { name: 'confirm' }>): TemplateResult {
+    return renderConfirmStep({
+      t: this.setup.t(),
+      step,
+      providerName: PROVIDER_NAMES[step.account.provider],
+      busy: this.setup.registration.busy,
+      error: this.actionError('register'),
+      terms: this.termsProps(),
+      onSubmit: (event) => {
+        event.preventDefault();
+        this.confirm();
+      },
+      onChangeAccount: () => this.onChangeAccount(),
+    });
+  }
+
+  /** Registered, or waiting for the broker's review. */
+  renderOutcome(step: Extract<Step, { name: 'done' | 'under-review' }>): TemplateResult {
+    const t = this.setup.t();
+    const { onStartOver } = this.setup;
+    return step.name === 'done'
+      ? renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.successBody(step.customer.customerNo), onStartOver })
+      : renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, onStartOver });
   }
 
   private termsProps() {

@@ -1,0 +1,107 @@
+/**
+ * The first step works the moment it is painted: the entry draws it, and the
+ * registration chunk (checks, gateway calls, later steps) arrives after. Here
+ * that chunk is held back by the test server (heldChunkMiddleware in
+ * web-test-runner.config.mjs), as on a slow network, while a person types and
+ * presses Send.
+ */
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
+import { embedded } from './support/harness.js';
+import { latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
+import type { CustomerRegister } from '../src/customer-register.js';
+
+interface HeldPage {
+  el: () => CustomerRegister | null;
+  companyId: string;
+  /** Lets the registration chunk through. */
+  release: () => Promise<void>;
+  frame: HTMLIFrameElement;
+}
+
+/** A frame whose element's registration chunk waits until `release()`. */
+async function openHeldPage(label: string): Promise<HeldPage> {
+  const token = crypto.randomUUID();
+  const companyId = uniqueCompanyId(label);
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 480px; height: 640px';
+  frame.src = `/__held/${token}/page.html?companyId=${encodeURIComponent(companyId)}`;
+  document.body.append(frame);
+  const el = embedded(() => frame.contentDocument);
+  await waitUntil(() => el()?.shadowRoot?.querySelector('#email'), 'the first step was never drawn', { timeout: 10000 });
+  return { el, companyId, frame, release: async () => void (await fetch(`/__held/${token}/release`)) };
+}
+
+/** Types as a person does: a character at a time, each with its input event. */
+function typeInto(input: HTMLInputElement, text: string) {
+  const FrameInputEvent = (input.ownerDocument.defaultView as unknown as typeof globalThis).InputEvent;
+  for (const character of text) {
+    input.value += character;
+    input.dispatchEvent(new FrameInputEvent('input', { bubbles: true, composed: true, data: character, inputType: 'insertText' }));
+  }
+}
+
+const shadow = (page: HeldPage) => page.el()!.shadowRoot!;
+const sessionOf = (el: CustomerRegister) => (el as unknown as { session?: unknown }).session;
+
+describe('before the registration chunk arrives', () => {
+  let page: HeldPage | undefined;
+  afterEach(async () => {
+    await page?.release();
+    page?.frame.remove();
+    page = undefined;
+  });
+
+  it('what is typed stays, with the focus, when the chunk arrives mid-word', async () => {
+    page = await openHeldPage('early-typing');
+    const input = shadow(page).querySelector<HTMLInputElement>('#email')!;
+    input.focus();
+    typeInto(input, 'early.bird');
+    // Still the entry alone: the chunk is held.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sessionOf(page.el()!), 'the chunk arrived while held').to.equal(undefined);
+    await page.release();
+    await waitUntil(() => sessionOf(page!.el()!), 'the chunk never arrived');
+    await waitUntil(() => shadow(page!).querySelector('#country:not([disabled])'), 'the country list never came');
+    const after = shadow(page).querySelector<HTMLInputElement>('#email')!;
+    expect(after, 'the field was replaced').to.equal(input);
+    expect(after.value).to.equal('early.bird');
+    expect(shadow(page).activeElement).to.equal(input);
+    typeInto(after, '@example.com');
+    expect(after.value).to.equal('early.bird@example.com');
+  });
+
+  it('the method tabs answer the arrow keys before it arrives', async () => {
+    page = await openHeldPage('early-tabs');
+    const tab = shadow(page).querySelector<HTMLElement>('#tab-email')!;
+    tab.focus();
+    const FrameKeyboardEvent = (tab.ownerDocument.defaultView as unknown as typeof globalThis).KeyboardEvent;
+    tab.dispatchEvent(new FrameKeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true, cancelable: true }));
+    await waitUntil(() => shadow(page!).querySelector('#tab-phone')?.getAttribute('aria-selected') === 'true', 'ArrowRight was lost');
+    await waitUntil(() => shadow(page!).activeElement?.id === 'tab-phone', 'the focus stayed on the e-mail tab');
+    expect(sessionOf(page.el()!), 'the chunk arrived while held').to.equal(undefined);
+  });
+
+  it('a Send pressed before it arrives shows progress at once and sends the code once the chunk is here', async () => {
+    page = await openHeldPage('early-send');
+    const email = uniqueEmail('early');
+    const input = shadow(page).querySelector<HTMLInputElement>('#email')!;
+    input.focus();
+    typeInto(input, email);
+    const send = shadow(page).querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    send.click();
+    await waitUntil(() => send.getAttribute('aria-busy') === 'true', 'Send showed no progress while the chunk was on its way');
+    expect(send.textContent!.trim()).to.equal('Sending code…');
+    // Pressing it again changes nothing: one request in the end.
+    send.click();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sessionOf(page.el()!), 'the chunk arrived while held').to.equal(undefined);
+    expect(await requestsOf(page.companyId, 'sendCode')).to.have.length(0);
+
+    await page.release();
+    await waitUntil(() => shadow(page!).querySelector('#code'), 'the Send pressed early was lost', { timeout: 10000 });
+    const sent = await requestsOf(page.companyId, 'sendCode');
+    expect(sent).to.have.length(1);
+    expect(await latestCode(page.companyId, email)).to.match(/^\d+$/);
+  });
+});
