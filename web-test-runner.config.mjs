@@ -184,30 +184,42 @@ function strictPolicyMiddleware(getGatewayUrl) {
  * A page's registration chunk held back until the test lets it go, as on a
  * slow network: under /__held/<token>/ the built files are served as from
  * /dist/, but the chunk whose name starts with `registration-feature` waits for
- * GET /__held/<token>/release (or 20 s). Each token is its own URL space, so
+ * GET /__held/<token>/release (or 20 s), or fails with a 503 from
+ * GET /__held/<token>/fail until released. Each token is its own URL space, so
  * no other page (nor the browser's cache) shares the held chunk.
  */
 function heldChunkMiddleware() {
-  const releases = new Map();
-  const released = (token) => {
-    if (!releases.has(token)) {
-      let release;
-      const promise = new Promise((resolve) => (release = resolve));
-      const timer = setTimeout(release, 20_000);
-      releases.set(token, { promise, release: () => (clearTimeout(timer), release()) });
+  const holds = new Map();
+  const holdOf = (token) => {
+    if (!holds.has(token)) {
+      const hold = { failing: false };
+      hold.promise = new Promise((resolve) => (hold.let = resolve));
+      const timer = setTimeout(hold.let, 20_000);
+      hold.promise.then(() => clearTimeout(timer));
+      holds.set(token, hold);
     }
-    return releases.get(token);
+    return holds.get(token);
   };
   return async (context, next) => {
-    const match = /^\/__held\/([\w-]+)\/(release|dist\/.*)$/.exec(context.path);
+    const match = /^\/__held\/([\w-]+)\/(release|fail|dist\/.*)$/.exec(context.path);
     if (!match) return next();
     const [, token, rest] = match;
-    if (rest === 'release') {
-      released(token).release();
-      context.body = 'released';
+    const hold = holdOf(token);
+    if (rest === 'release' || rest === 'fail') {
+      // `fail`: the chunk is answered 503 (as by a proxy that gave up) until `release`.
+      hold.failing = rest === 'fail';
+      hold.let();
+      context.body = rest;
       return;
     }
-    if (/^dist\/chunks\/registration-feature-/.test(rest)) await released(token).promise;
+    if (/^dist\/chunks\/registration-feature-/.test(rest)) {
+      await hold.promise;
+      if (hold.failing) {
+        context.status = 503;
+        context.body = 'held chunk failed';
+        return;
+      }
+    }
     context.path = `/${rest}`;
     await next();
   };

@@ -123,7 +123,7 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
 
   /** The lazy registration chunk's session for this element, once it has arrived (right after the first render). */
   private session?: RegistrationSession;
-  /** The registration chunk could not be loaded (offline?): shown on the first step, retried on submit. */
+  /** The registration chunk could not be loaded (offline?): shown on the first step, retried on Send, on Try again and back online. */
   private sessionLoadFailed = false;
   /** Send was pressed before the registration chunk arrived: it goes once the chunk is here. */
   private sendPending = false;
@@ -424,6 +424,7 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
           session,
           sending: this.sendPending || !!session?.sending,
           loadFailed: this.sessionLoadFailed,
+          onRetryLoad: () => this.loadSession().catch(() => {}),
           onSubmit: (event) => this.onSubmit(event),
           dir: this.i18n.dir,
           onSelectMethod: (method, focusTab) => this.selectMethod(method, focusTab),

@@ -16,6 +16,8 @@ interface HeldPage {
   companyId: string;
   /** Lets the registration chunk through. */
   release: () => Promise<void>;
+  /** Answers the registration chunk with a 503, until `release()`. */
+  fail: () => Promise<void>;
   frame: HTMLIFrameElement;
 }
 
@@ -29,7 +31,13 @@ async function openHeldPage(label: string): Promise<HeldPage> {
   document.body.append(frame);
   const el = embedded(() => frame.contentDocument);
   await waitUntil(() => el()?.shadowRoot?.querySelector('#email'), 'the first step was never drawn', { timeout: 10000 });
-  return { el, companyId, frame, release: async () => void (await fetch(`/__held/${token}/release`)) };
+  return {
+    el,
+    companyId,
+    frame,
+    release: async () => void (await fetch(`/__held/${token}/release`)),
+    fail: async () => void (await fetch(`/__held/${token}/fail`)),
+  };
 }
 
 /** Types as a person does: a character at a time, each with its input event. */
@@ -80,6 +88,22 @@ describe('before the registration chunk arrives', () => {
     await waitUntil(() => shadow(page!).querySelector('#tab-phone')?.getAttribute('aria-selected') === 'true', 'ArrowRight was lost');
     await waitUntil(() => shadow(page!).activeElement?.id === 'tab-phone', 'the focus stayed on the e-mail tab');
     expect(sessionOf(page.el()!), 'the chunk arrived while held').to.equal(undefined);
+  });
+
+  it('a chunk that does not arrive is said at the field waiting for it, with a Try again, and nothing typed is lost', async () => {
+    page = await openHeldPage('chunk-fails');
+    const input = shadow(page).querySelector<HTMLInputElement>('#email')!;
+    input.focus();
+    typeInto(input, 'kept@example.com');
+    await page.fail();
+    const country = () => shadow(page!).querySelector<HTMLSelectElement>('#country')!;
+    await waitUntil(() => country().getAttribute('aria-busy') === 'false', 'the country list still says it is loading');
+    const alerts = [...shadow(page).querySelectorAll('[role="alert"]')].map((alert) => alert.textContent!.trim());
+    expect(alerts).to.deep.equal(['We could not reach the server. Please check your connection and try again.']);
+    expect(country().textContent).to.not.match(/Loading/);
+    const retry = [...shadow(page).querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Try again');
+    expect(retry, 'no Try again').to.not.equal(undefined);
+    expect(input.value).to.equal('kept@example.com');
   });
 
   it('a Send pressed before it arrives shows progress at once and sends the code once the chunk is here', async () => {

@@ -10,7 +10,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AccountChannel } from '../gateway/contract.js';
 import type { Translation } from '../i18n/localize.js';
 import type { FirstStepForm, RegistrationSession } from '../registration-session.js';
-import { renderField, renderFormError, renderPrimary, renderRetry } from './common.js';
+import { renderField, renderPrimary, renderRetry } from './common.js';
 
 export interface FirstStepProps {
   t: Translation;
@@ -20,8 +20,9 @@ export interface FirstStepProps {
   session?: RegistrationSession;
   /** Send was pressed and is under way (from before the chunk arrived, too). */
   sending: boolean;
-  /** The registration chunk could not be loaded: said where the step's failures go. */
+  /** The registration chunk could not be loaded: said at the field waiting for it, with a way to try again. */
   loadFailed: boolean;
+  onRetryLoad: () => void;
   onSubmit: (event: SubmitEvent) => void;
   /** Writing direction (the arrow keys follow it on the method tabs). */
   dir: 'ltr' | 'rtl';
@@ -33,15 +34,17 @@ export interface FirstStepProps {
 export function renderFirstStep(props: FirstStepProps): TemplateResult {
   const { t, form, offered, session } = props;
   const tabbed = offered.length > 1;
+  // Without the chunk there is no country list (nor phone field) to wait for: say why, and offer to try again.
+  const failure = props.loadFailed ? { message: t.network, onRetry: props.onRetryLoad } : undefined;
   return html`
     <form part="form" novalidate aria-label=${t.formLabel} @submit=${props.onSubmit}>
       ${tabbed ? renderMethodTabs(props) : nothing}
       <div class="panel" id="account-panel" role=${tabbed ? 'tabpanel' : nothing} aria-labelledby=${tabbed ? `tab-${form.method}` : nothing}>
         ${form.method === 'phone'
-          ? renderField('phone', t.phoneLabel, session?.renderPhone() ?? renderPhoneStandIn(t), form.errors.phone)
-          : html`${renderEmailField(props)}${renderField('country', t.countryLabel, session?.renderCountry() ?? renderCountryStandIn(t), form.errors.country)}`}
+          ? renderField('phone', t.phoneLabel, session?.renderPhone() ?? renderPhoneStandIn(t, failure), form.errors.phone)
+          : html`${renderEmailField(props)}${renderField('country', t.countryLabel, session?.renderCountry() ?? renderCountryStandIn(t, failure), form.errors.country)}`}
       </div>
-      ${session?.renderExtras() ?? nothing} ${props.loadFailed ? renderFormError(t.network) : nothing}
+      ${session?.renderExtras() ?? nothing}
       ${renderPrimary(props.sending, props.sending ? t.sendingCode : t.sendCode)} ${session?.renderProviders() ?? nothing}
     </form>
   `;
