@@ -125,7 +125,7 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   private session?: RegistrationSession;
   /** The registration chunk could not be loaded (offline?): shown on the first step, retried on Send, on Try again and back online. */
   private sessionLoadFailed = false;
-  /** Send was pressed before the registration chunk arrived: it goes once the chunk is here. */
+  /** Send is under way, from the press until the code is sent or refused (a press before the chunk arrived waits for it here). */
   private sendPending = false;
 
   /**
