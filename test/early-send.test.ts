@@ -106,6 +106,21 @@ describe('before the registration chunk arrives', () => {
     expect(input.value).to.equal('kept@example.com');
   });
 
+  it('an address that is not one, sent before it arrives, is said as such, with nothing yet about the country', async () => {
+    page = await openHeldPage('early-invalid');
+    const input = shadow(page).querySelector<HTMLInputElement>('#email')!;
+    input.focus();
+    typeInto(input, 'not-an-address');
+    shadow(page).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await page.release();
+    const errorOf = (field: string) => shadow(page!).querySelector(`#${field}-error`)?.textContent?.trim();
+    await waitUntil(() => errorOf('email'), 'the address was not refused');
+    expect(errorOf('email')).to.equal('Enter a valid email address, like name@example.com.');
+    expect(errorOf('country'), 'a country error while the list was on its way').to.equal('');
+    expect(shadow(page).activeElement).to.equal(input);
+    expect(await requestsOf(page.companyId, 'sendCode')).to.have.length(0);
+  });
+
   for (const busy of [false, true]) {
     it(`a Send pressed before it arrives shows progress at once and sends the code once the chunk is here${busy ? ', on a page kept busy by long tasks' : ''}`, async () => {
       page = await openHeldPage(busy ? 'early-send-busy' : 'early-send');

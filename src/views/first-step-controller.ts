@@ -98,7 +98,9 @@ export class FirstStepController implements ReactiveController {
     const email = validateEmail(this.element.form.email);
     const errors: Partial<Record<Field, string>> = {};
     if (email.error) errors.email = email.error === 'required' ? t.emailRequired : t.emailInvalid;
-    if (!country) errors.country = t.countryRequired;
+    // A list still on its way is no missing country: only what is wrong now is said.
+    const listArriving = !this.countryList.countries && !this.countryList.failed;
+    if (!country && !listArriving) errors.country = t.countryRequired;
     if (report) this.showErrors(errors);
     if (email.error || !country) return undefined;
     return { channel: 'email', email: email.value, country: country.code, dialCode: country.countryCode };
