@@ -1,7 +1,8 @@
 // Builds dist/: the ES module entry `customer-register.js` and its lazy chunks
 // (the phone field with intl-tel-input, its libphonenumber utils, one per
 // non-English locale, third-party sign-in, the MetaMask SDK), minified, with source maps. Flag sprites are copied to
-// dist/assets/ and found relative to the chunk that uses them.
+// dist/assets/ and found relative to the chunk that uses them. Our Lit templates
+// are minified and then compiled (prepared at build time, build/lit-compiler.mjs).
 import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -10,6 +11,7 @@ import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
 import { itiStylesRollup } from './build/iti-styles.mjs';
 import { metamaskSdkPlugins, noNodeBuiltins } from './build/metamask-sdk.mjs';
 import { minifyTemplates } from './build/minify-templates.mjs';
+import { litCompiler } from './build/lit-compiler.mjs';
 
 const minify = () => terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } });
 
@@ -37,6 +39,8 @@ const modules = {
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     // Terser keeps template literals as written: shrink our Lit templates' text.
     minifyTemplates({ include: (id) => id.includes('/src/') && !id.includes('/node_modules/') }),
+    // Then Lit's template compiler: the shrunk templates ship prepared.
+    litCompiler(),
     importMetaAssets(),
     minify(),
     // No chunk may import a Node built-in (the SDK's dependencies would, silently).

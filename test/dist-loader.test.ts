@@ -50,6 +50,19 @@ describe('dist/ through the classic-script loader', () => {
     el.remove();
   });
 
+  it('ships its templates prepared at build time (Lit\'s template compiler ran), in the entry and the registration chunk', async () => {
+    // A prepared template renders as { _$litType$: <its prepared template>, values }; an
+    // unprepared one as { _$litType$: 1 or 2, strings, values } from lit-html's html tag.
+    // (The test server reprints the built files, spaces and all.)
+    const prepared = (text: string) => (text.match(/_\$litType\$:\s*[A-Za-z_$][\w$]*,\s*values:/g) ?? []).length;
+    const entry = await (await fetch('/dist/customer-register.js')).text();
+    expect(prepared(entry), 'prepared templates in the entry').to.be.at.least(10);
+    const chunk = /["'](\.\/chunks\/registration-feature-[\w-]+\.js)["']/.exec(entry)?.[1];
+    expect(chunk, 'the entry names the registration chunk').to.be.a('string');
+    const feature = await (await fetch(new URL(chunk!, new URL('/dist/', location.origin)))).text();
+    expect(prepared(feature), 'prepared templates in the registration chunk').to.be.at.least(1);
+  });
+
   it('registers by e-mail end to end, with stylesheets that parse to exactly what the source says', async () => {
     // The build shrinks the text of our Lit templates and stylesheets (build/minify-templates.mjs);
     // this is the built element doing a whole registration, and its CSS compared rule by rule.
