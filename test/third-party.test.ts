@@ -8,7 +8,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { alerts, embedded, mount, query, warningsDuring, type Mounted } from './support/harness.js';
-import { customersOf, gatewayUrl, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
+import { customersOf, gatewayUrl, injectFault, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
 import { localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
 import type { CustomerRegister } from '../src/customer-register.js';
 
@@ -112,6 +112,19 @@ describe('third-party registration', () => {
     expect(buttons.map((b) => b.dataset.provider)).to.deep.equal(['telegram', 'google', 'apple']);
     expect(buttons.map((b) => b.textContent!.trim())).to.deep.equal(['Continue with Telegram', 'Continue with Google', 'Continue with Apple']);
     expect(query(el, '[part="providers"]')!.getAttribute('role')).to.equal('group');
+  });
+
+  it('shows the buttons together, once every provider\'s settings are in: none pushes the others down', async () => {
+    const companyId = uniqueCompanyId('3p-together');
+    // The first provider's settings come 1.5 s late; the other's at once.
+    await injectFault(companyId, 'config', 'delay', { count: 1, delayMs: 1500 });
+    const { el } = await mountWithProviders({ companyId, providers: 'google apple' });
+    const buttons = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-provider]')].map((b) => b.dataset.provider);
+    await waitUntil(() => query(el, '[part="providers"] [role="status"]')?.textContent?.includes('Loading other ways to sign up'), 'no loading hint');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(buttons(), 'a button while another provider was loading').to.deep.equal([]);
+    await waitUntil(() => buttons().length > 0, 'no buttons', { timeout: 8000 });
+    expect(buttons()).to.deep.equal(['google', 'apple']);
   });
 
   it('lines the marks up in one column and centres the labels', async () => {

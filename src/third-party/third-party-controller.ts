@@ -327,8 +327,9 @@ export class ThirdPartyController implements ReactiveController {
     const t = this.setup.t();
     const { registration } = this.setup;
     const states = choices.map(({ provider }) => [provider, this.states.get(provider)] as const);
-    const ready = states.filter(([, state]) => typeof state === 'object').map(([provider]) => provider);
     const loading = states.some(([, state]) => state === 'loading');
+    // All buttons at once, when every provider's settings are in: one by one, each would push the others down.
+    const ready = loading ? [] : states.filter(([, state]) => typeof state === 'object').map(([provider]) => provider);
     const failed = states.some(([, state]) => state === 'failed');
     if (!ready.length && !loading && !failed) return nothing;
     const busy = registration.busy === 'provider';

@@ -69,7 +69,7 @@ export type FaultKind = 'delay' | 'hang' | 'drop' | 'http' | 'non-json' | 'no-en
 
 export function injectFault(
   companyId: string,
-  call: 'countryList' | 'checkStatus' | 'sendCode' | 'register',
+  call: 'countryList' | 'checkStatus' | 'sendCode' | 'register' | 'config',
   kind: FaultKind,
   extra: { count?: number; status?: number; msg?: string; delayMs?: number } = {},
 ): Promise<unknown> {
