@@ -425,6 +425,7 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
           sending: this.sendPending || !!session?.sending,
           loadFailed: this.sessionLoadFailed,
           onRetryLoad: () => this.loadSession().catch(() => {}),
+          offline: this.offline,
           onSubmit: (event) => this.onSubmit(event),
           dir: this.i18n.dir,
           onSelectMethod: (method, focusTab) => this.selectMethod(method, focusTab),

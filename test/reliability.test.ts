@@ -93,6 +93,24 @@ describe('an element taken off the page', () => {
 });
 
 describe('offline', () => {
+  it('offline from the start: the country field does not claim to be loading; back online, everything loads', async () => {
+    const companyId = uniqueCompanyId('offline-start');
+    setOffline(true);
+    try {
+      const { el } = await mount({ companyId });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const country = part<HTMLSelectElement>(el, '#country');
+      expect(country.getAttribute('aria-busy')).to.equal('false');
+      expect(country.textContent).to.not.match(/Loading/);
+      expect(part(el, '[part="offline"]').textContent).to.not.equal('');
+      expect(await requestsOf(companyId, 'countryList')).to.have.length(0);
+      setOffline(false);
+      await countriesLoaded(el);
+    } finally {
+      setOffline(false);
+    }
+  });
+
   it('going offline mid-flow shows it, sends nothing, and recovers when the network is back', async () => {
     const { el, companyId } = await mount();
     await countriesLoaded(el);

@@ -208,7 +208,7 @@ export class FirstStepController implements ReactiveController {
     const phoneFailed = this.phoneLoadFailed || !!this.phone?.failed;
     const failed = phoneFailed || this.countryList.failed;
     const message = phoneFailed ? t.phoneLoadFailed : this.countryList.refusal || t.countriesFailed;
-    return renderPhoneStandIn(t, failed ? { message, onRetry: () => this.retryFailed() } : undefined);
+    return renderPhoneStandIn(t, failed ? { message, onRetry: () => this.retryFailed() } : 'loading');
   }
 
   /** Retries whatever failed: the country list, the phone field, or both. */

@@ -23,6 +23,8 @@ export interface FirstStepProps {
   /** The registration chunk could not be loaded: said at the field waiting for it, with a way to try again. */
   loadFailed: boolean;
   onRetryLoad: () => void;
+  /** The browser says it is offline (the chunk is fetched once it is back). */
+  offline: boolean;
   onSubmit: (event: SubmitEvent) => void;
   /** Writing direction (the arrow keys follow it on the method tabs). */
   dir: 'ltr' | 'rtl';
@@ -34,15 +36,15 @@ export interface FirstStepProps {
 export function renderFirstStep(props: FirstStepProps): TemplateResult {
   const { t, form, offered, session } = props;
   const tabbed = offered.length > 1;
-  // Without the chunk there is no country list (nor phone field) to wait for: say why, and offer to try again.
-  const failure = props.loadFailed ? { message: t.network, onRetry: props.onRetryLoad } : undefined;
+  // Without the chunk there is no country list (nor phone field) on its way: say why, and offer to try again.
+  const standIn: StandInState = props.loadFailed ? { message: t.network, onRetry: props.onRetryLoad } : props.offline ? 'offline' : 'loading';
   return html`
     <form part="form" novalidate aria-label=${t.formLabel} @submit=${props.onSubmit}>
       ${tabbed ? renderMethodTabs(props) : nothing}
       <div class="panel" id="account-panel" role=${tabbed ? 'tabpanel' : nothing} aria-labelledby=${tabbed ? `tab-${form.method}` : nothing}>
         ${form.method === 'phone'
-          ? renderField('phone', t.phoneLabel, session?.renderPhone() ?? renderPhoneStandIn(t, failure), form.errors.phone)
-          : html`${renderEmailField(props)}${renderField('country', t.countryLabel, session?.renderCountry() ?? renderCountryStandIn(t, failure), form.errors.country)}`}
+          ? renderField('phone', t.phoneLabel, session?.renderPhone() ?? renderPhoneStandIn(t, standIn), form.errors.phone)
+          : html`${renderEmailField(props)}${renderField('country', t.countryLabel, session?.renderCountry() ?? renderCountryStandIn(t, standIn), form.errors.country)}`}
       </div>
       ${session?.renderExtras() ?? nothing}
       ${renderPrimary(props.sending, props.sending ? t.sendingCode : t.sendCode)} ${session?.renderProviders() ?? nothing}
@@ -115,25 +117,34 @@ function renderEmailField({ t, form, onEmailInput }: FirstStepProps) {
   );
 }
 
-/** The country select while its list loads, or after it failed (then with the reason and a retry). */
-export function renderCountryStandIn(t: Translation, failure?: { message: string; onRetry: () => void }) {
+/**
+ * Why a stand-in is there: its part is loading; the browser is offline (the
+ * offline notice says so, and it loads once the network is back); or it failed
+ * (then with the reason and a retry).
+ */
+export type StandInState = 'loading' | 'offline' | { message: string; onRetry: () => void };
+
+/** The country select until its list is there. */
+export function renderCountryStandIn(t: Translation, state: StandInState = 'loading') {
+  const loading = state === 'loading';
   // The field stays (its label keeps a control), disabled until the list is there.
   return html`
-    <select id="country" part="input" name="country" disabled aria-busy=${failure ? 'false' : 'true'}>
-      <option>${failure ? t.countryPlaceholder : t.countriesLoading}</option>
+    <select id="country" part="input" name="country" disabled aria-busy=${loading ? 'true' : 'false'}>
+      <option>${loading ? t.countriesLoading : t.countryPlaceholder}</option>
     </select>
-    ${failure ? renderRetry(failure.message, t.retry, failure.onRetry) : nothing}
+    ${typeof state === 'object' ? renderRetry(state.message, t.retry, state.onRetry) : nothing}
   `;
 }
 
-/** The phone input while its field loads, or after it failed (then with the reason and a retry). */
-export function renderPhoneStandIn(t: Translation, failure?: { message: string; onRetry: () => void }) {
+/** The phone input until its field is there. */
+export function renderPhoneStandIn(t: Translation, state: StandInState = 'loading') {
+  const loading = state === 'loading';
   return html`<input
       id="phone"
       part="input"
       type="tel"
       disabled
-      aria-busy=${failure ? 'false' : 'true'}
-      placeholder=${failure ? '' : t.phoneLoading}
-    />${failure ? renderRetry(failure.message, t.retry, failure.onRetry) : nothing}`;
+      aria-busy=${loading ? 'true' : 'false'}
+      placeholder=${loading ? t.phoneLoading : ''}
+    />${typeof state === 'object' ? renderRetry(state.message, t.retry, state.onRetry) : nothing}`;
 }
