@@ -295,7 +295,7 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
     // A flow belongs to one gateway, company and callback page: a change once
     // it is on its way starts over, so no code or ticket goes to the new one.
     if (this.hasUpdated && (changed.has('companyId') || changed.has('host') || changed.has('redirectUri'))) this.reset();
-    if (changed.has('methods') && !this.offeredMethods.includes(this.form.method)) this.form = { ...this.form, method: this.offeredMethods[0] };
+    if (changed.has('methods') && !this.offeredMethods.includes(this.form.method)) this.setForm({ method: this.offeredMethods[0] });
   }
 
   protected override updated(): void {
@@ -324,7 +324,7 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
     if (method === this.form.method) return;
     this.setForm({ method, errors: {} });
     this.session?.dismissError();
-    if (focusTab) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${method}`)?.focus());
+    if (focusTab) this.focusById(`tab-${method}`);
   }
 
   /** @internal Focuses an element of the shadow root by id once the pending render is done. */

@@ -45,7 +45,9 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
 
   constructor(private readonly element: RegistrationElement) {
     element.addController(this);
-    const resumeKeyOf = () => resumeKey(element, element.gatewayHost);
+    // The first campaign touch is remembered now, whether or not this visitor registers.
+    const fromUrl = utmFromUrl(location.search);
+    this.touch = element.attribution === 'off' ? fromUrl : firstTouch(fromUrl, Date.now());
     const registration = (this.registration = new RegistrationController(element, {
       config: () => element.gatewayConfig(),
       extras: () =>
@@ -54,7 +56,7 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
           { touch: this.touch, lang: element.i18n.requestedTag, chosenAccountType: element.form.accountType, password: element.form.password },
           (message) => element.warn(message),
         ),
-      onStep: (step) => this.stepReached(step, resumeKeyOf()),
+      onStep: (step) => this.stepReached(step),
       onError: (error) => this.failed(error),
     }));
     this.laterSteps = new LaterStepsController(element, {
@@ -70,17 +72,14 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
     element.adopt(laterStyles);
     checkAttributes(element, (message) => element.warn(message));
     // After a reload: back to the code step this element had reached, if its ticket is still alive.
-    const resumed = loadCodeStep(resumeKeyOf(), Date.now());
+    const resumed = loadCodeStep(this.resumeKey(), Date.now());
     const resumable = resumed && !element.configProblem && element.offeredMethods.includes(resumed.account.channel) ? resumed : undefined;
     if (resumable) {
       const { account } = resumable;
       element.setForm({ method: account.channel, selectedCountry: account.country, ...(account.channel === 'email' ? { email: account.email } : {}) });
       registration.flow.resume(resumable);
     }
-    this.firstStep = new FirstStepController(element, registration, () => this.touch, resumable?.account.channel === 'phone' ? resumable.account : undefined);
-    // The first campaign touch is remembered now, whether or not this visitor registers.
-    const fromUrl = utmFromUrl(location.search);
-    this.touch = element.attribution === 'off' ? fromUrl : firstTouch(fromUrl, Date.now());
+    this.firstStep = new FirstStepController(element, registration, this.touch, resumable?.account.channel === 'phone' ? resumable.account : undefined);
     element.requestUpdate();
   }
 
@@ -95,11 +94,16 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
     if (element.providers && !this.thirdParty) this.loadThirdParty().catch(() => {});
   }
 
+  /** Tells this element apart from others on the page (a reload's resume, a redirect's return). */
+  private resumeKey(): string {
+    return resumeKey(this.element, this.element.gatewayHost);
+  }
+
   /** Every step change: remembered for a reload, and told to the page. */
-  private stepReached(step: Step, key: string) {
+  private stepReached(step: Step) {
     const { element } = this;
     if (step.name === 'done' || step.name === 'under-review') element.setForm({ password: '' });
-    rememberStep(key, step);
+    rememberStep(this.resumeKey(), step);
     // The method of a third-party registration is its provider.
     const account = 'account' in step ? step.account : undefined;
     emit(element, 'step-change', { step: step.name, method: account?.channel === 'third-party' ? account.provider : element.form.method });
@@ -128,7 +132,7 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
         config: () => (element.configProblem ? undefined : element.gatewayConfig()),
         registration: this.registration,
         residence: () => this.firstStep.residence(),
-        elementKey: () => resumeKey(element, element.gatewayHost),
+        elementKey: () => this.resumeKey(),
         offline: () => element.offline,
         warn: (message) => element.warn(message),
       });

@@ -37,7 +37,7 @@ export class FirstStepController implements ReactiveController {
     private readonly element: RegistrationElement,
     private readonly registration: RegistrationController,
     /** The visit's campaign touch (for the sign-in link of an existing account). */
-    private readonly touch: () => Utm,
+    private readonly touch: Utm,
     /** The number of a code step resumed after a reload: the phone field shows it, should the person go back. */
     private readonly resumedPhone?: PhoneAccount,
   ) {
@@ -64,14 +64,8 @@ export class FirstStepController implements ReactiveController {
 
   async submit(): Promise<void> {
     const account = await this.readAccount();
-    if (!account) return;
-    const { element } = this;
-    const problem = passwordProblem(passwordMode(element), element.form.password, element.i18n.t);
-    if (problem) {
-      this.showErrors({ ...element.form.errors, password: problem });
-      return;
-    }
-    const { registration } = this;
+    if (!account || this.passwordRefused()) return;
+    const { element, registration } = this;
     await registration.run('send', (signal) => registration.flow.requestCode(account, signal));
     // An existing account: the message (and its Sign in link) is where the person goes on.
     if (registration.error instanceof AccountExistsError) element.focusById('send-error');
@@ -113,6 +107,14 @@ export class FirstStepController implements ReactiveController {
     return result && 'account' in result ? result.account : undefined;
   }
 
+  /** The password (when the page asks for one) does not meet the rules: says so, beside the other messages. */
+  private passwordRefused(): boolean {
+    const { element } = this;
+    const problem = passwordProblem(passwordMode(element), element.form.password, element.i18n.t);
+    if (problem) this.showErrors({ ...element.form.errors, password: problem });
+    return !!problem;
+  }
+
   private showErrors(errors: Partial<Record<Field, string>>) {
     this.element.setForm({ errors });
     const first = (['email', 'country', 'phone', 'password'] as const).find((field) => errors[field]);
@@ -135,13 +137,9 @@ export class FirstStepController implements ReactiveController {
    * screen, once the rest of the form (a password) is fine; else says what is missing.
    */
   residence(): Residence | undefined {
+    if (this.passwordRefused()) return undefined;
     const { element } = this;
     const { t } = element.i18n;
-    const problem = passwordProblem(passwordMode(element), element.form.password, t);
-    if (problem) {
-      this.showErrors({ ...element.form.errors, password: problem });
-      return undefined;
-    }
     const countries = this.countryList.countries ?? [];
     const phone = element.form.method === 'phone';
     const iso2 = this.phone?.field?.selectedIso2;
@@ -272,7 +270,7 @@ export class FirstStepController implements ReactiveController {
       onChoose: (accountType) => element.setForm({ accountType }),
     })}
     ${registration.failedAction === 'send'
-      ? renderSendError(registration.error, t, (account) => signInUrlFor(element, account, this.touch()))
+      ? renderSendError(registration.error, t, (account) => signInUrlFor(element, account, this.touch))
       : nothing}`;
   }
 }
