@@ -1,7 +1,9 @@
 // Builds dist/: the ES module entry `customer-register.js` and its lazy chunks
 // (the phone field with intl-tel-input, its libphonenumber utils, one per
 // non-English locale, third-party sign-in, the MetaMask SDK), minified, with source maps. Flag sprites are copied to
-// dist/assets/ and found relative to the chunk that uses them. Our Lit templates
+// dist/assets/ and found relative to the chunk that uses them. Source maps are
+// written for our tools (the bench) but not named in the files, and do not ship in
+// the package (package.json "files"). Our Lit templates
 // are minified and then compiled (prepared at build time, build/lit-compiler.mjs).
 import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -12,6 +14,7 @@ import { itiStylesRollup } from './build/iti-styles.mjs';
 import { metamaskSdkPlugins, noNodeBuiltins } from './build/metamask-sdk.mjs';
 import { minifyTemplates } from './build/minify-templates.mjs';
 import { litCompiler } from './build/lit-compiler.mjs';
+import { VERSION_DEFINE } from './build/version.mjs';
 
 const minify = () => terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } });
 
@@ -25,7 +28,7 @@ const modules = {
   output: {
     dir: 'dist',
     format: 'es',
-    sourcemap: true,
+    sourcemap: 'hidden',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     assetFileNames: 'assets/[name]-[hash][extname]',
@@ -36,7 +39,7 @@ const modules = {
     // browser files its packages name for Node-only ones.
     ...metamaskSdkPlugins(),
     itiStylesRollup(),
-    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define: VERSION_DEFINE }),
     // Terser keeps template literals as written: shrink our Lit templates' text.
     minifyTemplates({ include: (id) => id.includes('/src/') && !id.includes('/node_modules/') }),
     // Then Lit's template compiler: the shrunk templates ship prepared.
@@ -51,7 +54,7 @@ const modules = {
 /** The classic-script loader: a few hundred bytes that import the entry next to it. */
 const loader = {
   input: 'src/loader.ts',
-  output: { file: 'dist/customer-register.iife.js', format: 'iife', sourcemap: true },
+  output: { file: 'dist/customer-register.iife.js', format: 'iife', sourcemap: 'hidden' },
   plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), minify()],
 };
 
@@ -62,7 +65,7 @@ const loader = {
  */
 const callbackPage = {
   input: 'src/oauth-callback.ts',
-  output: { file: 'dist/oauth-callback.js', format: 'es', sourcemap: true },
+  output: { file: 'dist/oauth-callback.js', format: 'es', sourcemap: 'hidden' },
   plugins: [
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     minify(),

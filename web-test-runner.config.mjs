@@ -11,9 +11,11 @@ import { createGateway } from './demo/gateway/server.mjs';
 import { itiStylesDevServer } from './build/iti-styles.mjs';
 import { CHROMIUM_ARGS } from './build/chromium.mjs';
 import { FIREFOX_TEST_PREFS, findEngine, INSTALL_HINT } from './build/browsers.mjs';
+import { VERSION_DEFINE } from './build/version.mjs';
 import { passedFailedReporter } from './test/support/passed-failed-reporter.mjs';
 import { keyboardPlugin } from './test/support/keyboard-plugin.mjs';
 import { gatewayProbePlugin } from './test/support/gateway-probe-plugin.mjs';
+import { partnerSitePlugin } from './test/support/partner-site-plugin.mjs';
 
 const engine = process.env.TEST_ENGINE || 'chromium';
 const binary = findEngine(engine);
@@ -236,6 +238,9 @@ function callbackScriptMiddleware() {
   };
 }
 
+/** README's partner page, its CDN on another origin, and a gateway that refuses every page. */
+const partnerSite = partnerSitePlugin();
+
 export default {
   // The element's tests, and the reference gateway's own beside it.
   files: ['test/**/*.test.ts', 'demo/gateway/test/**/*.test.ts'],
@@ -249,11 +254,17 @@ export default {
   browsers: [engineLauncher()],
   plugins: [
     itiStylesDevServer(),
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json', define: VERSION_DEFINE }),
     referenceGatewayPlugin(),
     keyboardPlugin(),
     gatewayProbePlugin(),
+    partnerSite,
   ],
-  middleware: [callbackScriptMiddleware(), heldChunkMiddleware(), strictPolicyMiddleware(() => gatewayUrl)],
+  middleware: [
+    callbackScriptMiddleware(),
+    heldChunkMiddleware(),
+    strictPolicyMiddleware(() => gatewayUrl),
+    partnerSite.middleware(() => gatewayUrl),
+  ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), passedFailedReporter()],
 };

@@ -43,8 +43,11 @@ if (!existsSync(join(root, 'dist', 'customer-register.js'))) {
   process.exit(1);
 }
 
-// The demo page's dev inbox reads the codes from the dev endpoints.
-const gateway = createGateway({ allowedOrigins: [pageOrigin, `http://localhost:${PAGE_PORT}`], dev: true });
+// The demo page's dev inbox reads the codes from the dev endpoints. Besides the
+// demo, any page on this machine may call it (a partner trying the element on
+// their own local site), and GATEWAY_ORIGINS names others ("https://partner.test ...").
+const extraOrigins = (process.env.GATEWAY_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
+const gateway = createGateway({ allowedOrigins: ['loopback', ...extraOrigins], dev: true });
 await gateway.listen(GATEWAY_PORT).catch((error) => {
   console.error(`Cannot listen on ${gatewayOrigin}: ${error.message}. Set GATEWAY_PORT to a free port.`);
   process.exit(1);
@@ -95,6 +98,6 @@ pages.on('error', (error) => {
   process.exit(1);
 });
 pages.listen(PAGE_PORT, '127.0.0.1', () => {
-  console.log(`reference gateway: ${gatewayOrigin}`);
+  console.log(`reference gateway: ${gatewayOrigin}   (answers pages on loopback origins${extraOrigins.length ? ` and ${extraOrigins.join(', ')}` : ''}; codes at ${gatewayOrigin}/__dev/inbox)`);
   console.log(`demo:              ${pageOrigin}/   (verification codes appear in its dev inbox and below)`);
 });

@@ -22,14 +22,7 @@ const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
  * @event registered - The customer was created. `detail.customerNo`, `detail.customer` (the gateway's whole `data`), `detail.token`.
  * @event step-change - Another step is shown (for funnels). `detail.step`, `detail.method`.
  * @event register-error - A failure was shown to the person. `detail.code`, `detail.message`, `detail.call`.
- *
- * @attr google-client-id - Google's OAuth client id, instead of the one the gateway's `config` gives.
- * @attr facebook-app-id - Facebook's app id, instead of the gateway's.
- * @attr twitter-client-id - X (Twitter)'s OAuth 2.0 client id, instead of the gateway's.
- * @attr telegram-bot-id - The Telegram bot id, instead of the gateway's.
- * @attr apple-client-id - The Sign in with Apple services id, instead of the gateway's.
- * @attr provider-layout - `icons`: the third-party buttons as one compact row of marks (each still named "Continue with …"). Default: full-width buttons with their text.
- * @attr redirect-uri - The OAuth callback page providers return to. Default: `oauth-callback.html` next to the script; it must be served from the page's own origin.
+ * @event account-exists - The account exists already (the message offers to sign in). `detail.method`, `detail.loginName`, `detail.loginUrl`.
  *
  * @slot header - Above every step (a title or logo).
  * @slot footer - Below every step (links, help).
@@ -111,9 +104,19 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
     strings: { attribute: false },
     providers: {},
     providerLayout: { attribute: 'provider-layout' },
-    // Read by the sign-in controller; reactive so that a change mid-flow starts over (willUpdate).
+    providerEndpoints: { attribute: false },
+    // Reactive so that a change mid-flow starts over (willUpdate).
     redirectUri: { attribute: 'redirect-uri' },
+    loginUrl: { attribute: 'login-url' },
+    googleClientId: { attribute: 'google-client-id' },
+    facebookAppId: { attribute: 'facebook-app-id' },
+    twitterClientId: { attribute: 'twitter-client-id' },
+    telegramBotId: { attribute: 'telegram-bot-id' },
+    appleClientId: { attribute: 'apple-client-id' },
   };
+
+  /** The package version this element was built from (semver), e.g. for a site's error reports. */
+  static readonly version: string = __CUSTOMER_REGISTER_VERSION__;
 
   /** @internal The element's strings, language and direction. */
   readonly i18n = new LocalizeController(this);
@@ -206,14 +209,28 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
    */
   providers: string | ProviderChoices = '';
 
-  /** `provider-layout`: `icons` for a compact row of marks; unset for full-width buttons with their text. */
-  declare providerLayout?: string;
+  /** `icons`: the third-party buttons as one compact row of marks (each still named "Continue with …"); unset: full-width buttons with their text. */
+  providerLayout = '';
 
   /** The providers' authorization endpoints, where they differ from the real ones (a test or staging set-up): https, or http on this machine. */
-  declare providerEndpoints?: Partial<Record<RedirectProvider, string>>;
+  providerEndpoints?: Partial<Record<RedirectProvider, string>>;
 
-  /** The OAuth callback page (`redirect-uri`): on the page's own origin; default `oauth-callback.html` next to the script. */
-  declare redirectUri?: string;
+  /** The OAuth callback page providers return to: on the page's own origin; default `oauth-callback.html` next to the script. */
+  redirectUri = '';
+
+  /** The site's sign-in page: offered when the account exists already, carrying what was typed, the visit's utm and the agent code (http(s) only). */
+  loginUrl = '';
+
+  /** Google's OAuth client id, instead of the one the gateway's `config` gives. */
+  googleClientId = '';
+  /** Facebook's app id, instead of the gateway's. */
+  facebookAppId = '';
+  /** X (Twitter)'s OAuth 2.0 client id, instead of the gateway's. */
+  twitterClientId = '';
+  /** The Telegram bot id, instead of the gateway's. */
+  telegramBotId = '';
+  /** The Sign in with Apple services id, instead of the gateway's. */
+  appleClientId = '';
 
   private readonly warned = new Set<string>();
 

@@ -1,12 +1,12 @@
 /**
  * `<CustomerRegister>` for React sites (`import { CustomerRegister } from 'customer-register/react'`):
  * the same element, with its properties as props and its events as `onRegistered`,
- * `onStepChange` and `onRegisterError`.
+ * `onStepChange`, `onRegisterError` and `onAccountExists`.
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { CustomerRegister as CustomerRegisterElement } from './customer-register.js';
-import type { RegisterErrorDetail, RegisteredDetail, StepChangeDetail } from './events.js';
+import type { AccountExistsDetail, RegisterErrorDetail, RegisteredDetail, StepChangeDetail } from './events.js';
 
 export const CustomerRegister = createComponent({
   tagName: 'customer-register',
@@ -17,5 +17,6 @@ export const CustomerRegister = createComponent({
     onRegistered: 'registered' as EventName<CustomEvent<RegisteredDetail>>,
     onStepChange: 'step-change' as EventName<CustomEvent<StepChangeDetail>>,
     onRegisterError: 'register-error' as EventName<CustomEvent<RegisterErrorDetail>>,
+    onAccountExists: 'account-exists' as EventName<CustomEvent<AccountExistsDetail>>,
   },
 });

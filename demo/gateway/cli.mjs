@@ -1,4 +1,5 @@
 // Runs the reference gateway on its own: `npm run gateway -- --port 8787 --origin http://127.0.0.1:8000`
+// (`--origin` repeats; `--origin loopback` lets in any page on this machine).
 import { parseArgs } from 'node:util';
 import { createGateway } from './server.mjs';
 

@@ -33,7 +33,7 @@ const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/i;
 
 /**
  * @param {object} [options]
- * @param {string[]} [options.allowedOrigins] origins that may call it (CORS); '*' in the list allows any
+ * @param {string[]} [options.allowedOrigins] origins that may call it (CORS); '*' in the list allows any, 'loopback' any page on this machine
  * @param {string} [options.prefix] path prefix, '/api' by default
  * @param {boolean} [options.dev] serve the /__dev/ endpoints (inbox, log, faults, minted proofs): off unless asked for
  * @param {number} [options.ticketTtlMs] how long a sendToken lives (10 min)

@@ -45,7 +45,7 @@ export function signInUrl(inputs: SignInLinkInputs): string | undefined {
   return url.href;
 }
 
-/** The element's attributes the link is made of (its public properties, and `login-url`). */
+/** The element's properties the link is made of. */
 export interface SignInLinkAttributes {
   utmSource: string;
   utmMedium: string;
@@ -54,14 +54,14 @@ export interface SignInLinkAttributes {
   utmTerm: string;
   agentCode: string;
   agentParam: string;
-  getAttribute(name: string): string | null;
+  loginUrl: string;
 }
 
 /** The sign-in link for an element on this page, from its attributes and the visit's first touch. */
 export function signInUrlFor(element: SignInLinkAttributes, account: Account, touch: Utm): string | undefined {
   const { utmSource, utmMedium, utmCampaign, utmContent, utmTerm } = element;
   return signInUrl({
-    loginUrl: element.getAttribute('login-url') ?? '',
+    loginUrl: element.loginUrl ?? '',
     account,
     utmAttributes: { utmSource, utmMedium, utmCampaign, utmContent, utmTerm },
     touch,

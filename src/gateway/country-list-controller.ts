@@ -9,7 +9,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { alpha2Of, loadIsoTable } from './iso-table.js';
 import { fetchCountryList, type Country } from './country-list.js';
-import { GatewayRefusal, type GatewayConfig } from './transport.js';
+import { GatewayRefusal, TransportFailure, type GatewayConfig } from './transport.js';
 
 export class CountryListController implements ReactiveController {
   /** The list, once it has arrived. */
@@ -17,6 +17,8 @@ export class CountryListController implements ReactiveController {
   failed = false;
   /** The gateway's own words when it refused the list. */
   refusal = '';
+  /** The last load got no answer at all (offline, the gateway down, or refusing this page's origin). */
+  unreachable = false;
   private key = '';
   /** The load under way or last done. */
   private loading?: Promise<unknown>;
@@ -71,6 +73,7 @@ export class CountryListController implements ReactiveController {
       (error: unknown) => {
         if (this.key !== key) return;
         this.refusal = error instanceof GatewayRefusal ? error.gatewayMessage : '';
+        this.unreachable = error instanceof TransportFailure && error.reason === 'network';
         this.failed = true;
         this.element.requestUpdate();
       },

@@ -99,6 +99,25 @@ export function callUrl(config: GatewayConfig, call: GatewayCallName): string {
   return `${host}${config.prefix ?? DEFAULT_PREFIX}${path}`;
 }
 
+/** Gateways already reported unreachable on the console (one report per gateway and page). */
+const reportedUnreachable = new Set<string>();
+
+/**
+ * A request that failed without an answer, while the browser says it is online,
+ * is most often the gateway refusing this page's origin (a CORS failure, which
+ * the browser reports to script as a bare network error): the site's developer
+ * learns where to look, once; the person sees the calm network message.
+ */
+function reportUnreachable(host: string) {
+  if (!navigator.onLine || reportedUnreachable.has(host)) return;
+  reportedUnreachable.add(host);
+  console.error(
+    `<customer-register>: the gateway ${host} could not be reached from ${location.origin}. ` +
+      `Likely causes: the gateway does not allow this page's origin (CORS: ask for ${location.origin} to be added), ` +
+      `the host attribute names the wrong gateway, or the gateway is down.`,
+  );
+}
+
 /**
  * POSTs `body` to one of the contract's calls and returns the envelope's `data`.
  * A string body is sent as it is: JSON the caller serialised itself (see register's int64).
@@ -134,6 +153,7 @@ export async function callGateway<T>(
     text = await response.text();
   } catch (error) {
     if (options.signal?.aborted) throw error;
+    if (!timeout.signal.aborted) reportUnreachable(config.host);
     throw new TransportFailure(call, trace, timeout.signal.aborted ? 'timeout' : 'network');
   } finally {
     clearTimeout(timer);

@@ -46,13 +46,13 @@ const REDIRECT_ADAPTERS: Readonly<Record<RedirectProvider, RedirectAdapter>> = {
 };
 
 /** The attribute by which a site overrides a provider's client id from the gateway. */
-const CLIENT_ID_ATTRIBUTES: Readonly<Record<RedirectProvider, string>> = {
-  google: 'google-client-id',
-  facebook: 'facebook-app-id',
-  twitter: 'twitter-client-id',
-  telegram: 'telegram-bot-id',
-  apple: 'apple-client-id',
-};
+const CLIENT_ID_PROPERTIES = {
+  google: 'googleClientId',
+  facebook: 'facebookAppId',
+  twitter: 'twitterClientId',
+  telegram: 'telegramBotId',
+  apple: 'appleClientId',
+} as const satisfies Readonly<Record<RedirectProvider, string>>;
 
 /** The callback page shipped with the build, next to the entry (`dist/oauth-callback.html`). */
 const CALLBACK_PAGE = '../oauth-callback.html';
@@ -60,9 +60,12 @@ const CALLBACK_PAGE = '../oauth-callback.html';
 /** The `providers` property: a list (`"google apple"`), or per provider `true` or its settings. */
 export type ProviderChoices = Partial<Record<ThirdPartyProvider, boolean | { clientId?: string }>>;
 
-export interface ThirdPartyElement extends ReactiveControllerHost, HTMLElement {
+/** What the sign-in reads of the element: its properties (set as attributes or by script). */
+export interface ThirdPartyElement extends ReactiveControllerHost, HTMLElement, Record<(typeof CLIENT_ID_PROPERTIES)[RedirectProvider], string> {
   providers: string | ProviderChoices;
   providerEndpoints?: Partial<Record<RedirectProvider, string>>;
+  providerLayout: string;
+  redirectUri: string;
 }
 
 export interface ThirdPartySetup {
@@ -125,9 +128,9 @@ export class ThirdPartyController implements ReactiveController {
         continue;
       }
       if (!setting || choices.some((choice) => choice.provider === provider)) continue;
-      const attribute = provider === 'metamask' ? null : this.element.getAttribute(CLIENT_ID_ATTRIBUTES[provider]);
+      const fromElement = provider === 'metamask' ? undefined : this.element[CLIENT_ID_PROPERTIES[provider]];
       const fromProperty = typeof setting === 'object' ? (setting as { clientId?: unknown }).clientId : undefined;
-      const clientId = (typeof fromProperty === 'string' && fromProperty) || attribute?.trim() || undefined;
+      const clientId = (typeof fromProperty === 'string' && fromProperty) || fromElement?.trim() || undefined;
       choices.push({ provider, clientId });
     }
     return choices;
@@ -294,7 +297,7 @@ export class ThirdPartyController implements ReactiveController {
 
   /** The callback page: the site's `redirect-uri`, else the one shipped next to the entry. */
   private redirectUri(): string {
-    const configured = this.element.getAttribute('redirect-uri');
+    const configured = this.element.redirectUri?.trim();
     return new URL(configured || CALLBACK_PAGE, configured ? location.href : import.meta.url).href;
   }
 
@@ -337,7 +340,7 @@ export class ThirdPartyController implements ReactiveController {
     const error = registration.failedAction === 'provider' ? errorMessage(registration.error, t) : undefined;
     const working = busy && this.active ? t.providerWorking(PROVIDER_NAMES[this.active]) : '';
     // `provider-layout="icons"`: one row of square buttons, each named by its label (and titled for the pointer).
-    const icons = this.element.getAttribute('provider-layout') === 'icons';
+    const icons = this.element.providerLayout === 'icons';
     return html`
       <div class="providers" part="providers" role="group" aria-labelledby="providers-label">
         <p class="providers-label" id="providers-label">${t.providersLabel}</p>

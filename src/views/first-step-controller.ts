@@ -75,7 +75,9 @@ export class FirstStepController implements ReactiveController {
   private async readAccount(): Promise<Account | undefined> {
     if (this.element.form.method === 'phone') return this.phoneAccount();
     const list = this.countryList;
-    if (!list.countries && !list.failed && !validateEmail(this.element.form.email).error) {
+    if (!list.countries && !validateEmail(this.element.form.email).error) {
+      // Send after the list failed is also its Try again.
+      if (list.failed) list.load(true);
       this.awaitingList = true;
       this.element.requestUpdate();
       await list.settled();
@@ -92,9 +94,9 @@ export class FirstStepController implements ReactiveController {
     const email = validateEmail(this.element.form.email);
     const errors: Partial<Record<Field, string>> = {};
     if (email.error) errors.email = email.error === 'required' ? t.emailRequired : t.emailInvalid;
-    // A list still on its way is no missing country: only what is wrong now is said.
-    const listArriving = !this.countryList.countries && !this.countryList.failed;
-    if (!country && !listArriving) errors.country = t.countryRequired;
+    // A list still on its way, or one that failed (its own message and Try again are
+    // at the field), is no missing country: only what the person can fix is said.
+    if (!country && this.countryList.countries) errors.country = t.countryRequired;
     if (report) this.showErrors(errors);
     if (email.error || !country) return undefined;
     return { channel: 'email', email: email.value, country: country.code, dialCode: country.countryCode };
@@ -175,7 +177,7 @@ export class FirstStepController implements ReactiveController {
     const { t, locale } = this.element.i18n;
     const list = this.countryList;
     const named = list.named(locale);
-    const failure = list.failed ? { message: list.refusal || t.countriesFailed, onRetry: () => list.load(true) } : undefined;
+    const failure = list.failed ? { message: this.countryListFailure(), onRetry: () => list.load(true) } : undefined;
     if (!named) return renderCountryStandIn(t, failure);
     const selected = this.effectiveCountry(list.countries!);
     return html`
@@ -198,6 +200,13 @@ export class FirstStepController implements ReactiveController {
 
   // ---- the phone field -------------------------------------------------------------------
 
+  /** Why the country list is missing: the gateway's words, else no answer at all (the network message), else ours. */
+  private countryListFailure(): string {
+    const { refusal, unreachable } = this.countryList;
+    const { t } = this.element.i18n;
+    return refusal || (unreachable ? t.network : t.countriesFailed);
+  }
+
   /** The phone field: a stand-in while its chunk loads, a retry if it (or the country list) failed. */
   renderPhone(): TemplateResult {
     const { t } = this.element.i18n;
@@ -205,7 +214,7 @@ export class FirstStepController implements ReactiveController {
     if (field) return html`${field.element}`;
     const phoneFailed = this.phoneLoadFailed || !!this.phone?.failed;
     const failed = phoneFailed || this.countryList.failed;
-    const message = phoneFailed ? t.phoneLoadFailed : this.countryList.refusal || t.countriesFailed;
+    const message = phoneFailed ? t.phoneLoadFailed : this.countryListFailure();
     return renderPhoneStandIn(t, failed ? { message, onRetry: () => this.retryFailed() } : 'loading');
   }
 

@@ -10,10 +10,18 @@ const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const COMPANY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** CORS headers for an origin that may call the gateway, or null. */
+/** A page served from this machine (any port): what `loopback` in the allowed origins lets in. */
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/;
+
+/**
+ * CORS headers for an origin that may call the gateway, or null. The allowed
+ * origins are exact origins, '*' (any) or 'loopback' (any page on this machine).
+ */
 export function corsHeaders(req, allowedOrigins) {
   const origin = req.headers.origin;
-  if (!origin || !(allowedOrigins.includes('*') || allowedOrigins.includes(origin))) return null;
+  const allowed =
+    allowedOrigins.includes('*') || allowedOrigins.includes(origin) || (allowedOrigins.includes('loopback') && LOOPBACK_ORIGIN.test(origin ?? ''));
+  if (!origin || !allowed) return null;
   return {
     'access-control-allow-origin': origin,
     'access-control-allow-methods': 'POST, GET, OPTIONS',
