@@ -7,6 +7,10 @@
 //   npm test -- --engine firefox      one engine (repeat --engine for more)
 //   npm test -- --files test/phone.test.ts   any other argument goes to the runner
 //
+// First, in Node, the package's own tests (test/package/: the packed tarball
+// installed and compiled against, the public API read one way); left out when
+// --files names browser tests only.
+//
 // An engine whose browser is missing, or whose run reports no count, fails the
 // run: nothing passes by not running.
 import { spawn } from 'node:child_process';
@@ -70,6 +74,39 @@ async function runEngine(engine) {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
 let ok = true;
+
+/** node --test test/package/: its pass and fail counts, read from its TAP summary. */
+async function runPackageTests() {
+  console.log('\n=== package (Node) ===');
+  let output = '';
+  const code = await new Promise((resolve) => {
+    const runner = spawn(process.execPath, ['--test', '--test-reporter=tap', 'test/package/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    runner.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    runner.on('exit', (exitCode, signal) => resolve(signal ? 1 : exitCode ?? 1));
+  });
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(output)?.[1] ?? NaN);
+  return { passed: count('pass'), failed: count('fail'), code };
+}
+
+if (!runnerArgs.includes('--files')) {
+  const started = Date.now();
+  const result = await runPackageTests();
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (Number.isNaN(result.passed) || Number.isNaN(result.failed)) {
+    ok = false;
+    totals.failed += 1;
+    summary.push('package (Node): no result (counted as 1 failed)');
+  } else {
+    totals.passed += result.passed;
+    totals.failed += result.failed;
+    if (result.code !== 0 || result.failed > 0) ok = false;
+    summary.push(`package (Node): ${result.passed} passed, ${result.failed} failed in ${seconds} s`);
+  }
+}
+
 for (const engine of engines) {
   const started = Date.now();
   const result = await runEngine(engine);

@@ -1,7 +1,7 @@
 // A partner site's TypeScript, compiled (tsc --noEmit, in `npm test`) against the
 // built package: the published types must let it use the element as documented.
 import 'customer-register';
-import type { CustomerRegister, RegisteredDetail, RegisterErrorDetail, StepChangeDetail } from 'customer-register';
+import { CustomerRegister as CustomerRegisterClass, type AccountExistsDetail, type CustomerRegister, type RegisteredDetail, type RegisterErrorDetail, type StepChangeDetail } from 'customer-register';
 
 const el: CustomerRegister = document.createElement('customer-register');
 el.companyId = 'partner-1';
@@ -25,6 +25,19 @@ el.addEventListener('register-error', (event) => {
   const detail: RegisterErrorDetail = event.detail;
   console.log(detail.code, detail.message, detail.call);
 });
+el.addEventListener('account-exists', (event) => {
+  const detail: AccountExistsDetail = event.detail;
+  const method: 'email' | 'phone' = detail.method;
+  console.log(method, detail.loginName, detail.loginUrl?.length);
+});
+// Every input is a property, as frameworks set them.
+el.loginUrl = '/signin';
+el.redirectUri = '/oauth-callback.html';
+el.providerLayout = 'icons';
+el.googleClientId = 'site-google-id';
+el.providers = { google: { clientId: 'x' }, apple: true };
+const version: string = CustomerRegisterClass.version;
+console.log(version);
 el.reset();
 document.querySelector('customer-register')?.reset();
 

@@ -13,6 +13,9 @@ export function SignUp({ onCustomer }: { onCustomer: (customerNo: string) => voi
       onRegistered={(event) => onCustomer(event.detail.customerNo)}
       onStepChange={(event) => console.log(event.detail.step)}
       onRegisterError={(event) => console.warn(event.detail.code, event.detail.message)}
+      onAccountExists={(event) => console.log(event.detail.loginName, event.detail.loginUrl)}
+      loginUrl="/signin"
+      providerLayout="icons"
     />
   );
 }
