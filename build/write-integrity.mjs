@@ -1,7 +1,9 @@
 // The last step of `npm run build`: dist/integrity.json, the Subresource Integrity
 // (sha384) of every script in dist/, for a site that serves the build from a CDN
 // (the script tag's `integrity`, and the import map that pins the lazy chunks:
-// bin/importmap.mjs). The callback page gets its script's integrity written in.
+// bin/importmap.mjs). The callback page's script is not pinned in the page: both
+// are served from the site's own origin, so whoever could change the one could
+// change the other.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -22,17 +24,6 @@ function scripts(dir = dist) {
     })
     .sort();
 }
-
-// The callback page first: its integrity attribute changes nothing in its script.
-const callbackPage = join(dist, 'oauth-callback.html');
-const callbackScript = sriOf(readFileSync(join(dist, 'oauth-callback.js')));
-writeFileSync(
-  callbackPage,
-  readFileSync(callbackPage, 'utf8').replace(
-    '<script type="module" src="./oauth-callback.js">',
-    `<script type="module" src="./oauth-callback.js" integrity="${callbackScript}">`,
-  ),
-);
 
 const files = Object.fromEntries(scripts().map((path) => [path, sriOf(readFileSync(join(dist, path)))]));
 writeFileSync(join(dist, 'integrity.json'), `${JSON.stringify({ name: 'customer-register', version: VERSION, files }, null, 2)}\n`);

@@ -39,8 +39,12 @@ const FAULTS: Fault[] = [
   { name: 'ok:false with msg', kind: 'refuse', extra: { msg: GATEWAY_MSG }, message: new RegExp(GATEWAY_MSG.replace(/\./g, '\\.')) },
 ];
 
-/** The country list call's own message (ours) when it is not the gateway's refusal. */
-const COUNTRY_LIST_MESSAGE = /could not load the list/;
+/**
+ * The country list call's message: the gateway's own for a refusal, the network
+ * message when no answer came at all (the server is what could not be reached),
+ * else ours for the list.
+ */
+const countryListMessage = (fault: Fault) => (fault.kind === 'refuse' || fault.kind === 'drop' ? fault.message! : /could not load the list/);
 
 const matrix = new Map<string, 'pass' | 'FAIL'>();
 
@@ -74,7 +78,7 @@ async function cell(call: Call, fault: Fault) {
     await injectFault(companyId, call, fault.kind, fault.extra);
     const { el } = await mountForFaults(companyId);
     if (fault.message) {
-      await expectMessage(el, fault.kind === 'refuse' ? fault.message : COUNTRY_LIST_MESSAGE);
+      await expectMessage(el, countryListMessage(fault));
       await clearFault(companyId, call);
       await typeInto(el, '#email', email);
       [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try again')!.click();
