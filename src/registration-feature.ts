@@ -7,7 +7,7 @@
  * typing, and calls it only through the `RegistrationSession` it returns.
  * The element's three events are fired here, from the flow's steps and failures.
  */
-import type { ReactiveController } from 'lit';
+import { nothing, type ReactiveController } from 'lit';
 import type { LaterStep, RegistrationElement, RegistrationSession } from './registration-session.js';
 import type { Step } from './flow/steps.js';
 import { emit } from './events.js';
@@ -42,6 +42,8 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   private readonly touch: Utm;
   /** The gateway and company whose misconfiguration was last warned about. */
   private checkedConfig?: string;
+  /** The gateway gave no answer at the last update (see firstStep.gatewayUnreachable). */
+  private gatewayWasUnreachable = false;
 
   constructor(private readonly element: RegistrationElement) {
     element.addController(this);
@@ -92,6 +94,10 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
       if (problem) console.warn(`<customer-register>: ${problem}.`);
     }
     if (element.providers && !this.thirdParty) this.loadThirdParty().catch(() => {});
+    // The country field's Try again reached the gateway again: the provider settings that failed with it load too.
+    const unreachable = this.firstStep.gatewayUnreachable;
+    if (this.gatewayWasUnreachable && !unreachable) this.thirdParty?.retryFailed();
+    this.gatewayWasUnreachable = unreachable;
   }
 
   /** Tells this element apart from others on the page (a reload's resume, a redirect's return). */
@@ -175,7 +181,8 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   }
 
   renderProviders() {
-    return this.thirdParty?.render();
+    // A gateway that cannot be reached is said once, at the country field, with its Try again: not again under the buttons.
+    return this.firstStep.gatewayUnreachable ? nothing : this.thirdParty?.render();
   }
 
   renderCode(step: Extract<LaterStep, { name: 'code' | 'registering' }>) {

@@ -103,6 +103,8 @@ describe('a gateway that refuses the page (origin not allowed)', () => {
     el.setAttribute('host', refusingGatewayUrl);
     el.setAttribute('lang', 'en-US');
     el.setAttribute('methods', 'email');
+    // Provider buttons too: their settings fail for the same reason, and that is not said twice.
+    el.setAttribute('providers', 'google apple');
     const errors: string[] = [];
     const consoleError = console.error;
     console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
@@ -122,6 +124,13 @@ describe('a gateway that refuses the page (origin not allowed)', () => {
           timeout: 10_000,
         });
         watcher.disconnect();
+        // The provider settings have failed too (their requests go to the same gateway).
+        type Internals = { session?: { thirdParty?: { states: Map<string, unknown> } } };
+        await waitUntil(() => {
+          const states = (el as unknown as Internals).session?.thirdParty?.states;
+          return states?.size === 2 && [...states.values()].every((state) => state === 'failed');
+        }, 'the provider settings never failed');
+        await el.updateComplete;
         const shown = [...root.querySelectorAll<HTMLElement>('.form-error, .field-error')]
           .map((node) => node.textContent!.trim())
           .filter(Boolean);

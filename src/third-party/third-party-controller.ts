@@ -188,7 +188,8 @@ export class ThirdPartyController implements ReactiveController {
     );
   }
 
-  private retry() {
+  /** Loads again the provider settings that failed (Try again, or the gateway reachable again). */
+  retryFailed() {
     for (const choice of this.enabled) if (this.states.get(choice.provider) === 'failed') this.loadSettings(choice);
     this.element.requestUpdate();
   }
@@ -370,7 +371,7 @@ export class ThirdPartyController implements ReactiveController {
         ${busy && this.walletQr ? renderWalletPanel(this.walletQr, t, { onPhone: isPhone(), cancel: this.renderCancel(t) }) : nothing}
         ${busy && this.active === 'metamask' && !this.walletQr ? this.renderCancel(t) : nothing}
         <p class="hint" role="status">${loading ? t.providersLoading : busy && this.walletQr ? t.walletScanTitle : working}</p>
-        ${failed && !loading ? renderRetry(t.providersFailed, t.retry, () => this.retry()) : nothing}
+        ${failed && !loading ? renderRetry(t.providersFailed, t.retry, () => this.retryFailed()) : nothing}
         ${renderFormError(error)}
       </div>
     `;

@@ -200,6 +200,11 @@ export class FirstStepController implements ReactiveController {
 
   // ---- the phone field -------------------------------------------------------------------
 
+  /** The country list got no answer at all: the gateway is down, or refuses this page (said at the country field). */
+  get gatewayUnreachable(): boolean {
+    return this.countryList.failed && this.countryList.unreachable;
+  }
+
   /** Why the country list is missing: the gateway's words, else no answer at all (the network message), else ours. */
   private countryListFailure(): string {
     const { refusal, unreachable } = this.countryList;
