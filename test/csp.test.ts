@@ -3,6 +3,7 @@
 // phone field, with zero `securitypolicyviolation` events.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
+import { fill } from './support/keyboard.js';
 import { customersOf, latestCode, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { setIdpBehaviour } from './support/identity-providers.js';
 
@@ -23,12 +24,6 @@ async function openStrictPage(companyId: string, providers = '') {
   return { iframe, win, el, root: () => el.shadowRoot! };
 }
 
-/** Types into an input as an input event would deliver it. */
-function fill(input: HTMLInputElement, value: string) {
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-}
 
 describe('strict Content-Security-Policy', () => {
   it('the policy is really in force on the page (the checks below can fail)', async () => {

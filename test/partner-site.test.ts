@@ -4,6 +4,7 @@
 // lazy chunks, against the reference gateway. And a gateway that refuses the page.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
+import { fill } from './support/keyboard.js';
 import { warningsDuring } from './support/harness.js';
 import { customersOf, latestCode, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import type { CustomerRegister } from '../src/customer-register.component.js';
@@ -38,12 +39,6 @@ async function openPartnerPage(query: Record<string, string>) {
   return { iframe, win, el, root: () => el.shadowRoot! };
 }
 
-/** Types into an input as an input event would deliver it. */
-function fill(input: HTMLInputElement, value: string) {
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-}
 
 const scriptsFetched = (win: Window, origin: string) =>
   win.performance

@@ -13,3 +13,13 @@ export async function typeText(text: string): Promise<void> {
 export async function press(key: string): Promise<void> {
   await sendKeys({ press: key });
 }
+
+/**
+ * Puts `value` into an input at once, as one input event delivers it: for
+ * elements in a frame, where the keyboard commands reach only the top page.
+ */
+export function fill(input: HTMLInputElement, value: string): void {
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
