@@ -37,7 +37,7 @@ before(() => {
   tarball = join(work, packed.filename);
 });
 
-after(() => rmSync(work, { recursive: true, force: true }));
+after(() => work && rmSync(work, { recursive: true, force: true }));
 
 test('the tarball holds what a partner needs and nothing else', () => {
   const files = packed.files.map((entry) => entry.path);
