@@ -64,8 +64,8 @@ const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
  * @cssproperty --cr-radius - Corner radius of inputs and buttons.
  * @cssproperty --cr-space - The base gap between parts.
  * @cssproperty --cr-control-height - Height of inputs and buttons (density).
- * @cssproperty --cr-color-background - Background of the whole element (transparent in the light scheme).
- * @cssproperty --cr-padding - Padding of the whole element (0 in the light scheme).
+ * @cssproperty --cr-color-background - Background of the whole element: transparent in every scheme; set it (with `--cr-padding`) for a card.
+ * @cssproperty --cr-padding - Padding of the whole element: 0 in every scheme.
  * @cssproperty --cr-font - Font shorthand; inherits the page's font by default.
  */
 export class CustomerRegister extends LitElement implements RegistrationElement {
@@ -187,7 +187,7 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   /** A password field: `none` (default), `optional` or `required`. Only its MD5 digest is sent. */
   password: PasswordMode = 'none';
 
-  /** `light` (default), `dark`, or `auto`: follows the visitor's `prefers-color-scheme`. */
+  /** Unset: fits the page (dark on a dark page, else light); `light`, `dark`, or `auto`: follows the visitor's `prefers-color-scheme`. */
   theme = '';
 
   /** Milliseconds a gateway call may take before the person is told and offered a retry (default 15000). */
@@ -293,8 +293,33 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
     ),
   );
 
+  /** The element's custom states, for its stylesheet: `page-dark` while the page around it is dark. */
+  private readonly internals = this.attachInternals();
+  private readonly visitorScheme = matchMedia('(prefers-color-scheme: dark)');
+
+  /**
+   * Reads whether the page around the element is dark, from the text colour its
+   * parent passes down (light text: a dark page), so that an unset `theme` never
+   * puts dark text on a dark page. Read when connected and when the visitor's
+   * colour scheme changes (pages that follow it change with it).
+   */
+  private readonly readPageScheme = () => {
+    const parent = this.parentElement ?? (this.getRootNode() as ShadowRoot).host;
+    const color = parent ? getComputedStyle(parent).color : '';
+    const [r = 0, g = 0, b = 0] = color.match(/[\d.]+/g)?.map(Number) ?? [];
+    // rgb() in 0-255; color(srgb ...) in 0-1.
+    const light = (0.299 * r + 0.587 * g + 0.114 * b) * (color.startsWith('color(') ? 255 : 1) > 140;
+    try {
+      this.internals.states[light ? 'add' : 'delete']('page-dark');
+    } catch {
+      // No custom states in this browser: the element stays light unless `theme` says otherwise.
+    }
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.readPageScheme();
+    this.visitorScheme.addEventListener('change', this.readPageScheme);
     this.offline = !navigator.onLine;
     // Moved on the page before the deferred loads ran: they run now.
     if (this.hasUpdated && !this.session) this.startLoads();
@@ -304,6 +329,7 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.visitorScheme.removeEventListener('change', this.readPageScheme);
     removeEventListener('online', this.onConnectivity);
     removeEventListener('offline', this.onConnectivity);
   }

@@ -5,7 +5,12 @@ import { css } from 'lit';
  * the element inherits the page's font and sets nothing outside its shadow root.
  * Logical properties throughout, so right-to-left languages lay out by themselves.
  */
-/** The dark scheme's colours, used for theme="dark", and for theme="auto" on a visitor's prefers-color-scheme: dark. */
+/**
+ * The dark scheme's colours: for theme="dark", for theme="auto" on a visitor's
+ * prefers-color-scheme: dark, and for an unset theme on a dark page. Only the
+ * controls are coloured: the element stays transparent with no padding of its
+ * own, so it sits on the partner's dark page as part of it, not as a foreign card.
+ */
 const darkScheme = css`
   --cr-color-accent: #93b4ff;
   --cr-color-on-accent: #0b1220;
@@ -15,8 +20,6 @@ const darkScheme = css`
   --cr-color-surface: #111827;
   --cr-color-error: #fca5a5;
   --cr-color-success: #6ee7b7;
-  --cr-color-background: #0b1220;
-  --cr-padding: 1rem;
   color-scheme: dark;
 `;
 
@@ -51,14 +54,20 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  /* Light unless the site asks: a dark box on a light partner page fits no page.
-     theme="dark" is dark; theme="auto" follows the visitor's preference. */
+  /* Unset, the element fits the page it is on: light, or dark on a dark page (the
+     element reads the page's colours: its :state(page-dark)). theme="dark" and
+     theme="light" say which; theme="auto" follows the visitor's preference. */
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
       ${darkScheme}
     }
   }
   :host([theme='dark']) {
+    ${darkScheme}
+  }
+  /* A rule of its own: a browser without custom states drops only this one. */
+  :host(:not([theme]):state(page-dark)),
+  :host([theme='']:state(page-dark)) {
     ${darkScheme}
   }
   *,

@@ -43,11 +43,14 @@ async function expectAxePass(el: Element, state: string) {
 }
 
 describe('axe, WCAG 2.2 A and AA, in every state', () => {
+  afterEach(() => document.body.style.removeProperty('background'));
   for (const theme of ['light', 'dark']) {
     it(`${theme}: e-mail step, phone step with its country list open, code step, a refused code`, async function () {
       // Seven axe runs over a whole step each: slow in Firefox and WebKit on a loaded machine.
       this.timeout(90_000);
       if (theme === 'dark') inChromiumOnly(this);
+      // theme="dark" is for a dark page: the page is its background.
+      if (theme === 'dark') document.body.style.background = 'rgb(18, 20, 23)';
       const { el } = await mount({ attributes: { theme } });
       el.style.width = '360px';
       await countriesLoaded(el);

@@ -49,7 +49,8 @@ describe('theming', () => {
   });
 
   it('theme="dark" switches to the dark scheme, and parts can be styled from the page', async () => {
-    const style = pageStyle('customer-register::part(button) { text-transform: uppercase; }');
+    // A dark page: theme="dark" colours the controls, the page is the background.
+    const style = pageStyle('body { background: rgb(18, 20, 23); } customer-register::part(button) { text-transform: uppercase; }');
     try {
       const { el } = await mount({ attributes: { theme: 'dark' } });
       await countriesLoaded(el);
@@ -71,6 +72,54 @@ describe('theming', () => {
     const style = getComputedStyle(selected);
     expect(style.borderBottomWidth).to.equal('3px');
     expect([style.borderBottomLeftRadius, style.borderBottomRightRadius]).to.deep.equal(['0px', '0px']);
+  });
+});
+
+describe('on a dark partner page', () => {
+  const darkPage = () => pageStyle('body { background: rgb(18, 20, 23); color: rgb(229, 231, 235); }');
+
+  it('unset: the element turns dark with the page, so no dark text lands on it; theme="light" stays light', async () => {
+    const style = darkPage();
+    try {
+      const { el } = await mount();
+      await countriesLoaded(el);
+      const label = part(el, 'label[for="email"]');
+      const ratio = contrastRatio(getComputedStyle(label).color, backgroundBehind(label));
+      expect(ratio, `label ${getComputedStyle(label).color} on ${backgroundBehind(label)}`).to.be.at.least(4.5);
+      const tab = part(el, '.tab[aria-selected=true]');
+      expect(contrastRatio(getComputedStyle(tab).color, backgroundBehind(tab)), 'the selected tab').to.be.at.least(4.5);
+      expect(getComputedStyle(part(el, '#email')).backgroundColor, 'dark fields').to.equal('rgb(17, 24, 39)');
+      el.setAttribute('theme', 'light');
+      await el.updateComplete;
+      expect(getComputedStyle(part(el, '#email')).backgroundColor, 'theme="light" asked for').to.equal('rgb(255, 255, 255)');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('theme="dark" colours only the controls: the element is transparent, with no padding of its own', async () => {
+    const style = darkPage();
+    try {
+      const { el } = await mount({ attributes: { theme: 'dark' } });
+      await countriesLoaded(el);
+      const host = getComputedStyle(el);
+      expect(host.backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+      expect([host.paddingTop, host.paddingLeft]).to.deep.equal(['0px', '0px']);
+      expect(getComputedStyle(part(el, '#email')).backgroundColor).to.equal('rgb(17, 24, 39)');
+      // A card only when the site asks for one.
+      el.style.setProperty('--cr-color-background', 'rgb(30, 33, 40)');
+      el.style.setProperty('--cr-padding', '16px');
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(30, 33, 40)');
+      expect(getComputedStyle(el).paddingTop).to.equal('16px');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('unset on a white page: light', async () => {
+    const { el } = await mount();
+    await countriesLoaded(el);
+    expect(getComputedStyle(part(el, '#email')).backgroundColor).to.equal('rgb(255, 255, 255)');
   });
 });
 
