@@ -3,7 +3,7 @@ import { waitUntil } from './support/wait.js';
 import { backgroundBehind, contrastRatio } from './support/contrast.js';
 import { alerts, focused, mount, part, phoneCountryOrder, press, query, showPhone, typeText, waitForStep } from './support/harness.js';
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
-import { phoneCountries, preferredOrder } from '../src/phone/country-order.js';
+import { phoneCountries, pickerOrder, preferredOrder } from '../src/phone/country-order.js';
 import { loadIsoTable } from '../src/gateway/iso-table.js';
 
 async function registerByPhone(options: { country: string; typed: string; toUser: string }) {
@@ -105,6 +105,11 @@ describe('phone entry', () => {
     expect(countryList).to.equal(1);
     const expected = await fetchGatewayIso2('zh-CN');
     expect([...order].sort()).to.deep.equal([...expected].sort());
+    // After the preferred ones, the names as shown, in Chinese collation (pinyin), as the residence list beside it
+    // (once the Chinese strings are in: until then the field is the one built while they loaded).
+    const names = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.iti__country .iti__country-name')].slice(3).map((n) => n.textContent!.trim());
+    const collated = () => JSON.stringify([...names()].sort(new Intl.Collator('zh-CN').compare));
+    await waitUntil(() => names().length >= 10 && JSON.stringify(names()) === collated(), `not in Chinese order: ${names().slice(0, 8)}`);
   });
 
   it('keeps the method and what was typed while switching back and forth, by keyboard', async () => {
@@ -236,6 +241,18 @@ describe('country order (pure)', () => {
     ]);
     expect(offered.map((c) => c.iso2)).to.deep.equal(['cn', 'gb']);
     expect(preferredOrder(offered, [undefined, 'ISO_3166_826', 'ISO_3166_840', 'ISO_3166_826', 'ISO_3166_156'])).to.deep.equal(['gb', 'cn']);
+  });
+
+  it('puts the preferred first, then the rest by name in the form\'s language', () => {
+    const offered = phoneCountries([
+      { code: 'ISO_3166_818', countryCode: '20', name: 'Egypt' },
+      { code: 'ISO_3166_040', countryCode: '43', name: 'Austria' },
+      { code: 'ISO_3166_276', countryCode: '49', name: 'Germany' },
+      { code: 'ISO_3166_008', countryCode: '355', name: 'Albania' },
+    ]);
+    const german = new Intl.DisplayNames(['de'], { type: 'region' });
+    // Ägypten files under A in German: Ägypten, Albanien, Österreich (Ö as O).
+    expect(pickerOrder(offered, ['de'], (entry) => german.of(entry.iso2.toUpperCase())!, 'de-DE')).to.deep.equal(['de', 'eg', 'al', 'at']);
   });
 });
 

@@ -37,3 +37,14 @@ export function preferredOrder(offered: readonly PhoneCountry[], candidates: rea
   }
   return order;
 }
+
+/**
+ * The whole picker order: the preferred countries first, then every other one
+ * by its name as shown, collated in the form's language (pinyin order in
+ * zh-CN, "Ägypten" under A in German), not in the browser's or by code point.
+ */
+export function pickerOrder(offered: readonly PhoneCountry[], preferred: readonly string[], nameOf: (entry: PhoneCountry) => string, locale: string): string[] {
+  const collator = new Intl.Collator(locale);
+  const rest = offered.filter((entry) => !preferred.includes(entry.iso2)).map((entry) => ({ iso2: entry.iso2, name: nameOf(entry) }));
+  return [...preferred, ...rest.sort((a, b) => collator.compare(a.name, b.name)).map((entry) => entry.iso2)];
+}

@@ -10,7 +10,7 @@
 import intlTelInput, { type Iti, type Iso2, type UiTranslations } from 'intl-tel-input';
 import itiCss from 'virtual:iti-styles';
 import type { Country } from '../gateway/country-list.js';
-import type { PhoneCountry } from './country-order.js';
+import { pickerOrder, type PhoneCountry } from './country-order.js';
 
 /** Why a number is refused before any request. */
 export type PhoneProblem = 'required' | 'invalid' | 'too-short' | 'too-long' | 'not-mobile' | 'no-country';
@@ -104,9 +104,13 @@ export class PhoneField {
     for (const { iso2, country } of options.countries) {
       if (country.displayName) overrides[iso2 as Iso2] = country.displayName;
     }
+    // The names the picker shows (the gateway's, else the browser's in the form's language), collated in that language:
+    // intl-tel-input would sort them in the browser's language instead.
+    const regionNames = new Intl.DisplayNames([options.locale], { type: 'region' });
+    const nameOf = ({ iso2 }: PhoneCountry) => overrides[iso2 as Iso2] || regionNames.of(iso2.toUpperCase()) || iso2;
     this.iti = intlTelInput(this.input, {
       onlyCountries: options.countries.map((entry) => entry.iso2 as Iso2),
-      countryOrder: options.preferred as Iso2[],
+      countryOrder: pickerOrder(options.countries, options.preferred, nameOf, options.locale) as Iso2[],
       initialCountry: (options.preferred[0] ?? '') as Iso2 | '',
       // Inline dropdown: the fullscreen popup would be attached to document.body, outside our shadow root.
       countrySelectorMode: 'DROPDOWN',
