@@ -11,6 +11,9 @@ import { alerts, embedded, mount, query, warningsDuring, type Mounted } from './
 import { customersOf, gatewayUrl, injectFault, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
 import { localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
 import type { CustomerRegister } from '../src/customer-register.js';
+import type { RegisterErrorDetail } from '../src/events.js';
+import { loadTranslation } from '../src/i18n/locale-catalog.js';
+import { PROVIDER_NAMES } from '../src/providers/provider-names.js';
 
 const PROVIDERS: StandIn[] = ['google', 'apple', 'facebook', 'twitter', 'telegram'];
 
@@ -222,11 +225,22 @@ describe('third-party registration', () => {
     ['apple', 'iss'],
     ['telegram', 'hash'],
   ] as [StandIn, Tamper][]) {
-    it(`${provider}: shows the gateway's reason when it rejects a proof (${tamper}), and registers nothing`, async () => {
+    it(`${provider}: a proof the gateway rejects (${tamper}) reads as a plain sentence, its reason goes to the console and register-error; nothing registered`, async () => {
       const { el, companyId } = await mountWithProviders({ providers: provider, tamper });
-      (await buttonShown(el, provider)).click();
-      const message = await errorShown(el);
-      expect(message).to.match(/sign-in could not be verified: \S+/);
+      const details: RegisterErrorDetail[] = [];
+      el.addEventListener('register-error', (event) => details.push(event.detail));
+      let message = '';
+      const warnings = await warningsDuring(async () => {
+        (await buttonShown(el, provider)).click();
+        message = await errorShown(el);
+        await waitUntil(() => details.length > 0, 'no register-error');
+      });
+      expect(message).to.equal((await loadTranslation('en-US')).providerRejected(PROVIDER_NAMES[provider]));
+      expect(details[0].code).to.equal('PROOF_REJECTED');
+      const reason = details[0].reason ?? '';
+      expect(reason, "the gateway's failReason").not.to.equal('');
+      expect(message, 'no developer text in front of the person').not.to.contain(reason);
+      expect(warnings.join('\n'), 'the reason is in the console').to.contain(reason);
       expect(await requestsOf(companyId, `${provider}Verify`)).to.have.length(1);
       expect(await requestsOf(companyId, 'register')).to.have.length(0);
       expect(await customersOf(companyId)).to.have.length(0);

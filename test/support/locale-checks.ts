@@ -40,6 +40,10 @@ export interface Glossary {
    * that no gateway message the person reads may hold (beside the English ones, DEVELOPER_WORDS).
    */
   developerWords: string[];
+  /** Why this form registers and what is reserved for after KYC (the same decision in every glossary; README § Languages). */
+  decision?: string;
+  /** The choices a native reviewer should confirm (a form of address, a term the decision changed). */
+  nativeReview?: string;
 }
 
 export type Concept = 'register' | 'signIn' | 'verificationCode' | 'wallet' | 'countryOfResidence';
