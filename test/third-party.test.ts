@@ -123,7 +123,7 @@ describe('third-party registration', () => {
     await injectFault(companyId, 'config', 'delay', { count: 1, delayMs: 1500 });
     const { el } = await mountWithProviders({ companyId, providers: 'google apple' });
     const buttons = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-provider]')].map((b) => b.dataset.provider);
-    await waitUntil(() => query(el, '[part="providers"] [role="status"]')?.textContent?.includes('Loading other ways to sign up'), 'no loading hint');
+    await waitUntil(() => query(el, '[part="providers"] [role="status"]')?.textContent?.includes('Loading other ways to register'), 'no loading hint');
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(buttons(), 'a button while another provider was loading').to.deep.equal([]);
     await waitUntil(() => buttons().length > 0, 'no buttons', { timeout: 8000 });
@@ -204,8 +204,12 @@ describe('third-party registration', () => {
 
   it('refuses an answer whose state is not the request\'s, before asking the gateway', async () => {
     const { el, companyId } = await mountWithProviders({ providers: 'google', tamper: 'state' });
+    const codes: string[] = [];
+    el.addEventListener('register-error', (event) => codes.push(event.detail.code));
     (await buttonShown(el, 'google')).click();
-    expect(await errorShown(el)).to.contain('did not belong to this request');
+    expect(await errorShown(el)).to.equal((await loadTranslation('en-US')).providerStateMismatch);
+    await waitUntil(() => codes.length > 0, 'no register-error');
+    expect(codes[0], 'the page is told which check refused it').to.equal('SIGN_IN_STATE');
     expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
     expect(await customersOf(companyId)).to.have.length(0);
   });
@@ -287,8 +291,12 @@ describe('third-party registration', () => {
     foreign.hostname = '127.0.0.1';
     el.providerEndpoints = { ...el.providerEndpoints, google: foreign.href };
     const button = await buttonShown(el, 'google');
+    const codes: string[] = [];
+    el.addEventListener('register-error', (event) => codes.push(event.detail.code));
     button.click();
-    expect(await errorShown(el)).to.contain('unexpected site');
+    expect(await errorShown(el)).to.equal((await loadTranslation('en-US')).providerForeignAnswer);
+    await waitUntil(() => codes.length > 0, 'no register-error');
+    expect(codes[0], 'the page is told which check refused it').to.equal('SIGN_IN_FOREIGN_ORIGIN');
     expect(button.getAttribute('aria-busy')).to.equal('false');
     expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
     expect(await customersOf(companyId)).to.have.length(0);
