@@ -81,7 +81,7 @@ const csCZ: Translation = {
   reviewBody: 'Vaši registraci nyní kontrolujeme a brzy se vám ozveme.',
   startOver: 'Zaregistrovat další účet',
   codeRequired: 'Zadejte 6místný kód.',
-  codeInvalid: 'Kód má 6 číslic.',
+  codeInvalid: 'Kód musí mít 6 číslic.',
   accountExistsEmail: 'Účet s touto e-mailovou adresou již existuje. Přihlaste se prosím.',
   accountExistsPhone: 'Účet s tímto telefonním číslem již existuje. Přihlaste se prosím.',
   timeout: 'Server neodpověděl včas. Zkontrolujte připojení a zkuste to znovu.',

@@ -79,7 +79,7 @@ const daDK: Translation = {
   reviewBody: 'Vi gennemgår din oprettelse og kontakter dig snarest.',
   startOver: 'Opret endnu en konto',
   codeRequired: 'Indtast den 6-cifrede kode.',
-  codeInvalid: 'Koden består af 6 cifre.',
+  codeInvalid: 'Koden skal bestå af 6 cifre.',
   accountExistsEmail: 'Der findes allerede en konto med denne e-mailadresse. Log ind i stedet.',
   accountExistsPhone: 'Der findes allerede en konto med dette telefonnummer. Log ind i stedet.',
   timeout: 'Serveren var for lang tid om at svare. Tjek din forbindelse, og prøv igen.',

@@ -76,7 +76,7 @@ const deDE: Translation = {
   reviewBody: 'Wir prüfen Ihre Registrierung und melden uns in Kürze bei Ihnen.',
   startOver: 'Weiteres Konto registrieren',
   codeRequired: 'Geben Sie den 6-stelligen Code ein.',
-  codeInvalid: 'Der Code besteht aus 6 Ziffern.',
+  codeInvalid: 'Der Code muss aus 6 Ziffern bestehen.',
   accountExistsEmail: 'Es gibt bereits ein Konto mit dieser E-Mail-Adresse. Bitte melden Sie sich stattdessen an.',
   accountExistsPhone: 'Es gibt bereits ein Konto mit dieser Telefonnummer. Bitte melden Sie sich stattdessen an.',
   timeout: 'Der Server hat zu lange nicht geantwortet. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',

@@ -76,7 +76,7 @@ const es419: Translation = {
   reviewBody: 'Estamos revisando su registro y pronto nos pondremos en contacto con usted.',
   startOver: 'Registrar otra cuenta',
   codeRequired: 'Ingrese el código de 6 dígitos.',
-  codeInvalid: 'El código tiene 6 dígitos.',
+  codeInvalid: 'El código debe tener 6 dígitos.',
   accountExistsEmail: 'Ya existe una cuenta con este correo electrónico. Inicie sesión en lugar de registrarse.',
   accountExistsPhone: 'Ya existe una cuenta con este número de teléfono. Inicie sesión en lugar de registrarse.',
   timeout: 'El servidor tardó demasiado en responder. Revise su conexión e intente de nuevo.',

@@ -73,7 +73,7 @@ const esES: Translation = {
   reviewBody: 'Estamos revisando tu registro y nos pondremos en contacto contigo en breve.',
   startOver: 'Registrar otra cuenta',
   codeRequired: 'Introduce el código de 6 dígitos.',
-  codeInvalid: 'El código tiene 6 dígitos.',
+  codeInvalid: 'El código debe tener 6 dígitos.',
   accountExistsEmail: 'Ya existe una cuenta con este correo electrónico. Inicia sesión con ella.',
   accountExistsPhone: 'Ya existe una cuenta con este número de teléfono. Inicia sesión con ella.',
   timeout: 'El servidor ha tardado demasiado en responder. Comprueba tu conexión e inténtalo de nuevo.',

@@ -79,7 +79,7 @@ const etEE: Translation = {
   reviewBody: 'Vaatame sinu registreerumise üle ja võtame peagi sinuga ühendust.',
   startOver: 'Registreeri teine konto',
   codeRequired: 'Sisesta 6-kohaline kood.',
-  codeInvalid: 'Kood on 6-kohaline.',
+  codeInvalid: 'Kood peab olema 6-kohaline.',
   accountExistsEmail: 'Selle e-posti aadressiga konto on juba olemas. Palun logi sisse.',
   accountExistsPhone: 'Selle telefoninumbriga konto on juba olemas. Palun logi sisse.',
   timeout: 'Server ei vastanud piisavalt kiiresti. Kontrolli internetiühendust ja proovi uuesti.',

@@ -79,7 +79,7 @@ const fiFI: Translation = {
   reviewBody: 'Käsittelemme rekisteröitymistäsi ja otamme sinuun pian yhteyttä.',
   startOver: 'Rekisteröi toinen tili',
   codeRequired: 'Anna 6-numeroinen koodi.',
-  codeInvalid: 'Koodissa on 6 numeroa.',
+  codeInvalid: 'Koodissa pitää olla 6 numeroa.',
   accountExistsEmail: 'Tällä sähköpostiosoitteella on jo tili. Kirjaudu sen sijaan sisään.',
   accountExistsPhone: 'Tällä puhelinnumerolla on jo tili. Kirjaudu sen sijaan sisään.',
   timeout: 'Palvelin ei vastannut ajoissa. Tarkista verkkoyhteytesi ja yritä uudelleen.',

@@ -79,7 +79,7 @@ const filPH: Translation = {
   reviewBody: 'Sinusuri namin ang iyong registration at makikipag-ugnayan kami sa iyo sa lalong madaling panahon.',
   startOver: 'Mag-register ng ibang account',
   codeRequired: 'Ilagay ang 6-digit na code.',
-  codeInvalid: 'Ang code ay may 6 na digit.',
+  codeInvalid: 'Dapat ay 6 na digit ang code.',
   accountExistsEmail: 'May account na gamit ang email address na ito. Paki-log in na lang.',
   accountExistsPhone: 'May account na gamit ang numero ng teleponong ito. Paki-log in na lang.',
   timeout: 'Masyadong natagalan ang server sa pagsagot. Pakisuri ang iyong koneksyon at subukang muli.',

@@ -76,7 +76,7 @@ const frFR: Translation = {
   reviewBody: 'Nous examinons votre inscription et vous contacterons très prochainement.',
   startOver: 'Nouvelle inscription',
   codeRequired: 'Saisissez le code à 6 chiffres.',
-  codeInvalid: 'Le code comporte 6 chiffres.',
+  codeInvalid: 'Le code doit comporter 6 chiffres.',
   accountExistsEmail: 'Un compte existe déjà avec cette adresse e-mail. Veuillez plutôt vous connecter.',
   accountExistsPhone: 'Un compte existe déjà avec ce numéro de téléphone. Veuillez plutôt vous connecter.',
   timeout: 'Le serveur a mis trop de temps à répondre. Vérifiez votre connexion Internet et réessayez.',

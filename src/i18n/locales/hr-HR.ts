@@ -81,7 +81,7 @@ const hrHR: Translation = {
   reviewBody: 'Pregledavamo Vašu registraciju i uskoro ćemo Vam se javiti.',
   startOver: 'Registrirajte drugi račun',
   codeRequired: 'Unesite 6-znamenkasti kod.',
-  codeInvalid: 'Kod ima 6 znamenki.',
+  codeInvalid: 'Kod mora imati 6 znamenki.',
   accountExistsEmail: 'Račun s ovom adresom e-pošte već postoji. Prijavite se.',
   accountExistsPhone: 'Račun s ovim brojem telefona već postoji. Prijavite se.',
   timeout: 'Poslužitelj nije odgovorio na vrijeme. Provjerite internetsku vezu i pokušajte ponovno.',

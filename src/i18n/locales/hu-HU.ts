@@ -79,7 +79,7 @@ const huHU: Translation = {
   reviewBody: 'Regisztrációját most ellenőrizzük, és hamarosan felvesszük Önnel a kapcsolatot.',
   startOver: 'Újabb fiók regisztrálása',
   codeRequired: 'Adja meg a 6 jegyű kódot.',
-  codeInvalid: 'A kód 6 számjegyből áll.',
+  codeInvalid: 'A kódnak 6 számjegyből kell állnia.',
   accountExistsEmail: 'Ezzel az e-mail-címmel már létezik fiók. Kérjük, jelentkezzen be.',
   accountExistsPhone: 'Ezzel a telefonszámmal már létezik fiók. Kérjük, jelentkezzen be.',
   timeout: 'A szerver túl sokáig nem válaszolt. Ellenőrizze az internetkapcsolatot, és próbálja újra.',

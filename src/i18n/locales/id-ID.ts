@@ -73,7 +73,7 @@ const idID: Translation = {
   reviewBody: 'Kami sedang meninjau pendaftaran Anda dan akan segera menghubungi Anda.',
   startOver: 'Daftarkan akun lain',
   codeRequired: 'Masukkan kode 6 digit.',
-  codeInvalid: 'Kode terdiri dari 6 digit.',
+  codeInvalid: 'Kode harus terdiri dari 6 digit.',
   accountExistsEmail: 'Sudah ada akun dengan alamat email ini. Silakan masuk.',
   accountExistsPhone: 'Sudah ada akun dengan nomor telepon ini. Silakan masuk.',
   timeout: 'Server terlalu lama merespons. Periksa koneksi Anda, lalu coba lagi.',

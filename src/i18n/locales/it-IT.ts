@@ -76,7 +76,7 @@ const itIT: Translation = {
   reviewBody: 'Stiamo verificando la tua registrazione e ti contatteremo a breve.',
   startOver: 'Registra un altro account',
   codeRequired: 'Inserisci il codice di 6 cifre.',
-  codeInvalid: 'Il codice è composto da 6 cifre.',
+  codeInvalid: 'Il codice deve essere di 6 cifre.',
   accountExistsEmail: 'Esiste già un account con questo indirizzo email. Accedi invece di registrarti.',
   accountExistsPhone: 'Esiste già un account con questo numero di telefono. Accedi invece di registrarti.',
   timeout: 'Il server ha impiegato troppo tempo a rispondere. Controlla la connessione e riprova.',

@@ -73,7 +73,7 @@ const jaJP: Translation = {
   reviewBody: 'ご登録内容を確認しております。追ってご連絡いたします。',
   startOver: '別のアカウントを登録',
   codeRequired: '6桁の認証コードを入力してください。',
-  codeInvalid: '認証コードは6桁の数字です。',
+  codeInvalid: '認証コードは6桁の数字で入力してください。',
   accountExistsEmail: 'このメールアドレスは既に登録されています。ログインしてください。',
   accountExistsPhone: 'この電話番号は既に登録されています。ログインしてください。',
   timeout: 'サーバーからの応答がタイムアウトしました。通信環境をご確認のうえ、もう一度お試しください。',

@@ -73,7 +73,7 @@ const koKR: Translation = {
   reviewBody: '가입 신청을 검토하고 있으며, 곧 연락드리겠습니다.',
   startOver: '다른 계정으로 회원가입',
   codeRequired: '6자리 인증번호를 입력해 주세요.',
-  codeInvalid: '인증번호는 6자리 숫자입니다.',
+  codeInvalid: '인증번호는 6자리 숫자여야 합니다.',
   accountExistsEmail: '이미 가입된 이메일 주소입니다. 로그인해 주세요.',
   accountExistsPhone: '이미 가입된 휴대폰 번호입니다. 로그인해 주세요.',
   timeout: '서버 응답 시간이 초과되었습니다. 네트워크 연결을 확인한 후 다시 시도해 주세요.',

@@ -81,7 +81,7 @@ const ltLT: Translation = {
   reviewBody: 'Peržiūrime jūsų registraciją ir netrukus su jumis susisieksime.',
   startOver: 'Registruoti kitą paskyrą',
   codeRequired: 'Įveskite 6 skaitmenų kodą.',
-  codeInvalid: 'Kodą sudaro 6 skaitmenys.',
+  codeInvalid: 'Kodą turi sudaryti 6 skaitmenys.',
   accountExistsEmail: 'Paskyra su šiuo el. pašto adresu jau yra. Prisijunkite.',
   accountExistsPhone: 'Paskyra su šiuo telefono numeriu jau yra. Prisijunkite.',
   timeout: 'Serveris per ilgai neatsakė. Patikrinkite ryšį ir bandykite dar kartą.',

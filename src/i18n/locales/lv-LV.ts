@@ -81,7 +81,7 @@ const lvLV: Translation = {
   reviewBody: 'Mēs izskatām jūsu reģistrācijas pieteikumu un drīz ar jums sazināsimies.',
   startOver: 'Reģistrēt citu kontu',
   codeRequired: 'Ievadiet 6 ciparu kodu.',
-  codeInvalid: 'Kodā ir 6 cipari.',
+  codeInvalid: 'Kodā jābūt 6 cipariem.',
   accountExistsEmail: 'Konts ar šo e-pasta adresi jau pastāv. Lūdzu, pieslēdzieties.',
   accountExistsPhone: 'Konts ar šo tālruņa numuru jau pastāv. Lūdzu, pieslēdzieties.',
   timeout: 'Serveris pārāk ilgi neatbildēja. Pārbaudiet savienojumu un mēģiniet vēlreiz.',

@@ -79,7 +79,7 @@ const nbNO: Translation = {
   reviewBody: 'Vi går gjennom registreringen din og tar kontakt med deg snart.',
   startOver: 'Registrer en konto til',
   codeRequired: 'Skriv inn den 6-sifrede koden.',
-  codeInvalid: 'Koden består av 6 sifre.',
+  codeInvalid: 'Koden må bestå av 6 sifre.',
   accountExistsEmail: 'Det finnes allerede en konto med denne e-postadressen. Logg inn i stedet.',
   accountExistsPhone: 'Det finnes allerede en konto med dette telefonnummeret. Logg inn i stedet.',
   timeout: 'Serveren brukte for lang tid på å svare. Sjekk tilkoblingen din og prøv igjen.',

@@ -76,7 +76,7 @@ const nlNL: Translation = {
   reviewBody: 'We beoordelen uw registratie en nemen binnenkort contact met u op.',
   startOver: 'Nog een account registreren',
   codeRequired: 'Vul de 6-cijferige code in.',
-  codeInvalid: 'De code bestaat uit 6 cijfers.',
+  codeInvalid: 'De code moet uit 6 cijfers bestaan.',
   accountExistsEmail: 'Er bestaat al een account met dit e-mailadres. Log in met dat account.',
   accountExistsPhone: 'Er bestaat al een account met dit telefoonnummer. Log in met dat account.',
   timeout: 'De server reageerde niet op tijd. Controleer uw verbinding en probeer het opnieuw.',

@@ -83,7 +83,7 @@ const plPL: Translation = {
   reviewBody: 'Sprawdzamy Twoje zgłoszenie rejestracyjne i wkrótce się z Tobą skontaktujemy.',
   startOver: 'Zarejestruj kolejne konto',
   codeRequired: 'Wpisz 6-cyfrowy kod.',
-  codeInvalid: 'Kod składa się z 6 cyfr.',
+  codeInvalid: 'Kod musi składać się z 6 cyfr.',
   accountExistsEmail: 'Konto z tym adresem e-mail już istnieje. Zamiast rejestrować się ponownie, zaloguj się.',
   accountExistsPhone: 'Konto z tym numerem telefonu już istnieje. Zamiast rejestrować się ponownie, zaloguj się.',
   timeout: 'Serwer zbyt długo nie odpowiadał. Sprawdź połączenie z internetem i spróbuj ponownie.',

@@ -73,7 +73,7 @@ const ptBR: Translation = {
   reviewBody: 'Estamos analisando seu cadastro e entraremos em contato em breve.',
   startOver: 'Cadastrar outra conta',
   codeRequired: 'Digite o código de 6 dígitos.',
-  codeInvalid: 'O código tem 6 dígitos.',
+  codeInvalid: 'O código deve ter 6 dígitos.',
   accountExistsEmail: 'Já existe uma conta com este e-mail. Entre na sua conta.',
   accountExistsPhone: 'Já existe uma conta com este número de telefone. Entre na sua conta.',
   timeout: 'O servidor demorou demais para responder. Verifique sua conexão e tente novamente.',

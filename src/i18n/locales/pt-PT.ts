@@ -79,7 +79,7 @@ const ptPT: Translation = {
   reviewBody: 'Estamos a analisar o seu registo e entraremos em contacto brevemente.',
   startOver: 'Registar outra conta',
   codeRequired: 'Introduza o código de 6 dígitos.',
-  codeInvalid: 'O código tem 6 dígitos.',
+  codeInvalid: 'O código deve ter 6 dígitos.',
   accountExistsEmail: 'Já existe uma conta com este endereço de e-mail. Inicie sessão.',
   accountExistsPhone: 'Já existe uma conta com este número de telefone. Inicie sessão.',
   timeout: 'O servidor demorou demasiado tempo a responder. Verifique a sua ligação e tente novamente.',

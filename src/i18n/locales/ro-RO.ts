@@ -81,7 +81,7 @@ const roRO: Translation = {
   reviewBody: 'Analizăm cererea dumneavoastră de înregistrare și vă vom contacta în curând.',
   startOver: 'Înregistrați alt cont',
   codeRequired: 'Introduceți codul de 6 cifre.',
-  codeInvalid: 'Codul are 6 cifre.',
+  codeInvalid: 'Codul trebuie să aibă 6 cifre.',
   accountExistsEmail: 'Există deja un cont cu această adresă de e-mail. Vă rugăm să vă autentificați.',
   accountExistsPhone: 'Există deja un cont cu acest număr de telefon. Vă rugăm să vă autentificați.',
   timeout: 'Serverul nu a răspuns la timp. Verificați conexiunea și încercați din nou.',

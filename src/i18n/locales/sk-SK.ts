@@ -81,7 +81,7 @@ const skSK: Translation = {
   reviewBody: 'Vašu registráciu práve kontrolujeme a čoskoro sa vám ozveme.',
   startOver: 'Zaregistrovať ďalší účet',
   codeRequired: 'Zadajte 6-miestny kód.',
-  codeInvalid: 'Kód má 6 číslic.',
+  codeInvalid: 'Kód musí mať 6 číslic.',
   accountExistsEmail: 'Účet s touto e-mailovou adresou už existuje. Prihláste sa.',
   accountExistsPhone: 'Účet s týmto telefónnym číslom už existuje. Prihláste sa.',
   timeout: 'Server neodpovedal včas. Skontrolujte pripojenie a skúste to znova.',

@@ -83,7 +83,7 @@ const slSI: Translation = {
   reviewBody: 'Vašo registracijo pregledujemo in se vam bomo kmalu oglasili.',
   startOver: 'Registrirajte drug račun',
   codeRequired: 'Vnesite 6-mestno kodo.',
-  codeInvalid: 'Koda ima 6 števk.',
+  codeInvalid: 'Koda mora imeti 6 števk.',
   accountExistsEmail: 'Račun s tem e-poštnim naslovom že obstaja. Prijavite se.',
   accountExistsPhone: 'Račun s to telefonsko številko že obstaja. Prijavite se.',
   timeout: 'Strežnik se ni odzval pravočasno. Preverite povezavo in poskusite znova.',

@@ -79,7 +79,7 @@ const svSE: Translation = {
   reviewBody: 'Vi går igenom din registrering och hör av oss inom kort.',
   startOver: 'Registrera ett konto till',
   codeRequired: 'Ange den 6-siffriga koden.',
-  codeInvalid: 'Koden består av 6 siffror.',
+  codeInvalid: 'Koden måste bestå av 6 siffror.',
   accountExistsEmail: 'Det finns redan ett konto med den här e-postadressen. Logga in i stället.',
   accountExistsPhone: 'Det finns redan ett konto med det här telefonnumret. Logga in i stället.',
   timeout: 'Servern tog för lång tid på sig att svara. Kontrollera din anslutning och försök igen.',

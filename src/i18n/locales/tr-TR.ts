@@ -76,7 +76,7 @@ const trTR: Translation = {
   reviewBody: 'Kaydınızı inceliyoruz ve en kısa sürede sizinle iletişime geçeceğiz.',
   startOver: 'Başka bir hesap kaydet',
   codeRequired: '6 haneli kodu girin.',
-  codeInvalid: 'Kod 6 haneden oluşur.',
+  codeInvalid: 'Kod 6 haneli olmalıdır.',
   accountExistsEmail: 'Bu e-posta adresiyle açılmış bir hesap zaten var. Lütfen kayıt olmak yerine giriş yapın.',
   accountExistsPhone: 'Bu telefon numarasıyla açılmış bir hesap zaten var. Lütfen kayıt olmak yerine giriş yapın.',
   timeout: 'Sunucu çok geç yanıt verdi. Lütfen bağlantınızı kontrol edip tekrar deneyin.',

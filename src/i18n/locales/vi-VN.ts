@@ -73,7 +73,7 @@ const viVN: Translation = {
   reviewBody: 'Chúng tôi đang xem xét thông tin đăng ký và sẽ sớm liên hệ với Quý khách.',
   startOver: 'Đăng ký tài khoản khác',
   codeRequired: 'Vui lòng nhập mã gồm 6 chữ số.',
-  codeInvalid: 'Mã gồm 6 chữ số.',
+  codeInvalid: 'Mã phải gồm 6 chữ số.',
   accountExistsEmail: 'Địa chỉ email này đã được dùng để đăng ký tài khoản. Vui lòng đăng nhập.',
   accountExistsPhone: 'Số điện thoại này đã được dùng để đăng ký tài khoản. Vui lòng đăng nhập.',
   timeout: 'Máy chủ phản hồi quá lâu. Vui lòng kiểm tra kết nối mạng và thử lại.',

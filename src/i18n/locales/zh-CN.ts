@@ -73,7 +73,7 @@ const zhCN: Translation = {
   reviewBody: '我们正在审核您的注册申请，稍后会与您联系。',
   startOver: '注册另一个账户',
   codeRequired: '请输入 6 位验证码。',
-  codeInvalid: '验证码为 6 位数字。',
+  codeInvalid: '验证码应为 6 位数字。',
   accountExistsEmail: '该邮箱已注册账户，请直接登录。',
   accountExistsPhone: '该手机号已注册账户，请直接登录。',
   timeout: '服务器响应超时，请检查网络后重试。',

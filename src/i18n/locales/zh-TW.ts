@@ -73,7 +73,7 @@ const zhTW: Translation = {
   reviewBody: '我們正在審核您的註冊資料，將盡快與您聯絡。',
   startOver: '註冊其他帳號',
   codeRequired: '請輸入 6 位數驗證碼。',
-  codeInvalid: '驗證碼為 6 位數字。',
+  codeInvalid: '驗證碼應為 6 位數字。',
   accountExistsEmail: '此電子郵件地址已註冊，請直接登入。',
   accountExistsPhone: '此手機號碼已註冊，請直接登入。',
   timeout: '伺服器回應逾時，請檢查網路連線後再試一次。',
