@@ -119,7 +119,7 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
       code: errorCode(error),
       message: errorMessage(error, element.i18n.t),
       call: error instanceof GatewayError ? error.call : undefined,
-      reason,
+      ...(reason ? { reason } : {}),
     });
     if (error instanceof AccountExistsError) emit(element, 'account-exists', accountExistsDetail(element, error.account, this.touch));
   }
