@@ -29,6 +29,8 @@ export interface RegisterErrorDetail {
   message: string;
   /** The gateway call that failed, when one did. */
   call?: GatewayCallName;
+  /** The technical reason, for developers, when there is one (a provider's proof the gateway refused: its `failReason`); also logged to the console. Never shown to the person. */
+  reason?: string;
 }
 
 export interface AccountExistsDetail {

@@ -15,7 +15,7 @@ import { RegistrationController } from './flow/registration-controller.js';
 import { AccountExistsError } from './flow/registration-flow.js';
 import { FirstStepController } from './views/first-step-controller.js';
 import { loadCodeStep, rememberStep, resumeKey } from './flow/session-resume.js';
-import { errorCode, errorMessage } from './views/error-message.js';
+import { errorCode, errorMessage, errorReason } from './views/error-message.js';
 import { LaterStepsController } from './views/later-steps-controller.js';
 import { laterStyles } from './views/later-styles.js';
 import { firstTouch, utmFromUrl, type Utm } from './embedding/attribution.js';
@@ -119,10 +119,13 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   /** A failure the person is shown, told to the page too. */
   private failed(error: unknown) {
     const { element } = this;
+    const reason = errorReason(error);
+    if (reason) console.warn(`<customer-register>: ${errorCode(error)}: ${reason}`);
     emit(element, 'register-error', {
       code: errorCode(error),
       message: errorMessage(error, element.i18n.t),
       call: error instanceof GatewayError ? error.call : undefined,
+      ...(reason ? { reason } : {}),
     });
     if (error instanceof AccountExistsError) emit(element, 'account-exists', accountExistsDetail(element, error.account, this.touch));
   }

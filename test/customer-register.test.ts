@@ -162,7 +162,7 @@ describe('<customer-register> by e-mail, end to end', () => {
     expect(event.detail.customerNo).to.match(/^\d+$/);
   });
 
-  it('one message at a time: a refused code marks the field; "Create account" on the cleared field replaces the refusal', async () => {
+  it('one message at a time: a refused code marks the field; "Register" on the cleared field replaces the refusal', async () => {
     const mounted = await mount();
     const email = uniqueEmail('one-message');
     await requestCodeFor(mounted.el, email);
@@ -174,7 +174,7 @@ describe('<customer-register> by e-mail, end to end', () => {
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     const refusal = part(mounted.el, '[role="alert"]');
     expect(input.getAttribute('aria-describedby')!.split(' ')).to.include(refusal.id);
-    // The person then presses "Create account" on the cleared field: one message, the current one.
+    // The person then presses "Register" on the cleared field: one message, the current one.
     await press('Enter');
     await waitUntil(() => part(mounted.el, '#code-error').textContent!.trim(), 'no field message');
     expect(alerts(mounted.el)).to.deep.equal([]);
@@ -295,7 +295,7 @@ describe('<customer-register> by e-mail, end to end', () => {
   it('zh-CN: every word in Chinese, and the gateway is asked in zh-CN', async () => {
     const { el, companyId } = await mount({ lang: 'zh-CN' });
     await countriesLoaded(el);
-    await waitUntil(() => part(el, 'label[for=email]').textContent === '电子邮箱', 'not translated');
+    await waitUntil(() => part(el, 'label[for=email]').textContent === '邮箱', 'not translated');
     expect(part(el, 'button[type=submit]').textContent!.trim()).to.equal('发送验证码');
     expect(part<HTMLSelectElement>(el, '#country').value).to.equal('ISO_3166_156');
     expect([...part<HTMLSelectElement>(el, '#country').options].map((o) => o.text)).to.include('中国');

@@ -3,7 +3,7 @@ import { waitUntil } from './support/wait.js';
 import enUS, { type Translation } from '../src/i18n/en-US.js';
 import { directionOf, loadTranslation, resolveLocale, SUPPORTED_LOCALES } from '../src/i18n/locale-catalog.js';
 import { counted } from '../src/i18n/plural.js';
-import { checkTranslation, type Glossary } from './support/locale-checks.js';
+import { checkGatewayMessages, checkReservedForAfterKyc, checkTranslation, EN_RESERVED_FOR_AFTER_KYC, type Glossary } from './support/locale-checks.js';
 import { countriesLoaded, mount, part, press, query, requestCodeFor, typeInto, waitForStep } from './support/harness.js';
 import { gatewayUrl, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { DEFAULT_PATHS } from '../src/gateway/contract.js';
@@ -16,6 +16,10 @@ const LOCALES = [
   'uk-UA', 'ur-PK', 'vi-VN', 'zh-CN', 'zh-TW',
 ];
 const RIGHT_TO_LEFT = ['ar', 'fa-IR', 'he-IL', 'ur-PK'];
+
+async function gatewayMessagesOf(locale: string): Promise<Record<string, unknown>> {
+  return (await import(/* @vite-ignore */ `/demo/gateway/messages/${locale}.mjs`)).default;
+}
 
 async function glossaryOf(locale: string): Promise<Glossary> {
   const response = await fetch(`/src/i18n/glossary/${locale}.json`);
@@ -32,10 +36,30 @@ describe('translations', () => {
     it(`${locale}: complete, every placeholder and plural form, nothing left in English, its glossary's terms`, async () => {
       const translation: Translation = await loadTranslation(locale);
       expect(translation).not.to.equal(enUS);
-      const problems = checkTranslation(locale, translation, enUS, await glossaryOf(locale));
+      const glossary = await glossaryOf(locale);
+      const problems = [...checkTranslation(locale, translation, enUS, glossary), ...checkGatewayMessages(await gatewayMessagesOf(locale), glossary)];
       expect(problems, problems.join('\n')).to.deep.equal([]);
     });
   }
+
+  it('en-US: the source registers (no "open an account", no "account ready"), and its gateway texts hold no developer word', async () => {
+    const problems = [...checkReservedForAfterKyc(enUS, EN_RESERVED_FOR_AFTER_KYC), ...checkGatewayMessages(await gatewayMessagesOf('en-US'))];
+    expect(problems, problems.join('\n')).to.deep.equal([]);
+  });
+
+  it('the checks catch "open an account" words before KYC and a developer word in a gateway text, in any language', async () => {
+    const de = await loadTranslation('de-DE');
+    const glossary = await glossaryOf('de-DE');
+    const opened = checkTranslation('de-DE', { ...de, successTitle: 'Ihr Konto ist eröffnet' }, enUS, glossary);
+    expect(opened.join('\n')).to.match(/successTitle: says .* before KYC/);
+    expect(checkReservedForAfterKyc({ ...enUS, successTitle: 'Your account is ready' }, EN_RESERVED_FOR_AFTER_KYC).join('\n')).to.contain('successTitle');
+    const gateway = await gatewayMessagesOf('ja-JP');
+    const ja = await glossaryOf('ja-JP');
+    const ticket = checkGatewayMessages({ ...gateway, ticketInvalid: '認証チケットが無効です。' }, ja);
+    expect(ticket.join('\n')).to.contain('gateway ticketInvalid');
+    expect(checkGatewayMessages({ ...gateway, proofNonceMismatch: 'nonce が一致しません。' }, ja).join('\n')).to.contain('gateway proofNonceMismatch');
+    expect(checkGatewayMessages({ ...gateway, fail: { pkce: 'PKCE' } }, ja), 'fail.* is for developers').to.deep.equal([]);
+  });
 
   it('the checks catch a missing key, a lost argument, a missing plural form, English left in, an avoided word', async () => {
     const de = await loadTranslation('de-DE');

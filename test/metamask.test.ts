@@ -101,7 +101,7 @@ describe('MetaMask registration', () => {
   it('refuses a signature by another key than the account\'s, and registers nothing', async () => {
     const { el, companyId, button } = await mountWithWallet({ wrongSigner: true });
     button.click();
-    expect(await errorShown(el)).to.match(/MetaMask sign-in could not be verified: \S+/);
+    expect(await errorShown(el)).to.equal((await loadTranslation('en-US')).providerRejected('MetaMask'));
     expect(await customersOf(companyId)).to.have.length(0);
     expect(await requestsOf(companyId, 'register')).to.have.length(0);
   });
@@ -109,7 +109,7 @@ describe('MetaMask registration', () => {
   it('refuses a signature over a changed message, and registers nothing', async () => {
     const { el, companyId, button } = await mountWithWallet({ tamper: (message) => message.replace('Chain ID: 1', 'Chain ID: 5') });
     button.click();
-    expect(await errorShown(el)).to.match(/could not be verified/);
+    expect(await errorShown(el)).to.equal((await loadTranslation('en-US')).providerRejected('MetaMask'));
     expect(await customersOf(companyId)).to.have.length(0);
   });
 

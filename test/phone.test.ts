@@ -56,7 +56,7 @@ describe('phone entry', () => {
 
     const after = await mount({ companyId, country: 'CN', methods: 'phone' });
     await waitForStep(after.el, '#code');
-    const back = [...after.el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')].find((b) => b.textContent!.includes('different phone'))!;
+    const back = [...after.el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')].find((b) => b.textContent!.includes('different mobile number'))!;
     back.click();
     const input = await showPhone(after.el);
     await waitUntil(() => input.value.replace(/\D/g, '').endsWith('7400123456'), `the number is not back: "${input.value}"`);

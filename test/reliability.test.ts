@@ -275,7 +275,7 @@ describe('no secret leaks', () => {
 });
 
 describe('more hostile and impatient input', () => {
-  it('mashing Enter and double-clicking "Create account" register exactly once', async () => {
+  it('mashing Enter and double-clicking "Register" register exactly once', async () => {
     const { el, companyId } = await mount();
     const email = uniqueEmail('mash-code');
     await countriesLoaded(el);
@@ -326,7 +326,7 @@ describe('resend', () => {
     expect(resend.getAttribute('aria-disabled')).to.equal('true');
     expect(part(el, '#resend-wait').textContent).to.match(/in \d+ seconds?/);
     expect(part<HTMLInputElement>(el, '#code').readOnly).to.equal(true);
-    expect(query(el, 'button[type=submit]'), 'no "Create account" with a dead ticket').to.equal(null);
+    expect(query(el, 'button[type=submit]'), 'no "Register" with a dead ticket').to.equal(null);
     resend.click();
     resend.click();
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -11,6 +11,9 @@ import { alerts, embedded, mount, query, warningsDuring, type Mounted } from './
 import { customersOf, gatewayUrl, injectFault, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
 import { localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
 import type { CustomerRegister } from '../src/customer-register.js';
+import type { RegisterErrorDetail } from '../src/events.js';
+import { loadTranslation } from '../src/i18n/locale-catalog.js';
+import { PROVIDER_NAMES } from '../src/providers/provider-names.js';
 
 const PROVIDERS: StandIn[] = ['google', 'apple', 'facebook', 'twitter', 'telegram'];
 
@@ -120,7 +123,7 @@ describe('third-party registration', () => {
     await injectFault(companyId, 'config', 'delay', { count: 1, delayMs: 1500 });
     const { el } = await mountWithProviders({ companyId, providers: 'google apple' });
     const buttons = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-provider]')].map((b) => b.dataset.provider);
-    await waitUntil(() => query(el, '[part="providers"] [role="status"]')?.textContent?.includes('Loading other ways to sign up'), 'no loading hint');
+    await waitUntil(() => query(el, '[part="providers"] [role="status"]')?.textContent?.includes('Loading other ways to register'), 'no loading hint');
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(buttons(), 'a button while another provider was loading').to.deep.equal([]);
     await waitUntil(() => buttons().length > 0, 'no buttons', { timeout: 8000 });
@@ -201,8 +204,12 @@ describe('third-party registration', () => {
 
   it('refuses an answer whose state is not the request\'s, before asking the gateway', async () => {
     const { el, companyId } = await mountWithProviders({ providers: 'google', tamper: 'state' });
+    const codes: string[] = [];
+    el.addEventListener('register-error', (event) => codes.push(event.detail.code));
     (await buttonShown(el, 'google')).click();
-    expect(await errorShown(el)).to.contain('did not belong to this request');
+    expect(await errorShown(el)).to.equal((await loadTranslation('en-US')).providerStateMismatch);
+    await waitUntil(() => codes.length > 0, 'no register-error');
+    expect(codes[0], 'the page is told which check refused it').to.equal('SIGN_IN_STATE');
     expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
     expect(await customersOf(companyId)).to.have.length(0);
   });
@@ -222,11 +229,22 @@ describe('third-party registration', () => {
     ['apple', 'iss'],
     ['telegram', 'hash'],
   ] as [StandIn, Tamper][]) {
-    it(`${provider}: shows the gateway's reason when it rejects a proof (${tamper}), and registers nothing`, async () => {
+    it(`${provider}: a proof the gateway rejects (${tamper}) reads as a plain sentence, its reason goes to the console and register-error; nothing registered`, async () => {
       const { el, companyId } = await mountWithProviders({ providers: provider, tamper });
-      (await buttonShown(el, provider)).click();
-      const message = await errorShown(el);
-      expect(message).to.match(/sign-in could not be verified: \S+/);
+      const details: RegisterErrorDetail[] = [];
+      el.addEventListener('register-error', (event) => details.push(event.detail));
+      let message = '';
+      const warnings = await warningsDuring(async () => {
+        (await buttonShown(el, provider)).click();
+        message = await errorShown(el);
+        await waitUntil(() => details.length > 0, 'no register-error');
+      });
+      expect(message).to.equal((await loadTranslation('en-US')).providerRejected(PROVIDER_NAMES[provider]));
+      expect(details[0].code).to.equal('PROOF_REJECTED');
+      const reason = details[0].reason ?? '';
+      expect(reason, "the gateway's failReason").not.to.equal('');
+      expect(message, 'no developer text in front of the person').not.to.contain(reason);
+      expect(warnings.join('\n'), 'the reason is in the console').to.contain(reason);
       expect(await requestsOf(companyId, `${provider}Verify`)).to.have.length(1);
       expect(await requestsOf(companyId, 'register')).to.have.length(0);
       expect(await customersOf(companyId)).to.have.length(0);
@@ -273,8 +291,12 @@ describe('third-party registration', () => {
     foreign.hostname = '127.0.0.1';
     el.providerEndpoints = { ...el.providerEndpoints, google: foreign.href };
     const button = await buttonShown(el, 'google');
+    const codes: string[] = [];
+    el.addEventListener('register-error', (event) => codes.push(event.detail.code));
     button.click();
-    expect(await errorShown(el)).to.contain('unexpected site');
+    expect(await errorShown(el)).to.equal((await loadTranslation('en-US')).providerForeignAnswer);
+    await waitUntil(() => codes.length > 0, 'no register-error');
+    expect(codes[0], 'the page is told which check refused it').to.equal('SIGN_IN_FOREIGN_ORIGIN');
     expect(button.getAttribute('aria-busy')).to.equal('false');
     expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
     expect(await customersOf(companyId)).to.have.length(0);

@@ -16,7 +16,7 @@ export interface VerifiedIdentity {
   registered: boolean;
 }
 
-/** The gateway looked at the proof and refused it (`result: false`); `reason` is its `failReason`, for the person. */
+/** The gateway looked at the proof and refused it (`result: false`); `reason` is its `failReason`, for the console and `register-error`, not the person. */
 export class ProofRejectedError extends Error {
   constructor(
     readonly provider: ThirdPartyProvider,

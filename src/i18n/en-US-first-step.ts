@@ -5,7 +5,7 @@
  * lazy chunks that show those strings bring with them.
  */
 export const enUSFirstStep = {
-  formLabel: 'Create your account',
+  formLabel: 'Register',
   emailLabel: 'Email address',
   countryLabel: 'Country or region of residence',
   countryPlaceholder: 'Choose a country or region',
@@ -16,14 +16,14 @@ export const enUSFirstStep = {
   sendingCode: 'Sending code…',
   methodLabel: 'Register with',
   methodEmail: 'Email',
-  methodPhone: 'Phone number',
+  methodPhone: 'Mobile',
   phoneLabel: 'Mobile number',
-  phoneLoading: 'Loading the phone number field…',
-  phoneLoadFailed: 'The phone number field could not be loaded.',
+  phoneLoading: 'Loading the mobile number field…',
+  phoneLoadFailed: 'The mobile number field could not be loaded.',
   emailRequired: 'Enter your email address.',
   emailInvalid: 'Enter a valid email address, like name@example.com.',
   countryRequired: 'Choose your country or region of residence.',
-  offline: "You're offline. What you typed is kept; you can go on once you're back online.",
+  offline: "You're offline. We've kept what you entered. You can continue when you're back online.",
   network: 'We could not reach the server. Please check your connection and try again.',
-  notConfigured: 'This sign-up form is not set up correctly. Please contact the site owner.',
+  notConfigured: 'This registration form is not set up correctly. Please contact the site owner.',
 };

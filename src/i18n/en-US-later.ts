@@ -1,6 +1,11 @@
 /**
  * The source strings of everything after the first step (see en-US-first-step.ts).
  * Loaded with the lazy chunks that show them, never with the entry.
+ *
+ * Words (README § Languages): this form registers (it creates the customer); the identity checks and the trading
+ * account come after. "Register" is the one verb for the action, "account" the customer's sign-in record, "mobile
+ * number" the one name for the phone field (it takes mobiles only), "verification code" the code by e-mail or SMS
+ * ("QR code" the wallet's).
  */
 import { counted } from './plural.js';
 
@@ -23,22 +28,23 @@ export const enUSLater = {
   /** intl-tel-input fills in ${countryName} and ${dialCode} itself; keep both, and the dial code visible text. */
   phoneSelectedCountry: 'Country or region: ${countryName} ${dialCode}. Change',
   phoneSearchResults: counted('en-US', { one: '{n} country or region found', other: '{n} countries and regions found' }),
-  changePhone: 'Use a different phone number',
+  changePhone: 'Use a different mobile number',
   passwordLabel: 'Password',
   passwordOptionalLabel: 'Password (optional)',
   showPassword: 'Show password',
   passwordRuleLength: '8 to 64 characters',
   passwordRuleLetter: 'At least one letter',
   passwordRuleDigit: 'At least one digit',
-  passwordRuleMet: '(done)',
+  passwordRuleMet: '(met)',
   passwordRequired: 'Choose a password.',
   passwordWeak: 'Your password does not meet all the rules below it yet.',
   accountTypeLabel: 'Account type',
   accountIndividual: 'Individual',
-  accountEnterprise: 'Enterprise',
+  /** The wire value stays `enterprise`; the label is what brokers call the segment. */
+  accountEnterprise: 'Business',
   termsRequired: 'Please accept the terms to continue.',
-  createAccount: 'Create account',
-  creatingAccount: 'Creating your account…',
+  createAccount: 'Register',
+  creatingAccount: 'Registering…',
   resendCode: 'Send a new code',
   resendingCode: 'Sending a new code…',
   refusalCodeWrong: 'The verification code is incorrect. Please check it and try again.',
@@ -50,15 +56,16 @@ export const enUSLater = {
   resendIn: counted('en-US', { one: 'You can request a new code in {n} second', other: 'You can request a new code in {n} seconds' }),
   newCodeSent: 'We sent you a new code.',
   requestNewCode: 'This code can no longer be used. Please request a new code.',
-  successTitle: 'Your account is ready',
-  successBody: (customerNo: string) => `Welcome aboard! Your customer number is ${customerNo}.`,
+  /** Registration is complete, not the account: the identity checks (KYC) and the trading account come after. Never "your account is opened/ready". */
+  successTitle: 'Registration complete',
+  successBody: (customerNo: string) => `Welcome. Your customer number is ${customerNo}.`,
   reviewTitle: 'Thank you for registering',
   reviewBody: 'We are reviewing your registration and will get in touch soon.',
-  startOver: 'Register another account',
+  startOver: 'Start another registration',
   codeRequired: 'Enter the 6-digit code.',
-  codeInvalid: 'The code is 6 digits long.',
+  codeInvalid: 'The code must be 6 digits.',
   accountExistsEmail: 'An account with this email address already exists. Please sign in instead.',
-  accountExistsPhone: 'An account with this phone number already exists. Please sign in instead.',
+  accountExistsPhone: 'An account with this mobile number already exists. Please sign in instead.',
   timeout: 'The server took too long to answer. Please check your connection and try again.',
   serverError: (status: number) => `The server ran into a problem (error ${status}). Please try again in a moment.`,
   badResponse: 'The server sent an answer we could not read. Please try again.',
@@ -67,23 +74,24 @@ export const enUSLater = {
   providersLabel: 'Or continue with',
   continueWith: (provider: string) => `Continue with ${provider}`,
   providerWorking: (provider: string) => `Continuing with ${provider}…`,
-  providersLoading: 'Loading other ways to sign up…',
-  providersFailed: 'We could not load the other ways to sign up.',
-  providerStateMismatch: 'The sign-in answer did not belong to this request, so nothing was registered. Please try again.',
-  providerForeignAnswer: 'A sign-in answer from an unexpected site was refused, so nothing was registered. Please try again.',
+  providersLoading: 'Loading other ways to register…',
+  providersFailed: 'We could not load the other ways to register.',
+  providerStateMismatch: 'We could not confirm your sign-in, so nothing was registered. Please try again.',
+  providerForeignAnswer: 'We could not confirm your sign-in, so nothing was registered. Please try again.',
   providerProofMismatch: 'The sign-in could not be confirmed, so nothing was registered. Please try again.',
-  providerRejected: (provider: string, reason: string) => `${provider} sign-in could not be verified: ${reason}`,
+  /** The gateway refused the provider's proof; its technical reason goes to the console and `register-error`'s `reason`, never here. */
+  providerRejected: (provider: string) => `Your ${provider} sign-in could not be confirmed, so nothing was registered. Please try again or choose another way.`,
   providerFailed: (provider: string) => `${provider} could not sign you in. Please try again or choose another way.`,
   providerAccountExists: (provider: string) => `This ${provider} account is already registered. Please sign in instead.`,
   walletRejected: 'You declined the request in your wallet. Nothing was registered.',
   walletLocked: 'Your wallet is locked or has no account selected. Unlock it, then try again.',
   walletUnavailable: 'No wallet could be reached. Install MetaMask or try again.',
-  walletStatement: 'Sign in to create your account. This costs nothing and sends no transaction.',
-  providerSignedInAs: (provider: string, name: string) => `You signed in with ${provider} as ${name}. Accept the terms to create your account.`,
-  otherWay: 'Choose another way to sign up',
+  walletStatement: 'Sign in to register. This costs nothing and sends no transaction.',
+  providerSignedInAs: (provider: string, name: string) => `You signed in with ${provider} as ${name}. Accept the terms to register.`,
+  otherWay: 'Choose another way to register',
   popupBlocked: 'Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.',
   walletScanTitle: 'Scan with MetaMask Mobile',
-  walletScanHint: 'Open the MetaMask app on your phone, scan this code, then approve the request in the app.',
+  walletScanHint: 'Open the MetaMask app on your phone, scan this QR code, then approve the request in the app.',
   walletQrLabel: 'QR code to connect MetaMask Mobile',
   walletOpenApp: 'Open MetaMask on this device',
   cancel: 'Cancel',

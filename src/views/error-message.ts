@@ -17,7 +17,8 @@ export function errorMessage(error: unknown, t: Translation): string {
     return error.account.channel === 'email' ? t.accountExistsEmail : t.accountExistsPhone;
   }
   if (error instanceof ProviderAccountExistsError) return t.providerAccountExists(PROVIDER_NAMES[error.provider]);
-  if (error instanceof ProofRejectedError) return t.providerRejected(PROVIDER_NAMES[error.provider], error.reason.trim() || t.refused);
+  // The gateway's reason is technical (a nonce, a PKCE verifier): the person reads a plain sentence, the page gets it (errorReason).
+  if (error instanceof ProofRejectedError) return t.providerRejected(PROVIDER_NAMES[error.provider]);
   if (error instanceof SignInError) {
     const name = PROVIDER_NAMES[error.provider];
     const messages: Record<SignInError['failure'], string> = {
@@ -62,4 +63,9 @@ export function errorCode(error: unknown): string {
   if (error instanceof GatewayRefusal) return error.code || 'REFUSED';
   if (error instanceof TransportFailure) return error.reason;
   return 'UNEXPECTED';
+}
+
+/** The technical reason behind a failure, for the console and `register-error`'s `reason`: never shown to the person. */
+export function errorReason(error: unknown): string | undefined {
+  return error instanceof ProofRejectedError ? error.reason.trim() || undefined : undefined;
 }

@@ -10,7 +10,13 @@
  * - not left in English: no string equal to the en-US one unless the glossary
  *   lists it under `sameAsEnglish`;
  * - terminology: each key term of the glossary appears in every string that
- *   uses that concept, and no word the glossary avoids appears anywhere.
+ *   uses that concept, and no word the glossary avoids appears anywhere;
+ * - this form registers: no string uses the locale's "open an account" words
+ *   (the glossary's `reservedForAfterKyc`), which at a broker name the account
+ *   opened after the identity checks, nor says an account is opened or ready;
+ * - no developer words in front of a customer: no gateway message the person
+ *   reads (demo/gateway/messages/<tag>.mjs) holds ticket, nonce, PKCE, token or
+ *   verifier, in English or in the locale's own words (`developerWords`).
  */
 import type { Counted } from '../../src/i18n/plural.js';
 
@@ -23,6 +29,21 @@ export interface Glossary {
   avoid: { pattern: string; why: string }[];
   /** Keys whose text is rightly the same as in English (a brand, a format example). */
   sameAsEnglish?: string[];
+  /**
+   * Regular expressions (case-insensitive, Unicode) for this market's "open an account" words and "your account is
+   * opened/ready": at a broker they name the account opened after the identity checks (the register answer's KYC
+   * list), which comes after this form. No string of the widget may match one (all of it is before KYC).
+   */
+  reservedForAfterKyc: { pattern: string; why: string }[];
+  /**
+   * Regular expressions for this language's words for ticket, token, nonce, verifier, identifier: developer words
+   * that no gateway message the person reads may hold (beside the English ones, DEVELOPER_WORDS).
+   */
+  developerWords: string[];
+  /** Why this form registers and what is reserved for after KYC (the same decision in every glossary; README § Languages). */
+  decision?: string;
+  /** The choices a native reviewer should confirm (a form of address, a term the decision changed). */
+  nativeReview?: string;
 }
 
 export type Concept = 'register' | 'signIn' | 'verificationCode' | 'wallet' | 'countryOfResidence';
@@ -40,6 +61,25 @@ export const CONCEPT_KEYS: Record<Concept, string[]> = {
 };
 
 type Strings = Record<string, unknown>;
+
+/** The en-US source's "open an account" words (en-US has no glossary; every other locale lists its own). */
+export const EN_RESERVED_FOR_AFTER_KYC: Glossary['reservedForAfterKyc'] = [
+  { pattern: '\\bopen(s|ed|ing)? (an |your |the |another |a new )?(trading |brokerage )?account|account[- ]opening', why: 'opening the account comes after the identity checks; this form registers' },
+  { pattern: 'account (is|has been) (opened|open|ready|verified|active)', why: 'success says registration is complete; the account is opened after KYC' },
+];
+
+/**
+ * Developer words no gateway message the person reads may hold, in any language (case-insensitive; inside compounds
+ * too, as German writes "Bestätigungsticket"; "verifier" only at a word's end, so Swedish "verifiera" passes).
+ */
+export const DEVELOPER_WORDS = ['ticket', 'nonce', 'pkce', 'token', 'verifier(?!\\p{L})'];
+
+/**
+ * The gateway message keys only a developer reads: a malformed request, an unknown path, and `fail.*`, the
+ * technical reason a provider's proof was refused (the element shows `providerRejected` and passes the reason to
+ * the console and `register-error`'s `reason`). Every other key can reach the person as the gateway wrote it.
+ */
+export const DEVELOPER_FACING_GATEWAY_KEYS = ['headerInvalid', 'bodyInvalid', 'fieldRequired', 'fieldInvalid', 'notFound', 'fail'];
 
 const SAMPLE_ARGS = ['ARG_ONE', 'ARG_TWO'];
 
@@ -151,6 +191,40 @@ export function checkTerminology(strings: Strings, glossary: Glossary): string[]
     const expression = new RegExp(pattern, 'iu');
     for (const [key, text] of Object.entries(texts)) {
       if (expression.test(text)) problems.push(`${key}: uses /${pattern}/ (${why}): "${text}"`);
+    }
+  }
+  if (!glossary.reservedForAfterKyc?.length) problems.push('glossary: no reservedForAfterKyc list (this market\'s "open an account" words)');
+  problems.push(...checkReservedForAfterKyc(strings, glossary.reservedForAfterKyc ?? []));
+  return problems;
+}
+
+/** No string says "open an account" or "your account is opened/ready": this form registers, KYC comes after. */
+export function checkReservedForAfterKyc(strings: Strings, reserved: Glossary['reservedForAfterKyc']): string[] {
+  const problems: string[] = [];
+  const texts = textsOf(strings);
+  for (const { pattern, why } of reserved) {
+    const expression = new RegExp(pattern, 'iu');
+    for (const [key, text] of Object.entries(texts)) {
+      if (expression.test(text)) problems.push(`${key}: says /${pattern}/ before KYC (${why}): "${text}"`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * No gateway message the person can read holds a developer word: the English ones (DEVELOPER_WORDS) in every
+ * language, and the glossary's `developerWords` (its translations: チケット, 티켓, ตั๋ว, biljett, билет, ...).
+ */
+export function checkGatewayMessages(messages: Strings, glossary?: Glossary): string[] {
+  const problems: string[] = [];
+  if (glossary && !glossary.developerWords?.length) problems.push("glossary: no developerWords list (this language's ticket, token, ...)");
+  const words = [...DEVELOPER_WORDS, ...(glossary?.developerWords ?? [])].map((word) => new RegExp(word, 'iu'));
+  for (const [key, value] of Object.entries(messages)) {
+    if (DEVELOPER_FACING_GATEWAY_KEYS.includes(key)) continue;
+    const text = typeof value === 'function' ? (value as (...args: unknown[]) => string)(...SAMPLE_ARGS.slice(0, value.length)) : value;
+    if (typeof text !== 'string') continue;
+    for (const word of words) {
+      if (word.test(text)) problems.push(`gateway ${key}: holds the developer word ${word} and the person reads it: "${text}"`);
     }
   }
   return problems;

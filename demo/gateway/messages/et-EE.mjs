@@ -7,12 +7,12 @@ export default {
   fieldRequired: (name) => `Väli „${name}“ on kohustuslik.`,
   fieldInvalid: (name) => `Väli „${name}“ on vigane.`,
   emailInvalid: 'See e-posti aadress ei kehti.',
-  phoneInvalid: 'See mobiilinumber ei kehti valitud riigis.',
+  phoneInvalid: 'See number ei kehti valitud riigis või piirkonnas.',
   countryUnknown: 'Seda riiki või piirkonda ei toetata.',
   accountExists: 'Selle kasutajanimega konto on juba olemas.',
   sendTooFrequent: (seconds) =>
     `Oota ${seconds} ${plural(seconds, { one: 'sekund', other: 'sekundit' })}, enne kui uue koodi küsid.`,
-  ticketInvalid: 'Kinnituspilet ei kehti. Küsi uus kood.',
+  ticketInvalid: 'Kinnitus ei kehti enam. Küsi uus kood.',
   ticketExpired: 'Kinnituskood on aegunud. Küsi uus kood.',
   ticketUsed: 'Seda kinnituskoodi on juba kasutatud. Küsi uus kood.',
   ticketMismatch: 'Kinnituskoodi ei saadetud sellele kontole.',
@@ -27,7 +27,7 @@ export default {
   proofNotVerified: 'Seda sisselogimist pole kontrollitud. Logi teenusepakkuja juures uuesti sisse.',
   proofUsed: 'Seda sisselogimist on juba registreerumiseks kasutatud. Logi teenusepakkuja juures uuesti sisse.',
   proofExpired: 'See sisselogimine on vanem kui 10 minutit. Logi teenusepakkuja juures uuesti sisse.',
-  proofNonceMismatch: 'Seda sisselogimist ei alustatud sellelt lehelt: selle nonce ei ühti.',
+  proofNonceMismatch: 'Seda sisselogimist ei alustatud sellelt lehelt. Logi teenusepakkuja juures uuesti sisse.',
   proofUserMismatch: 'Konto ID ei ühti kontrollitud sisselogimisega.',
   proofLoginMismatch: 'Kasutajanimi peab olema kontrollitud konto e-posti aadress, telefoninumber või ID.',
   // `failReason` of a {provider}Verify whose proof does not hold: what exactly failed.

@@ -7,12 +7,12 @@ export default {
   fieldRequired: (name) => `Polje „${name}” je obavezno.`,
   fieldInvalid: (name) => `Polje „${name}” nije valjano.`,
   emailInvalid: 'Ova adresa e-pošte nije valjana.',
-  phoneInvalid: 'Ovaj broj mobitela nije valjan za odabranu državu.',
+  phoneInvalid: 'Ovaj broj nije valjan za odabranu državu ili regiju.',
   countryUnknown: 'Ova država ili regija nije podržana.',
   accountExists: 'Račun s ovim korisničkim imenom već postoji.',
   sendTooFrequent: (seconds) =>
     `Pričekajte ${seconds} ${plural(seconds, { one: 'sekundu', few: 'sekunde', other: 'sekundi' })} prije nego što zatražite novi kod.`,
-  ticketInvalid: 'Verifikacijska potvrda nije valjana. Zatražite novi kod.',
+  ticketInvalid: 'Ova provjera više nije valjana. Zatražite novi kod.',
   ticketExpired: 'Verifikacijski kod je istekao. Zatražite novi kod.',
   ticketUsed: 'Ovaj je verifikacijski kod već iskorišten. Zatražite novi kod.',
   ticketMismatch: 'Verifikacijski kod nije poslan za ovaj račun.',
@@ -27,7 +27,7 @@ export default {
   proofNotVerified: 'Ova prijava nije provjerena. Ponovno se prijavite kod pružatelja usluge.',
   proofUsed: 'Ova je prijava već iskorištena za registraciju. Ponovno se prijavite kod pružatelja usluge.',
   proofExpired: 'Ova je prijava starija od 10 minuta. Ponovno se prijavite kod pružatelja usluge.',
-  proofNonceMismatch: 'Ovu prijavu nije pokrenula ova stranica: njezin nonce ne odgovara.',
+  proofNonceMismatch: 'Ovu prijavu nije pokrenula ova stranica. Ponovno se prijavite kod pružatelja usluge.',
   proofUserMismatch: 'ID računa ne odgovara provjerenoj prijavi.',
   proofLoginMismatch: 'Korisničko ime mora biti adresa e-pošte, broj telefona ili ID provjerenog računa.',
   // `failReason` of a {provider}Verify whose proof does not hold: what exactly failed.

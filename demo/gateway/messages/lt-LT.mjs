@@ -7,12 +7,12 @@ export default {
   fieldRequired: (name) => `Laukas „${name}“ yra privalomas.`,
   fieldInvalid: (name) => `Laukas „${name}“ netinkamas.`,
   emailInvalid: 'Šis el. pašto adresas netinkamas.',
-  phoneInvalid: 'Šis mobiliojo telefono numeris netinka pasirinktai šaliai.',
+  phoneInvalid: 'Šis numeris netinka pasirinktai šaliai arba regionui.',
   countryUnknown: 'Ši šalis arba regionas nepalaikomi.',
   accountExists: 'Paskyra su šiuo prisijungimo vardu jau yra.',
   sendTooFrequent: (seconds) =>
     `Prieš prašydami kito kodo, palaukite ${seconds} ${plural(seconds, { one: 'sekundę', few: 'sekundes', other: 'sekundžių' })}.`,
-  ticketInvalid: 'Patvirtinimo bilietas netinkamas. Paprašykite naujo kodo.',
+  ticketInvalid: 'Patvirtinimas nebegalioja. Paprašykite naujo kodo.',
   ticketExpired: 'Patvirtinimo kodo galiojimas baigėsi. Paprašykite naujo kodo.',
   ticketUsed: 'Šis patvirtinimo kodas jau panaudotas. Paprašykite naujo kodo.',
   ticketMismatch: 'Patvirtinimo kodas nebuvo išsiųstas šiai paskyrai.',
@@ -27,7 +27,7 @@ export default {
   proofNotVerified: 'Šis prisijungimas nepatikrintas. Prisijunkite prie paslaugos teikėjo iš naujo.',
   proofUsed: 'Šis prisijungimas jau panaudotas registracijai. Prisijunkite prie paslaugos teikėjo iš naujo.',
   proofExpired: 'Šis prisijungimas senesnis nei 10 minučių. Prisijunkite prie paslaugos teikėjo iš naujo.',
-  proofNonceMismatch: 'Šis prisijungimas pradėtas ne šiame puslapyje: jo nonce nesutampa.',
+  proofNonceMismatch: 'Šis prisijungimas pradėtas ne šiame puslapyje. Prisijunkite prie paslaugos teikėjo iš naujo.',
   proofUserMismatch: 'Paskyros ID nesutampa su patikrintu prisijungimu.',
   proofLoginMismatch: 'Prisijungimo vardas turi būti patikrintos paskyros el. pašto adresas, telefono numeris arba ID.',
   // `failReason` of a {provider}Verify whose proof does not hold: what exactly failed.

@@ -7,12 +7,12 @@ export default {
   fieldRequired: (name) => `Lauks „${name}“ ir obligāts.`,
   fieldInvalid: (name) => `Lauks „${name}“ nav derīgs.`,
   emailInvalid: 'Šī e-pasta adrese nav derīga.',
-  phoneInvalid: 'Šis mobilā tālruņa numurs nav derīgs izvēlētajai valstij.',
+  phoneInvalid: 'Šis numurs nav derīgs izvēlētajai valstij vai reģionam.',
   countryUnknown: 'Šī valsts vai reģions netiek atbalstīts.',
   accountExists: 'Konts ar šo lietotājvārdu jau pastāv.',
   sendTooFrequent: (seconds) =>
     `Lūdzu, uzgaidiet ${seconds} ${plural(seconds, { zero: 'sekundes', one: 'sekundi', other: 'sekundes' })}, pirms pieprasāt jaunu kodu.`,
-  ticketInvalid: 'Verifikācijas biļete nav derīga. Pieprasiet jaunu kodu.',
+  ticketInvalid: 'Verifikācija vairs nav derīga. Pieprasiet jaunu kodu.',
   ticketExpired: 'Verifikācijas koda derīguma termiņš ir beidzies. Pieprasiet jaunu kodu.',
   ticketUsed: 'Šis verifikācijas kods jau ir izmantots. Pieprasiet jaunu kodu.',
   ticketMismatch: 'Verifikācijas kods netika nosūtīts šim kontam.',
@@ -27,7 +27,7 @@ export default {
   proofNotVerified: 'Šī pieslēgšanās nav pārbaudīta. Lūdzu, vēlreiz pieslēdzieties pie pakalpojuma sniedzēja.',
   proofUsed: 'Šī pieslēgšanās jau ir izmantota reģistrācijai. Lūdzu, vēlreiz pieslēdzieties pie pakalpojuma sniedzēja.',
   proofExpired: 'Šī pieslēgšanās ir vecāka par 10 minūtēm. Lūdzu, vēlreiz pieslēdzieties pie pakalpojuma sniedzēja.',
-  proofNonceMismatch: 'Šo pieslēgšanos neuzsāka šī lapa: tās nonce nesakrīt.',
+  proofNonceMismatch: 'Šo pieslēgšanos neuzsāka šī lapa. Lūdzu, vēlreiz pieslēdzieties pie pakalpojuma sniedzēja.',
   proofUserMismatch: 'Konta ID nesakrīt ar pārbaudīto pieslēgšanos.',
   proofLoginMismatch: 'Lietotājvārdam jābūt pārbaudītā konta e-pasta adresei, tālruņa numuram vai ID.',
   // `failReason` of a {provider}Verify whose proof does not hold: what exactly failed.

@@ -7,12 +7,12 @@ export default {
   fieldRequired: (name) => `O campo «${name}» é obrigatório.`,
   fieldInvalid: (name) => `O campo «${name}» não é válido.`,
   emailInvalid: 'Este endereço de e-mail não é válido.',
-  phoneInvalid: 'Este número de telemóvel não é válido para o país selecionado.',
+  phoneInvalid: 'Este número não é válido para o país ou região selecionado.',
   countryUnknown: 'Este país ou região não é suportado.',
   accountExists: 'Já existe uma conta com este nome de utilizador.',
   sendTooFrequent: (seconds) =>
     `Aguarde ${seconds} ${plural(seconds, { one: 'segundo', other: 'segundos' })} antes de pedir outro código.`,
-  ticketInvalid: 'O comprovativo de verificação não é válido. Peça um novo código.',
+  ticketInvalid: 'Esta verificação já não é válida. Peça um novo código.',
   ticketExpired: 'O código de verificação expirou. Peça um novo código.',
   ticketUsed: 'Este código de verificação já foi utilizado. Peça um novo código.',
   ticketMismatch: 'O código de verificação não foi enviado para esta conta.',
@@ -27,7 +27,7 @@ export default {
   proofNotVerified: 'Este início de sessão não foi verificado. Inicie sessão novamente junto do fornecedor.',
   proofUsed: 'Este início de sessão já foi utilizado para um registo. Inicie sessão novamente junto do fornecedor.',
   proofExpired: 'Este início de sessão tem mais de 10 minutos. Inicie sessão novamente junto do fornecedor.',
-  proofNonceMismatch: 'Este início de sessão não foi iniciado por esta página: o nonce não corresponde.',
+  proofNonceMismatch: 'Este início de sessão não foi iniciado por esta página. Inicie sessão novamente junto do fornecedor.',
   proofUserMismatch: 'O ID da conta não corresponde ao início de sessão verificado.',
   proofLoginMismatch: 'O nome de utilizador tem de ser o endereço de e-mail, o número de telefone ou o ID da conta verificada.',
   // `failReason` of a {provider}Verify whose proof does not hold: what exactly failed.

@@ -7,12 +7,12 @@ export default {
   fieldRequired: (name) => `Pole „${name}“ je povinné.`,
   fieldInvalid: (name) => `Pole „${name}“ je neplatné.`,
   emailInvalid: 'Táto e-mailová adresa nie je platná.',
-  phoneInvalid: 'Toto číslo mobilného telefónu nie je platné pre vybranú krajinu.',
+  phoneInvalid: 'Toto číslo nie je platné pre vybranú krajinu alebo región.',
   countryUnknown: 'Táto krajina alebo región nie sú podporované.',
   accountExists: 'Účet s týmto prihlasovacím menom už existuje.',
   sendTooFrequent: (seconds) =>
     `Pred vyžiadaním ďalšieho kódu počkajte ${seconds} ${plural(seconds, { one: 'sekundu', few: 'sekundy', other: 'sekúnd' })}.`,
-  ticketInvalid: 'Overovací lístok nie je platný. Vyžiadajte si nový kód.',
+  ticketInvalid: 'Overenie už nie je platné. Vyžiadajte si nový kód.',
   ticketExpired: 'Platnosť overovacieho kódu vypršala. Vyžiadajte si nový kód.',
   ticketUsed: 'Tento overovací kód už bol použitý. Vyžiadajte si nový kód.',
   ticketMismatch: 'Overovací kód nebol poslaný pre tento účet.',
@@ -27,7 +27,7 @@ export default {
   proofNotVerified: 'Toto prihlásenie nebolo overené. Prihláste sa znova u poskytovateľa.',
   proofUsed: 'Toto prihlásenie už bolo použité na registráciu. Prihláste sa znova u poskytovateľa.',
   proofExpired: 'Toto prihlásenie je staršie ako 10 minút. Prihláste sa znova u poskytovateľa.',
-  proofNonceMismatch: 'Toto prihlásenie nezačala táto stránka: jeho nonce nezodpovedá.',
+  proofNonceMismatch: 'Toto prihlásenie nezačala táto stránka. Prihláste sa znova u poskytovateľa.',
   proofUserMismatch: 'ID účtu nezodpovedá overenému prihláseniu.',
   proofLoginMismatch: 'Prihlasovacie meno musí byť e-mailová adresa, telefónne číslo alebo ID overeného účtu.',
   // `failReason` of a {provider}Verify whose proof does not hold: what exactly failed.

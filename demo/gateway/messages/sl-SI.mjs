@@ -7,12 +7,12 @@ export default {
   fieldRequired: (name) => `Polje „${name}“ je obvezno.`,
   fieldInvalid: (name) => `Polje „${name}“ ni veljavno.`,
   emailInvalid: 'Ta e-poštni naslov ni veljaven.',
-  phoneInvalid: 'Ta številka mobilnega telefona ni veljavna za izbrano državo.',
+  phoneInvalid: 'Ta številka ni veljavna za izbrano državo ali regijo.',
   countryUnknown: 'Ta država ali regija ni podprta.',
   accountExists: 'Račun s tem uporabniškim imenom že obstaja.',
   sendTooFrequent: (seconds) =>
     `Počakajte ${seconds} ${plural(seconds, { one: 'sekundo', two: 'sekundi', few: 'sekunde', other: 'sekund' })}, preden zahtevate novo kodo.`,
-  ticketInvalid: 'Potrditveni žeton ni veljaven. Zahtevajte novo kodo.',
+  ticketInvalid: 'To preverjanje ni več veljavno. Zahtevajte novo kodo.',
   ticketExpired: 'Potrditvena koda je potekla. Zahtevajte novo kodo.',
   ticketUsed: 'Ta potrditvena koda je že bila uporabljena. Zahtevajte novo kodo.',
   ticketMismatch: 'Potrditvena koda ni bila poslana za ta račun.',
@@ -27,7 +27,7 @@ export default {
   proofNotVerified: 'Ta prijava ni bila preverjena. Znova se prijavite pri ponudniku.',
   proofUsed: 'Ta prijava je že bila uporabljena za registracijo. Znova se prijavite pri ponudniku.',
   proofExpired: 'Ta prijava je starejša od 10 minut. Znova se prijavite pri ponudniku.',
-  proofNonceMismatch: 'Te prijave ni začela ta stran: njen nonce se ne ujema.',
+  proofNonceMismatch: 'Te prijave ni začela ta stran. Znova se prijavite pri ponudniku.',
   proofUserMismatch: 'ID računa se ne ujema s preverjeno prijavo.',
   proofLoginMismatch: 'Uporabniško ime mora biti e-poštni naslov, telefonska številka ali ID preverjenega računa.',
   // `failReason` of a {provider}Verify whose proof does not hold: what exactly failed.

@@ -79,7 +79,7 @@ describe('reference gateway: bodies', () => {
   for (const [field, value] of wrongTypes) {
     cases.push([`register with ${field} = ${JSON.stringify(value).slice(0, 20)}`, 'register', { ...GOOD_REGISTER, [field]: value }, new RegExp(`"${field}" is invalid`)]);
   }
-  cases.push(['register with an unknown ticket', 'register', GOOD_REGISTER, /ticket is not valid/]);
+  cases.push(['register with an unknown ticket', 'register', GOOD_REGISTER, /verification is no longer valid/]);
 
   for (const [label, call, body, message] of cases) {
     it(`${label}: refused with a clear msg`, async () => {

@@ -194,7 +194,7 @@ describe('third-party gateway: Google', () => {
     const body = { loginName: minted.user.email, thirdServerSource: 'google', thirdServerCode: minted.user.id, verifyCode: idToken };
     const wrong = await registerThirdParty(companyId, { ...body, sendToken: randomToken() });
     expect(wrong).to.include({ ok: false, code: 'THIRD_LOGIN_PROOF_MISMATCH', data: null });
-    expect(wrong.msg).to.match(/nonce does not match/);
+    expect(wrong.msg, 'said without the developer word nonce').to.match(/not started on this page/);
     await expectNothingStored(companyId);
     // Not spent by the refusal: the right nonce still registers.
     expect((await registerThirdParty(companyId, { ...body, sendToken: nonce })).ok).to.equal(true);
