@@ -10,7 +10,7 @@
 import type { ReactiveController } from 'lit';
 import type { LaterStep, RegistrationElement, RegistrationSession } from './registration-session.js';
 import type { Step } from './flow/steps.js';
-import { emit } from './events.js';
+import { emit, type RegisteredDetail } from './events.js';
 import { RegistrationController } from './flow/registration-controller.js';
 import { AccountExistsError } from './flow/registration-flow.js';
 import { FirstStepController } from './views/first-step-controller.js';
@@ -20,12 +20,18 @@ import { LaterStepsController } from './views/later-steps-controller.js';
 import { laterStyles } from './views/later-styles.js';
 import { firstTouch, utmFromUrl, type Utm } from './embedding/attribution.js';
 import { checkAttributes, collectRegisterExtras } from './embedding/page-embedding.js';
-import { accountExistsDetail } from './embedding/sign-in-link.js';
+import { accountExistsDetail, identifierOf, signInUrlFor } from './embedding/sign-in-link.js';
 import { GatewayError } from './gateway/transport.js';
 import { loadOnce } from './load-once.js';
 import type { ThirdPartyController } from './third-party/third-party-controller.js';
 
 export type { RegistrationSession };
+
+/** `registered`'s detail: the gateway's customer, or only that the account exists (its answer was lost). */
+function registeredDetail({ customer, account }: Extract<Step, { name: 'done' }>): RegisteredDetail {
+  if (customer) return { confirmed: true, customerNo: customer.customerNo, customer, token: customer.token };
+  return { confirmed: false, loginName: account.channel === 'third-party' ? account.loginName : identifierOf(account) };
+}
 
 /** Starts the registration of one element: its flow, and what the element asks of it. */
 export function startRegistration(element: RegistrationElement): RegistrationSession {
@@ -68,6 +74,7 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
         element.setForm({ email: '' });
         this.reset();
       },
+      signInUrl: (account) => signInUrlFor(element, account, this.touch),
     });
     element.adopt(laterStyles);
     checkAttributes(element, (message) => element.warn(message));
@@ -107,7 +114,7 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
     // The method of a third-party registration is its provider.
     const account = 'account' in step ? step.account : undefined;
     emit(element, 'step-change', { step: step.name, method: account?.channel === 'third-party' ? account.provider : element.form.method });
-    if (step.name === 'done') emit(element, 'registered', { customerNo: step.customer.customerNo, customer: step.customer, token: step.customer.token });
+    if (step.name === 'done') emit(element, 'registered', registeredDetail(step));
   }
 
   /** A failure the person is shown, told to the page too. */
