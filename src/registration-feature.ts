@@ -15,6 +15,8 @@ import { RegistrationController } from './flow/registration-controller.js';
 import { AccountExistsError } from './flow/registration-flow.js';
 import { FirstStepController } from './views/first-step-controller.js';
 import { loadCodeStep, rememberStep, resumeKey } from './flow/session-resume.js';
+import { clearDraft, DRAFT_PREFIX, loadDraft, saveDraft, type FirstStepDraft } from './flow/first-step-draft.js';
+import type { UnansweredSend } from './flow/registration-flow.js';
 import { errorCode, errorMessage } from './views/error-message.js';
 import { LaterStepsController } from './views/later-steps-controller.js';
 import { laterStyles } from './views/later-styles.js';
@@ -48,6 +50,9 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   private readonly touch: Utm;
   /** The gateway and company whose misconfiguration was last warned about. */
   private checkedConfig?: string;
+  /** The first-step draft as last kept (first-step-draft.ts), and the Send it carries. */
+  private draftText?: string;
+  private unansweredSend?: UnansweredSend;
 
   constructor(private readonly element: RegistrationElement) {
     element.addController(this);
@@ -64,6 +69,10 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
         ),
       onStep: (step) => this.stepReached(step),
       onError: (error) => this.failed(error),
+      onUnansweredSend: (send) => {
+        this.unansweredSend = send;
+        this.keepDraft();
+      },
     }));
     this.laterSteps = new LaterStepsController(element, {
       t: () => element.i18n.t,
@@ -78,6 +87,9 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
     });
     element.adopt(laterStyles);
     checkAttributes(element, (message) => element.warn(message));
+    // After a reload: what was typed on the first step, and (below) the code step, if there was one.
+    const draft = loadDraft(this.draftKey());
+    if (draft) this.restoreDraft(draft);
     // After a reload: back to the code step this element had reached, if its ticket is still alive.
     const resumed = loadCodeStep(this.resumeKey(), Date.now());
     const resumable = resumed && !element.configProblem && element.offeredMethods.includes(resumed.account.channel) ? resumed : undefined;
@@ -86,7 +98,13 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
       element.setForm({ method: account.channel, selectedCountry: account.country, ...(account.channel === 'email' ? { email: account.email } : {}) });
       registration.flow.resume(resumable);
     }
-    this.firstStep = new FirstStepController(element, registration, this.touch, resumable?.account.channel === 'phone' ? resumable.account : undefined);
+    this.firstStep = new FirstStepController(
+      element,
+      registration,
+      this.touch,
+      resumable?.account.channel === 'phone' ? resumable.account : undefined,
+      draft?.phone,
+    );
     element.requestUpdate();
   }
 
@@ -101,6 +119,41 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
     if (element.providers && !this.thirdParty) this.loadThirdParty().catch(() => {});
   }
 
+  hostUpdated(): void {
+    this.keepDraft();
+  }
+
+  /** Where this element's first-step draft is kept (per company, gateway and place, like the code step). */
+  private draftKey(): string {
+    return resumeKey(this.element, this.element.gatewayHost, DRAFT_PREFIX);
+  }
+
+  /** Keeps what is typed on the first step, and the unanswered Send, for a reload (when it changed). */
+  private keepDraft() {
+    const { name } = this.registration.step;
+    if (name === 'done' || name === 'under-review') return;
+    const { method, email, selectedCountry, accountType } = this.element.form;
+    const draft: FirstStepDraft = { method, email, selectedCountry, accountType, phone: this.firstStep?.phoneDraft(), unansweredSend: this.unansweredSend };
+    if (JSON.stringify(draft) !== this.draftText) this.draftText = saveDraft(this.draftKey(), draft);
+  }
+
+  /** Brings back what the last page kept; what was typed here before the chunk arrived wins. */
+  private restoreDraft(draft: FirstStepDraft) {
+    const { element } = this;
+    const { form } = element;
+    const pristine = !form.email && !form.selectedCountry;
+    element.setForm({
+      method: pristine && element.offeredMethods.includes(draft.method) ? draft.method : form.method,
+      email: form.email || draft.email,
+      selectedCountry: form.selectedCountry || draft.selectedCountry,
+      accountType: form.accountType ?? draft.accountType,
+    });
+    if (draft.unansweredSend) {
+      this.unansweredSend = draft.unansweredSend;
+      this.registration.flow.restoreUnansweredSend(draft.unansweredSend);
+    }
+  }
+
   /** Tells this element apart from others on the page (a reload's resume, a redirect's return). */
   private resumeKey(): string {
     return resumeKey(this.element, this.element.gatewayHost);
@@ -109,7 +162,13 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   /** Every step change: remembered for a reload, and told to the page. */
   private stepReached(step: Step) {
     const { element } = this;
-    if (step.name === 'done' || step.name === 'under-review') element.setForm({ password: '' });
+    if (step.name === 'done' || step.name === 'under-review') {
+      element.setForm({ password: '' });
+      // The registration ended: nothing typed is kept for a reload any more.
+      clearDraft(this.draftKey());
+      this.draftText = undefined;
+      this.unansweredSend = undefined;
+    }
     rememberStep(this.resumeKey(), step);
     // The method of a third-party registration is its provider.
     const account = 'account' in step ? step.account : undefined;
