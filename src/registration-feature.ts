@@ -131,7 +131,7 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   /** Keeps what is typed on the first step, and the unanswered Send, for a reload (when it changed). */
   private keepDraft() {
     const { name } = this.registration.step;
-    if (name === 'done' || name === 'under-review') return;
+    if (name === 'done' || name === 'under-review' || !this.element.isConnected) return;
     const { method, email, selectedCountry, accountType } = this.element.form;
     const draft: FirstStepDraft = { method, email, selectedCountry, accountType, phone: this.firstStep?.phoneDraft(), unansweredSend: this.unansweredSend };
     if (JSON.stringify(draft) !== this.draftText) this.draftText = saveDraft(this.draftKey(), draft);
@@ -169,7 +169,8 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
       this.draftText = undefined;
       this.unansweredSend = undefined;
     }
-    rememberStep(this.resumeKey(), step);
+    // Kept for a reload of the page this element is on; one taken off the page keeps nothing.
+    if (element.isConnected) rememberStep(this.resumeKey(), step);
     // The method of a third-party registration is its provider.
     const account = 'account' in step ? step.account : undefined;
     emit(element, 'step-change', { step: step.name, method: account?.channel === 'third-party' ? account.provider : element.form.method });
