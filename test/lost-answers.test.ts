@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import type { CustomerRegister } from '../src/customer-register.js';
 import type { RegisteredDetail } from '../src/events.js';
-import { alerts, countriesLoaded, mount, part, press, query, typeInto, waitForStep } from './support/harness.js';
+import { alerts, countriesLoaded, mount, part, press, query, showPhone, typeInto, typeText, waitForStep } from './support/harness.js';
 import { customersOf, gatewayUrl, injectFault, latestCode, requestsOf, setReplay, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 
 /** Every `registered` the element fires, in order. */
@@ -173,6 +173,25 @@ describe('a reload', () => {
     const [customer] = await customersOf(companyId);
     expect(customer.registerBody).to.deep.include({ country: other, openAccountType: 1 });
     expect(Object.keys(sessionStorage).filter((k) => k.includes(companyId)), 'nothing kept once registered').to.deep.equal([]);
+  });
+});
+
+describe('a reload on the phone tab', () => {
+  it('brings back the number as typed and its country, before any Send', async () => {
+    const companyId = uniqueCompanyId('reload-phone');
+    const before = await mount({ companyId, country: 'CN', methods: 'email phone' });
+    (await showPhone(before.el)).focus();
+    // A country other than the preselected one, chosen by typing its dial code.
+    await typeText('+44 7400 123456');
+    await waitUntil(() => query(before.el, '.iti__selected-country')!.getAttribute('aria-label')!.includes('+44'));
+    before.el.remove();
+
+    const after = await mount({ companyId, country: 'CN', methods: 'email phone' });
+    await waitUntil(() => part(after.el, '#tab-phone').getAttribute('aria-selected') === 'true', 'the phone tab did not come back');
+    const input = await showPhone(after.el);
+    await waitUntil(() => input.value.replace(/\D/g, '').endsWith('7400123456'), `the number is not back: "${input.value}"`);
+    expect(query(after.el, '.iti__selected-country')!.getAttribute('aria-label')).to.contain('+44');
+    expect(await requestsOf(companyId, 'sendCode')).to.have.length(0);
   });
 });
 

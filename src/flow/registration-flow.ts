@@ -97,6 +97,8 @@ export class RegistrationFlow {
   private readonly now: () => number;
   /** The Send whose answer is outstanding (see UnansweredSend). */
   private unansweredSend?: UnansweredSend;
+  /** The account (statusKey) a Send's answer was lost for: a code may have arrived that the next one replaces. */
+  private lostSendFor?: string;
   /** A register whose answer was lost: the next try with the same ticket and code repeats it (same trace). */
   private unansweredRegister?: { sendToken: string; verifyCode: string; trace: string };
   private recoveringNow = false;
@@ -133,6 +135,7 @@ export class RegistrationFlow {
   /** After a reload: the Send that was under way when the page went (its answer never came). */
   restoreUnansweredSend(send: UnansweredSend): void {
     this.unansweredSend = send;
+    this.lostSendFor = send.key;
   }
 
   /**
@@ -152,9 +155,9 @@ export class RegistrationFlow {
     const fresh = early && this.now() - early.at < STATUS_CHECK_TTL_MS ? await answeredBy(early.exists.catch(() => undefined), until) : undefined;
     const exists = fresh ?? (await this.calls.accountExists(config, account, { signal, deadline: until }));
     if (exists) throw new AccountExistsError(account);
-    const { token, repeated } = await this.sendCode(config, account, until, signal);
+    const { token, codesMayDiffer } = await this.sendCode(config, account, until, signal);
     signal?.throwIfAborted(); // reset while the answer was on its way
-    return this.go({ ...codeSent(account, token, this.now()), codesMayDiffer: repeated });
+    return this.go({ ...codeSent(account, token, this.now()), codesMayDiffer });
   }
 
   /** Code step: a new code once the countdown ran out. */
@@ -162,15 +165,17 @@ export class RegistrationFlow {
     const step = this.expect('resendCode', 'code');
     if (!canResend(step, this.now())) throw new WrongStepError('resendCode before the countdown', step.name);
     const config = this.options.config();
-    const { token, repeated } = await this.sendCode(config, step.account, Date.now() + timeoutOf(config), signal);
+    const { token, codesMayDiffer } = await this.sendCode(config, step.account, Date.now() + timeoutOf(config), signal);
     signal?.throwIfAborted();
-    return this.go({ ...codeResent(this.expect('resendCode', 'code'), token, this.now()), codesMayDiffer: repeated });
+    return this.go({ ...codeResent(this.expect('resendCode', 'code'), token, this.now()), codesMayDiffer });
   }
 
   /**
    * One send-code call. Until it is answered it is the unanswered Send: a
    * later Send for the account repeats it with the same trace, so a gateway
-   * that replays answers with the ticket of the code that did arrive.
+   * that replays answers with the ticket of the code that did arrive. After
+   * a lost answer the next code's step says that the newest code counts
+   * (`codesMayDiffer`): one that does not replay may have sent two.
    */
   private async sendCode(config: GatewayConfig, account: Account, deadline: number, signal?: AbortSignal) {
     const key = statusKey(account);
@@ -180,10 +185,13 @@ export class RegistrationFlow {
     try {
       const token = await this.calls.sendVerificationCode(config, account, { signal, trace, deadline });
       this.setUnansweredSend(undefined);
-      return { token, repeated: repeat !== undefined };
+      const codesMayDiffer = this.lostSendFor === key;
+      this.lostSendFor = undefined;
+      return { token, codesMayDiffer };
     } catch (error) {
       // Refused: the gateway said what it did. Otherwise (lost, cancelled) it may have sent a code.
       if (error instanceof GatewayError && !isAmbiguous(error)) this.setUnansweredSend(undefined);
+      else this.lostSendFor = key;
       throw error;
     }
   }

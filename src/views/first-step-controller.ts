@@ -133,6 +133,8 @@ export class FirstStepController implements ReactiveController {
     if (errors[field]) this.element.setForm({ errors: { ...errors, [field]: undefined } });
     this.registration.dismissError();
     if (field === 'password') return;
+    // The number lives in the phone field, not the form: an update keeps it for a reload (first-step-draft.ts).
+    if (field === 'phone') this.element.requestUpdate();
     this.registration.checkStatusSoon(() =>
       this.registration.step.name === 'account' ? (this.element.form.method === 'phone' ? this.phoneAccount(false) : this.emailAccount(false)) : undefined,
     );
