@@ -20,6 +20,8 @@ interface Fault {
   extra?: { count?: number; status?: number; msg?: string; delayMs?: number };
   /** What the person must read; undefined: the call succeeds (only slower). */
   message?: RegExp;
+  /** Calls after which the element finds out by itself what happened: no message, it goes on. */
+  recovered?: Call[];
 }
 
 const GATEWAY_MSG = 'Registration is paused for maintenance until 18:00.';
@@ -37,6 +39,9 @@ const FAULTS: Fault[] = [
   { name: 'non-JSON body', kind: 'non-json', message: /could not read/ },
   { name: 'JSON without envelope', kind: 'no-envelope', message: /could not read/ },
   { name: 'ok:false with msg', kind: 'refuse', extra: { msg: GATEWAY_MSG }, message: new RegExp(GATEWAY_MSG.replace(/\./g, '\\.')) },
+  // The work is done (the code sent, the customer created), then the answer arrives cut in half:
+  // register finds out and registers; a second Send is answered with the first one's ticket.
+  { name: 'lost answer', kind: 'lost', message: /could not read/, recovered: ['register'] },
 ];
 
 /** The country list call's own message (ours) when it is not the gateway's refusal. */
@@ -67,7 +72,8 @@ function clearFault(companyId: string, call: Call) {
   return injectFault(companyId, call, 'drop', { count: 0 });
 }
 
-async function cell(call: Call, fault: Fault) {
+async function cell(call: Call, given: Fault) {
+  const fault = given.recovered?.includes(call) ? { ...given, message: undefined } : given;
   const email = uniqueEmail(`${call}-${fault.kind}`);
   if (call === 'countryList') {
     const companyId = uniqueCompanyId('fault');
