@@ -72,7 +72,13 @@ describe('a register whose answer is lost', () => {
     const events = registeredEvents(el);
     await toCodeStep(el, email);
     await injectFault(companyId, 'register', 'lost');
+    // The finding out is held a moment at the gateway, so it can be seen.
+    await injectFault(companyId, 'checkStatus', 'delay', { delayMs: 1000 });
     await typeInto(el, '#code', await latestCode(companyId, email));
+    await waitUntil(
+      () => query(el, 'form > [role="status"]')?.textContent?.includes('Checking whether your account was created'),
+      'the check after the lost answer was not shown',
+    );
     await waitUntil(() => events.length > 0, `never registered; showed ${JSON.stringify(alerts(el))}`, { timeout: 10000 });
     await waitForStep(el, '#outcome');
     await settle();
