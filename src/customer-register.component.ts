@@ -19,7 +19,7 @@ const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
  *
  * @summary Registers a customer by e-mail or phone number with a verification code.
  *
- * @event registered - The customer was created. `detail.customerNo`, `detail.customer` (the gateway's whole `data`), `detail.token`.
+ * @event registered - The customer was created (once). `detail.confirmed: true` with `detail.customerNo`, `detail.customer` (the gateway's whole `data`), `detail.token`; or `confirmed: false` with `detail.loginName` only, when register's answer was lost and the account is known to exist.
  * @event step-change - Another step is shown (for funnels). `detail.step`, `detail.method`.
  * @event register-error - A failure was shown to the person. `detail.code`, `detail.message`, `detail.call`.
  * @event account-exists - The account exists already (the message offers to sign in). `detail.method`, `detail.loginName`, `detail.loginUrl`.
@@ -190,7 +190,7 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   /** Unset: fits the page (dark on a dark page, else light); `light`, `dark`, or `auto`: follows the visitor's `prefers-color-scheme`. */
   theme = '';
 
-  /** Milliseconds a gateway call may take before the person is told and offered a retry (default 15000). */
+  /** Milliseconds a press (Send: the status check and the code together) may wait before the person is told and offered a retry (default 15000). */
   requestTimeout = 15_000;
 
   /** `tradeTypeCurrencyList`, passed through to register. */

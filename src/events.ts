@@ -6,13 +6,33 @@ import type { Customer } from './gateway/register.js';
 import type { StepName } from './flow/steps.js';
 import type { AccountChannel, ThirdPartyProvider, GatewayCallName } from './gateway/contract.js';
 
-export interface RegisteredDetail {
+/**
+ * `registered`'s detail: `confirmed: true` with the gateway's customer, or
+ * `confirmed: false` when register's answer was lost and the element only
+ * knows the account exists now (checkStatus): no customerNo then; the person
+ * is told to sign in. Either way it fires once per registration.
+ */
+export type RegisteredDetail = ConfirmedRegistration | UnconfirmedRegistration;
+
+export interface ConfirmedRegistration {
+  /** The gateway answered with the new customer. */
+  confirmed: true;
   /** The new customer's number (the gateway's `data.customerNo`). */
   customerNo: string;
   /** The gateway's whole `data` object. */
   customer: Customer;
   /** A login token, when the gateway issued one. The element never stores it. */
   token?: string;
+}
+
+export interface UnconfirmedRegistration {
+  /** Register's answer was lost; the account exists now (checkStatus said so). */
+  confirmed: false;
+  /** What the account is known by: the e-mail address, or the phone number as `+8613800000000`. */
+  loginName: string;
+  customerNo?: undefined;
+  customer?: undefined;
+  token?: undefined;
 }
 
 export interface StepChangeDetail {

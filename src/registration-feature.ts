@@ -10,22 +10,30 @@
 import { nothing, type ReactiveController } from 'lit';
 import type { LaterStep, RegistrationElement, RegistrationSession } from './registration-session.js';
 import type { Step } from './flow/steps.js';
-import { emit } from './events.js';
+import { emit, type RegisteredDetail } from './events.js';
 import { RegistrationController } from './flow/registration-controller.js';
 import { AccountExistsError } from './flow/registration-flow.js';
 import { FirstStepController } from './views/first-step-controller.js';
 import { loadCodeStep, rememberStep, resumeKey } from './flow/session-resume.js';
+import { clearDraft, DRAFT_PREFIX, loadDraft, saveDraft, type FirstStepDraft } from './flow/first-step-draft.js';
+import type { UnansweredSend } from './flow/registration-flow.js';
 import { errorCode, errorMessage, errorReason } from './views/error-message.js';
 import { LaterStepsController } from './views/later-steps-controller.js';
 import { laterStyles } from './views/later-styles.js';
 import { firstTouch, utmFromUrl, type Utm } from './embedding/attribution.js';
 import { checkAttributes, collectRegisterExtras } from './embedding/page-embedding.js';
-import { accountExistsDetail } from './embedding/sign-in-link.js';
+import { accountExistsDetail, identifierOf, signInUrlFor } from './embedding/sign-in-link.js';
 import { GatewayError } from './gateway/transport.js';
 import { loadOnce } from './load-once.js';
 import type { ThirdPartyController } from './third-party/third-party-controller.js';
 
 export type { RegistrationSession };
+
+/** `registered`'s detail: the gateway's customer, or only that the account exists (its answer was lost). */
+function registeredDetail({ customer, account }: Extract<Step, { name: 'done' }>): RegisteredDetail {
+  if (customer) return { confirmed: true, customerNo: customer.customerNo, customer, token: customer.token };
+  return { confirmed: false, loginName: account.channel === 'third-party' ? account.loginName : identifierOf(account) };
+}
 
 /** Starts the registration of one element: its flow, and what the element asks of it. */
 export function startRegistration(element: RegistrationElement): RegistrationSession {
@@ -44,6 +52,9 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   private checkedConfig?: string;
   /** The gateway gave no answer at the last update (see firstStep.gatewayUnreachable). */
   private gatewayWasUnreachable = false;
+  /** The first-step draft as last kept (first-step-draft.ts), and the Send it carries. */
+  private draftText?: string;
+  private unansweredSend?: UnansweredSend;
 
   constructor(private readonly element: RegistrationElement) {
     element.addController(this);
@@ -60,6 +71,10 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
         ),
       onStep: (step) => this.stepReached(step),
       onError: (error) => this.failed(error),
+      onUnansweredSend: (send) => {
+        this.unansweredSend = send;
+        this.keepDraft();
+      },
     }));
     this.laterSteps = new LaterStepsController(element, {
       t: () => element.i18n.t,
@@ -70,9 +85,13 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
         element.setForm({ email: '' });
         this.reset();
       },
+      signInUrl: (account) => signInUrlFor(element, account, this.touch),
     });
     element.adopt(laterStyles);
     checkAttributes(element, (message) => element.warn(message));
+    // After a reload: what was typed on the first step, and (below) the code step, if there was one.
+    const draft = loadDraft(this.draftKey());
+    if (draft) this.restoreDraft(draft);
     // After a reload: back to the code step this element had reached, if its ticket is still alive.
     const resumed = loadCodeStep(this.resumeKey(), Date.now());
     const resumable = resumed && !element.configProblem && element.offeredMethods.includes(resumed.account.channel) ? resumed : undefined;
@@ -81,7 +100,13 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
       element.setForm({ method: account.channel, selectedCountry: account.country, ...(account.channel === 'email' ? { email: account.email } : {}) });
       registration.flow.resume(resumable);
     }
-    this.firstStep = new FirstStepController(element, registration, this.touch, resumable?.account.channel === 'phone' ? resumable.account : undefined);
+    this.firstStep = new FirstStepController(
+      element,
+      registration,
+      this.touch,
+      resumable?.account.channel === 'phone' ? resumable.account : undefined,
+      draft?.phone,
+    );
     element.requestUpdate();
   }
 
@@ -100,6 +125,41 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
     this.gatewayWasUnreachable = unreachable;
   }
 
+  hostUpdated(): void {
+    this.keepDraft();
+  }
+
+  /** Where this element's first-step draft is kept (per company, gateway and place, like the code step). */
+  private draftKey(): string {
+    return resumeKey(this.element, this.element.gatewayHost, DRAFT_PREFIX);
+  }
+
+  /** Keeps what is typed on the first step, and the unanswered Send, for a reload (when it changed). */
+  private keepDraft() {
+    const { name } = this.registration.step;
+    if (name === 'done' || name === 'under-review' || !this.element.isConnected) return;
+    const { method, email, selectedCountry, accountType } = this.element.form;
+    const draft: FirstStepDraft = { method, email, selectedCountry, accountType, phone: this.firstStep?.phoneDraft(), unansweredSend: this.unansweredSend };
+    if (JSON.stringify(draft) !== this.draftText) this.draftText = saveDraft(this.draftKey(), draft);
+  }
+
+  /** Brings back what the last page kept; what was typed here before the chunk arrived wins. */
+  private restoreDraft(draft: FirstStepDraft) {
+    const { element } = this;
+    const { form } = element;
+    const pristine = !form.email && !form.selectedCountry;
+    element.setForm({
+      method: pristine && element.offeredMethods.includes(draft.method) ? draft.method : form.method,
+      email: form.email || draft.email,
+      selectedCountry: form.selectedCountry || draft.selectedCountry,
+      accountType: form.accountType ?? draft.accountType,
+    });
+    if (draft.unansweredSend) {
+      this.unansweredSend = draft.unansweredSend;
+      this.registration.flow.restoreUnansweredSend(draft.unansweredSend);
+    }
+  }
+
   /** Tells this element apart from others on the page (a reload's resume, a redirect's return). */
   private resumeKey(): string {
     return resumeKey(this.element, this.element.gatewayHost);
@@ -108,12 +168,19 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   /** Every step change: remembered for a reload, and told to the page. */
   private stepReached(step: Step) {
     const { element } = this;
-    if (step.name === 'done' || step.name === 'under-review') element.setForm({ password: '' });
-    rememberStep(this.resumeKey(), step);
+    if (step.name === 'done' || step.name === 'under-review') {
+      element.setForm({ password: '' });
+      // The registration ended: nothing typed is kept for a reload any more.
+      clearDraft(this.draftKey());
+      this.draftText = undefined;
+      this.unansweredSend = undefined;
+    }
+    // Kept for a reload of the page this element is on; one taken off the page keeps nothing.
+    if (element.isConnected) rememberStep(this.resumeKey(), step);
     // The method of a third-party registration is its provider.
     const account = 'account' in step ? step.account : undefined;
     emit(element, 'step-change', { step: step.name, method: account?.channel === 'third-party' ? account.provider : element.form.method });
-    if (step.name === 'done') emit(element, 'registered', { customerNo: step.customer.customerNo, customer: step.customer, token: step.customer.token });
+    if (step.name === 'done') emit(element, 'registered', registeredDetail(step));
   }
 
   /** A failure the person is shown, told to the page too. */

@@ -13,7 +13,12 @@
 //   server/contract-calls.mjs  the contract's calls (countryList, checkStatus, sendCode, register) and their paths
 //   server/validation.mjs      the checks of accounts and optional fields those calls share
 //   server/http.mjs            CORS, the required headers, the envelope, reading JSON bodies
-//   server/faults.mjs          fault injection (/__dev/fault)
+//   server/faults.mjs          fault injection (/__dev/fault), lost answers included
+//
+// (assumed) `trace` is an idempotency key for the calls that do work (sendCode,
+// register): a request repeating a trace this company used for that call gets
+// the first answer again, and nothing is done twice. /__dev/replay turns that
+// off per company, to play a gateway that cannot say.
 //   server/dev-endpoints.mjs   the /__dev/ endpoints
 //   identity-providers/        third-party registration: the providers' stand-ins and the gateway's verification
 import { createServer } from 'node:http';
@@ -29,6 +34,11 @@ import { checkHeaders, corsHeaders, envelope, pickHeaders, readJson, refusalEnve
 export { CODES };
 
 /** A Host header naming this machine: 127.0.0.1, localhost or [::1], with any port. */
+/** The calls whose answer a repeated `trace` gets again (they send a code or create a customer). */
+const REPLAYED_CALLS = new Set(['sendCode', 'register']);
+/** How many first answers are kept for replay (oldest forgotten first). */
+const MAX_REPLAYS = 2000;
+
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/i;
 
 /**
@@ -62,6 +72,10 @@ export function createGateway(options = {}) {
     inbox: [],
     requests: [],
     faults: new Map(),
+    /** First answers by `companyId|call|trace`, for a repeated request. */
+    replays: new Map(),
+    /** Companies whose gateway does not replay (POST /__dev/replay). */
+    replayOff: new Set(),
     nextCustomerNo: 80_000_001,
   };
 
@@ -72,6 +86,8 @@ export function createGateway(options = {}) {
     state.inbox.length = 0;
     state.requests.length = 0;
     state.faults.clear();
+    state.replays.clear();
+    state.replayOff.clear();
     idp.reset();
   }
 
@@ -88,7 +104,20 @@ export function createGateway(options = {}) {
 
   // The contract's calls, config and {provider}Verify included.
   const handlers = createContractCalls({ state, now, log, idp, ticketTtlMs, maxWrongCodes, resendIntervalMs });
-  const { applyFault } = createFaults({ state, now });
+  const { applyFault, answer } = createFaults({ state, now });
+
+  /** Where a request's answer is kept for a repeat of it, or undefined (a call that does no work, or replay off). */
+  function replayKeyOf(call, req) {
+    const companyId = req.headers.companyid;
+    if (!REPLAYED_CALLS.has(call) || state.replayOff.has(companyId)) return undefined;
+    return `${companyId}|${call}|${req.headers.trace}`;
+  }
+
+  function keepForReplay(key, answered) {
+    if (!key) return;
+    state.replays.set(key, answered);
+    if (state.replays.size > MAX_REPLAYS) state.replays.delete(state.replays.keys().next().value);
+  }
   const { handleDev } = createDevEndpoints({ state, now, reset, idp });
 
   // ---- HTTP -----------------------------------------------------------------
@@ -145,14 +174,27 @@ export function createGateway(options = {}) {
 
     if (await applyFault(call, req, res, cors ?? {}, trace, m)) return;
 
+    let replayKey;
     try {
       checkHeaders(req, m);
+      replayKey = replayKeyOf(call, req);
+      const first = replayKey && state.replays.get(replayKey);
+      if (first) {
+        log(`[gateway] ${call} repeated (trace ${trace}): the first answer again`);
+        return await answer(req, res, 200, cors ?? {}, first);
+      }
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Refusal(CODES.paramInvalid, m.bodyInvalid);
       // The Origin goes along for metamaskVerify: a SIWE message must be for the site that sends it.
       const data = await handlers[call](body, { lang, m, companyId: req.headers.companyid, trace, origin: req.headers.origin });
-      send(res, 200, cors ?? {}, envelope(trace, data, now()));
+      const answered = envelope(trace, data, now());
+      keepForReplay(replayKey, answered);
+      await answer(req, res, 200, cors ?? {}, answered);
     } catch (error) {
-      if (error instanceof Refusal) return send(res, 200, cors ?? {}, refusalEnvelope(trace, error, now()));
+      if (error instanceof Refusal) {
+        const refused = refusalEnvelope(trace, error, now());
+        keepForReplay(replayKey, refused);
+        return answer(req, res, 200, cors ?? {}, refused);
+      }
       log(`[gateway] internal error: ${error?.stack ?? error}`);
       send(res, 500, cors ?? {}, 'internal error', 'text/plain');
     }

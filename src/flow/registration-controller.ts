@@ -35,7 +35,7 @@ export class RegistrationController implements ReactiveController {
     },
   ) {
     element.addController(this);
-    this.flow = new RegistrationFlow({ ...options, onStep: (step) => this.stepChanged(step) });
+    this.flow = new RegistrationFlow({ ...options, onStep: (step) => this.stepChanged(step), onProgress: () => element.requestUpdate() });
     this.action = new Task<ActionArgs, unknown>(element, {
       task: async ([, run], { signal }) => {
         try {

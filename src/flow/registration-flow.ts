@@ -5,11 +5,19 @@
  */
 import type { Account, ThirdPartyAccount } from '../gateway/account.js';
 import { accountExists } from '../gateway/check-status.js';
-import { register, registerBody, thirdPartyRegisterBody, type RegisterExtras } from '../gateway/register.js';
+import { register, registerBody, thirdPartyRegisterBody, type RegisterExtras, type RegisterOutcome } from '../gateway/register.js';
 import { verifyProof } from '../gateway/provider-verify.js';
 import { sendVerificationCode } from '../gateway/send-code.js';
-import { GatewayRefusal, type GatewayConfig } from '../gateway/transport.js';
-import { ACCOUNT_EXISTS_CODES, thirdPartyLoginName, type ProviderProof, type ThirdPartyProvider } from '../gateway/contract.js';
+import { GatewayError, GatewayRefusal, isAmbiguous, TransportFailure, type GatewayConfig } from '../gateway/transport.js';
+import {
+  ACCOUNT_EXISTS_CODES,
+  DEAD_TICKET_CODES,
+  DEFAULT_TIMEOUT_MS,
+  TICKET_USED_CODES,
+  thirdPartyLoginName,
+  type ProviderProof,
+  type ThirdPartyProvider,
+} from '../gateway/contract.js';
 import {
   canResend,
   codeResent,
@@ -18,6 +26,7 @@ import {
   registeringStarted,
   registrationFailed,
   registrationSucceeded,
+  registrationUnconfirmed,
   registrationUnderReview,
   type CodeStep,
   type ConfirmStep,
@@ -62,8 +71,19 @@ export interface FlowOptions {
   extras: () => RegisterExtras | Promise<RegisterExtras>;
   /** Called after every step change. */
   onStep?: (step: Step) => void;
+  /** Called when `recovering` changes (the step stays). */
+  onProgress?: () => void;
+  /** Called when the Send whose answer is outstanding changes (kept for a reload: see first-step-draft.ts). */
+  onUnansweredSend?: (send: UnansweredSend | undefined) => void;
   now?: () => number;
   calls?: Partial<FlowCalls>;
+}
+
+/** A Send whose answer has not arrived (yet, or ever): the next Send for the same account repeats it, same trace. */
+export interface UnansweredSend {
+  /** The account it was for (statusKey). */
+  key: string;
+  trace: string;
 }
 
 /** How long a status check made while the person typed stays good for the click. */
@@ -75,6 +95,13 @@ export class RegistrationFlow {
   private readonly statusChecks = new Map<string, { exists: Promise<boolean>; at: number }>();
   private readonly calls: FlowCalls;
   private readonly now: () => number;
+  /** The Send whose answer is outstanding (see UnansweredSend). */
+  private unansweredSend?: UnansweredSend;
+  /** The account (statusKey) a Send's answer was lost for: a code may have arrived that the next one replaces. */
+  private lostSendFor?: string;
+  /** A register whose answer was lost: the next try with the same ticket and code repeats it (same trace). */
+  private unansweredRegister?: { sendToken: string; verifyCode: string; trace: string };
+  private recoveringNow = false;
 
   constructor(private readonly options: FlowOptions) {
     this.calls = { accountExists, sendVerificationCode, register, verifyProof, ...options.calls };
@@ -100,41 +127,116 @@ export class RegistrationFlow {
     this.statusChecks.set(key, { exists, at: this.now() });
   }
 
-  /** Account step: make sure the account is new (using a check made while typing, if fresh), then send it a code. */
-  async requestCode(account: Account, signal?: AbortSignal): Promise<CodeStep> {
+  /** Finding out whether a register whose answer was lost went through (shown to the person). */
+  get recovering(): boolean {
+    return this.recoveringNow;
+  }
+
+  /** After a reload: the Send that was under way when the page went (its answer never came). */
+  restoreUnansweredSend(send: UnansweredSend): void {
+    this.unansweredSend = send;
+    this.lostSendFor = send.key;
+  }
+
+  /**
+   * Account step: make sure the account is new (using a check made while
+   * typing, if fresh), then send it a code; all by `deadline` (epoch ms;
+   * default one timeout from now), however long the early check has been
+   * running: one press, one timeout. A Send repeating one whose answer was
+   * lost goes with the same trace (see IDEMPOTENT_CALLS).
+   */
+  async requestCode(account: Account, signal?: AbortSignal, deadline?: number): Promise<CodeStep> {
     this.expect('requestCode', 'account');
     const config = this.options.config();
+    const until = deadline ?? Date.now() + timeoutOf(config);
     const key = statusKey(account);
     const early = this.statusChecks.get(key);
     this.statusChecks.delete(key);
-    const fresh = early && this.now() - early.at < STATUS_CHECK_TTL_MS ? early.exists.catch(() => undefined) : undefined;
-    const exists = (await fresh) ?? (await this.calls.accountExists(config, account, { signal }));
+    const fresh = early && this.now() - early.at < STATUS_CHECK_TTL_MS ? await answeredBy(early.exists.catch(() => undefined), until) : undefined;
+    const exists = fresh ?? (await this.calls.accountExists(config, account, { signal, deadline: until }));
     if (exists) throw new AccountExistsError(account);
-    const sendToken = await this.calls.sendVerificationCode(config, account, { signal });
+    const { token, codesMayDiffer } = await this.sendCode(config, account, until, signal);
     signal?.throwIfAborted(); // reset while the answer was on its way
-    return this.go(codeSent(account, sendToken, this.now()));
+    return this.go({ ...codeSent(account, token, this.now()), codesMayDiffer });
   }
 
   /** Code step: a new code once the countdown ran out. */
   async resendCode(signal?: AbortSignal): Promise<CodeStep> {
     const step = this.expect('resendCode', 'code');
     if (!canResend(step, this.now())) throw new WrongStepError('resendCode before the countdown', step.name);
-    const sendToken = await this.calls.sendVerificationCode(this.options.config(), step.account, { signal });
+    const config = this.options.config();
+    const { token, codesMayDiffer } = await this.sendCode(config, step.account, Date.now() + timeoutOf(config), signal);
     signal?.throwIfAborted();
-    return this.go(codeResent(this.expect('resendCode', 'code'), sendToken, this.now()));
+    return this.go({ ...codeResent(this.expect('resendCode', 'code'), token, this.now()), codesMayDiffer });
   }
 
-  /** Code step: register with the code the person typed. */
+  /**
+   * One send-code call. Until it is answered it is the unanswered Send: a
+   * later Send for the account repeats it with the same trace, so a gateway
+   * that replays answers with the ticket of the code that did arrive. After
+   * a lost answer the next code's step says that the newest code counts
+   * (`codesMayDiffer`): one that does not replay may have sent two.
+   */
+  private async sendCode(config: GatewayConfig, account: Account, deadline: number, signal?: AbortSignal) {
+    const key = statusKey(account);
+    const repeat = this.unansweredSend?.key === key ? this.unansweredSend.trace : undefined;
+    this.setUnansweredSend({ key, trace: repeat ?? crypto.randomUUID() });
+    const { trace } = this.unansweredSend!;
+    try {
+      const token = await this.calls.sendVerificationCode(config, account, { signal, trace, deadline });
+      this.setUnansweredSend(undefined);
+      const codesMayDiffer = this.lostSendFor === key;
+      this.lostSendFor = undefined;
+      return { token, codesMayDiffer };
+    } catch (error) {
+      // Refused: the gateway said what it did. Otherwise (lost, cancelled) it may have sent a code.
+      if (error instanceof GatewayError && !isAmbiguous(error)) this.setUnansweredSend(undefined);
+      else this.lostSendFor = key;
+      throw error;
+    }
+  }
+
+  private setUnansweredSend(send: UnansweredSend | undefined) {
+    this.unansweredSend = send;
+    this.options.onUnansweredSend?.(send);
+  }
+
+  /**
+   * Code step: register with the code the person typed. When the answer is
+   * lost (isAmbiguous), or a repeat after a lost answer is refused because the
+   * ticket is spent or the account exists, the flow finds out (recoverRegister)
+   * before it says anything: registered (with the customer when the repeat is
+   * answered, else unconfirmed), or the failure, with the code kept.
+   */
   async submitCode(verifyCode: string, signal?: AbortSignal): Promise<DoneStep | UnderReviewStep> {
     const registering = this.go(registeringStarted(this.expect('submitCode', 'code')));
+    const config = this.options.config();
+    const lost = this.unansweredRegister?.sendToken === registering.sendToken ? this.unansweredRegister : undefined;
+    const trace = lost?.verifyCode === verifyCode ? lost.trace : crypto.randomUUID();
     try {
       const body = registerBody(registering.account, registering.sendToken, verifyCode, await this.options.extras());
-      const outcome = await this.calls.register(this.options.config(), body, { signal });
+      let outcome: RegisterOutcome | 'unconfirmed';
+      try {
+        outcome = await this.calls.register(config, body, { signal, trace });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        const ambiguous = isAmbiguous(error);
+        if (ambiguous) this.unansweredRegister = { sendToken: registering.sendToken, verifyCode, trace };
+        const code = error instanceof GatewayRefusal ? error.code : '';
+        const spentByUs = TICKET_USED_CODES.has(code) || (!!lost && (DEAD_TICKET_CODES.has(code) || ACCOUNT_EXISTS_CODES.has(code)));
+        if (!ambiguous && !spentByUs) throw error;
+        const found = await this.recoverRegister(config, registering, body, ambiguous ? trace : undefined, signal);
+        if (!found) throw error;
+        outcome = found;
+      }
       signal?.throwIfAborted();
+      this.unansweredRegister = undefined;
       return this.go(
-        outcome.kind === 'registered'
-          ? registrationSucceeded(registering, outcome.customer)
-          : registrationUnderReview(registering, outcome.message),
+        outcome === 'unconfirmed'
+          ? registrationUnconfirmed(registering)
+          : outcome.kind === 'registered'
+            ? registrationSucceeded(registering, outcome.customer)
+            : registrationUnderReview(registering, outcome.message),
       );
     } catch (error) {
       // Cancelled (reset): the step was already set by whoever cancelled.
@@ -145,6 +247,42 @@ export class RegistrationFlow {
       if (code && ACCOUNT_EXISTS_CODES.has(code)) throw new AccountExistsError(registering.account);
       throw error;
     }
+  }
+
+  /**
+   * Did a register whose answer was lost go through? Within one timeout, shown
+   * (`recovering`): checkStatus for the account; if it exists and the lost
+   * request can be repeated (`trace`), the repeat, whose answer a replaying
+   * gateway gives; else (or if the repeat is refused) registered, unconfirmed.
+   * Undefined: not registered, or it could not be found out.
+   */
+  private async recoverRegister(
+    config: GatewayConfig,
+    registering: { account: Account },
+    body: Record<string, unknown>,
+    trace: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<RegisterOutcome | 'unconfirmed' | undefined> {
+    const deadline = Date.now() + timeoutOf(config);
+    this.setRecovering(true);
+    try {
+      if (!(await this.calls.accountExists(config, registering.account, { signal, deadline }))) return undefined;
+      if (!trace) return 'unconfirmed';
+      return await this.calls.register(config, body, { signal, trace, deadline }).catch((error) => {
+        if (signal?.aborted) throw error;
+        return 'unconfirmed' as const;
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      return undefined;
+    } finally {
+      this.setRecovering(false);
+    }
+  }
+
+  private setRecovering(recovering: boolean) {
+    this.recoveringNow = recovering;
+    this.options.onProgress?.();
   }
 
   /**
@@ -232,6 +370,22 @@ export class RegistrationFlow {
     this.options.onStep?.(step);
     return step;
   }
+}
+
+function timeoutOf(config: GatewayConfig): number {
+  return config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+}
+
+/**
+ * A status check started earlier, if it answers by `deadline` (epoch ms);
+ * past it, the press has waited its one timeout: a timeout failure.
+ */
+function answeredBy<T>(answer: Promise<T>, deadline: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TransportFailure('checkStatus', '', 'timeout')), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
 /** What a status check depends on: the channel, the login name and the area sent with it. */

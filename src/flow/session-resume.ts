@@ -25,11 +25,11 @@ interface Saved {
  * the page (its id, else its position among the page's elements), so several
  * elements of one site each resume their own.
  */
-export function resumeKey(element: HTMLElement & { companyId: string }, host: string): string {
+export function resumeKey(element: HTMLElement & { companyId: string }, host: string, prefix = PREFIX): string {
   // Its id, else its place among the elements of its own document or shadow root.
   const root = element.getRootNode() as Document | ShadowRoot;
   const place = element.id || String([...root.querySelectorAll(element.localName)].indexOf(element));
-  return `${PREFIX}${element.companyId}|${host}|${place}`;
+  return `${prefix}${element.companyId}|${host}|${place}`;
 }
 
 function saveCodeStep(storage: Storage | null, key: string, step: CodeStep): void {

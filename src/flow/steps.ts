@@ -26,6 +26,8 @@ export interface CodeStep {
   ticketSpent: boolean;
   /** How many codes were sent for this account in this visit (1 for the first). */
   codesSent: number;
+  /** This code's Send repeated one whose answer was lost: more than one code may have arrived. */
+  codesMayDiffer?: boolean;
 }
 
 export interface RegisteringStep extends Omit<CodeStep, 'name'> {
@@ -42,7 +44,11 @@ export interface UnderReviewStep {
 export interface DoneStep {
   name: 'done';
   account: RegisteredAccount;
-  customer: Customer;
+  /**
+   * The customer the gateway answered with. Undefined when its answer was lost
+   * and only the account's existence is known (checkStatus): registered, unconfirmed.
+   */
+  customer?: Customer;
 }
 
 /**
@@ -116,6 +122,11 @@ export function registrationFailed(step: RegisteringStep, refusalCode?: string):
 
 export function registrationSucceeded(step: RegisteringStep, customer: Customer): DoneStep {
   return { name: 'done', account: step.account, customer };
+}
+
+/** Register's answer was lost, and the account exists now: registered, without the gateway's customer. */
+export function registrationUnconfirmed(step: RegisteringStep): DoneStep {
+  return { name: 'done', account: step.account };
 }
 
 export function registrationUnderReview(step: RegisteringStep, message: string): UnderReviewStep {

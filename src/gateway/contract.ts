@@ -184,6 +184,32 @@ export const WORDED_REFUSALS = {
 /** (assumed) refusal code meaning the login name is already registered. */
 export const ACCOUNT_EXISTS_CODES: ReadonlySet<string> = new Set(['CUSTOMER_ACCOUNT_EXISTS']);
 
+/**
+ * (assumed) `trace` is an idempotency key for the calls that do work (sendCode,
+ * register): a request repeated with the trace of one whose answer was lost
+ * (timeout, reset, unreadable body) gets the first answer again, and nothing
+ * is done twice. The element repeats a call with the same trace only then.
+ * A gateway that does not replay answers the repeat as a new request; the
+ * element then finds out what happened (checkStatus) instead of trusting it.
+ */
+export const IDEMPOTENT_CALLS: readonly CoreCallName[] = ['sendCode', 'register'];
+
+/**
+ * (assumed) register refusal codes saying the ticket was spent by a register
+ * that went through: only this element holds the ticket, so a repeat of its
+ * own request (its answer lost, or repeated by the browser on a reset
+ * connection) is the likely spender; the element then asks checkStatus.
+ */
+export const TICKET_USED_CODES: ReadonlySet<string> = new Set(['VERIFY_TOKEN_USED']);
+
+/**
+ * (assumed) register refusals after which the typed code is of no further use
+ * (wrong, expired, used, locked, not this account's, or the account registered
+ * meanwhile): the field is cleared for the next code. Any other refusal leaves
+ * the code as typed: it is still good in the person's inbox.
+ */
+export const CODE_SPENT_CODES: ReadonlySet<string> = new Set(['VERIFY_CODE_ERROR', ...DEAD_TICKET_CODES, ...ACCOUNT_EXISTS_CODES]);
+
 /** (assumed) the seconds before a new code may be requested; the gateway enforces its own limit. */
 export const RESEND_DELAY_MS = 60_000;
 

@@ -90,6 +90,17 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Reuse a trace when retrying the same logical call, so the gateway can de-duplicate. */
   trace?: string;
+  /** Epoch ms by which the whole action this call belongs to must be answered: the call's own timeout ends there at the latest. */
+  deadline?: number;
+}
+
+/**
+ * A failure after which the gateway may have done the work (the request may
+ * have arrived; its answer did not, or not whole): a timeout, a reset, an
+ * unreadable body, a 5xx.
+ */
+export function isAmbiguous(error: unknown): error is TransportFailure {
+  return error instanceof TransportFailure && (error.reason !== 'http' || (error.status ?? 0) >= 500);
 }
 
 /** The URL of one call: `{host}{prefix}{path}`. */
@@ -129,8 +140,11 @@ export async function callGateway<T>(
   options: CallOptions = {},
 ): Promise<T> {
   const trace = options.trace ?? crypto.randomUUID();
+  const ms = Math.min(config.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.deadline === undefined ? Infinity : options.deadline - Date.now());
+  // The action's time is up: not even sent.
+  if (ms <= 0) throw new TransportFailure(call, trace, 'timeout');
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const timer = setTimeout(() => timeout.abort(), ms);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
 
   let response: Response;

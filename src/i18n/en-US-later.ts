@@ -95,4 +95,7 @@ export const enUSLater = {
   walletQrLabel: 'QR code to connect MetaMask Mobile',
   walletOpenApp: 'Open MetaMask on this device',
   cancel: 'Cancel',
+  registeredSignIn: 'Your registration is complete. Please sign in to continue.',
+  checkingRegistration: 'The answer did not arrive. Checking whether your registration went through…',
+  useNewestCode: 'If more than one code arrives, use the newest one: it replaces the earlier ones.',
 };

@@ -11,6 +11,7 @@ import type { Account, PhoneAccount } from '../gateway/account.js';
 import type { Country } from '../gateway/country-list.js';
 import { CountryListController } from '../gateway/country-list-controller.js';
 import { toGatewayCountry } from '../gateway/iso-table.js';
+import { DEFAULT_TIMEOUT_MS } from '../gateway/contract.js';
 import type { RegistrationController } from '../flow/registration-controller.js';
 import { AccountExistsError } from '../flow/registration-flow.js';
 import { validateEmail } from '../flow/validation.js';
@@ -40,6 +41,8 @@ export class FirstStepController implements ReactiveController {
     private readonly touch: Utm,
     /** The number of a code step resumed after a reload: the phone field shows it, should the person go back. */
     private readonly resumedPhone?: PhoneAccount,
+    /** The phone field as typed before a reload (first-step-draft.ts). */
+    private readonly draftPhone?: { number: string; iso2: string },
   ) {
     element.addController(this);
     this.countryList = new CountryListController(element, () => (element.configProblem ? undefined : element.gatewayConfig()));
@@ -63,10 +66,13 @@ export class FirstStepController implements ReactiveController {
   // ---- sending the code ------------------------------------------------------------
 
   async submit(): Promise<void> {
+    // One press, one timeout: whatever it waits for (the country list, the status check
+    // started while typing, the check, the code) is answered by then, or the press fails.
+    const deadline = Date.now() + (this.element.gatewayConfig().timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const account = await this.readAccount();
     if (!account || this.passwordRefused()) return;
     const { element, registration } = this;
-    await registration.run('send', (signal) => registration.flow.requestCode(account, signal));
+    await registration.run('send', (signal) => registration.flow.requestCode(account, signal, deadline));
     // An existing account: the message (and its Sign in link) is where the person goes on.
     if (registration.error instanceof AccountExistsError) element.focusById('send-error');
   }
@@ -129,6 +135,8 @@ export class FirstStepController implements ReactiveController {
     if (errors[field]) this.element.setForm({ errors: { ...errors, [field]: undefined } });
     this.registration.dismissError();
     if (field === 'password') return;
+    // The number lives in the phone field, not the form: an update keeps it for a reload (first-step-draft.ts).
+    if (field === 'phone') this.element.requestUpdate();
     this.registration.checkStatusSoon(() =>
       this.registration.step.name === 'account' ? (this.element.form.method === 'phone' ? this.phoneAccount(false) : this.emailAccount(false)) : undefined,
     );
@@ -223,6 +231,28 @@ export class FirstStepController implements ReactiveController {
     return renderPhoneStandIn(t, failed ? { message, onRetry: () => this.retryFailed() } : 'loading');
   }
 
+  /** The phone field as typed, for a reload (first-step-draft.ts). */
+  phoneDraft(): { number: string; iso2: string } | undefined {
+    const field = this.phone?.field;
+    return field ? { number: field.rawValue, iso2: field.selectedIso2 } : this.draftPhone;
+  }
+
+  private draftPhoneAccount?: PhoneAccount;
+
+  /** The number typed before a reload, as the phone field prefills it (once: the same object each time). */
+  private typedBeforeReload(): PhoneAccount | undefined {
+    const typed = this.draftPhone;
+    if (!typed?.number.trim()) return undefined;
+    this.draftPhoneAccount ??= {
+      channel: 'phone',
+      phoneArea: '',
+      nationalNumber: typed.number.trim(),
+      country: toGatewayCountry(typed.iso2) ?? '',
+      dialCode: '',
+    };
+    return this.draftPhoneAccount;
+  }
+
   /** Retries whatever failed: the country list, the phone field, or both. */
   retryFailed(): void {
     if (this.countryList.failed) this.countryList.load(true);
@@ -243,7 +273,7 @@ export class FirstStepController implements ReactiveController {
           locale: () => element.i18n.locale,
           t: () => element.i18n.t,
           onInput: () => this.fieldEdited('phone'),
-          initial: () => this.resumedPhone,
+          initial: () => this.resumedPhone ?? this.typedBeforeReload(),
         });
         element.requestUpdate();
       },

@@ -12,6 +12,8 @@ import { errorMessage } from './error-message.js';
 import { normalizeCode } from '../flow/validation.js';
 import { listenForSmsCode } from '../flow/web-otp.js';
 import { GatewayRefusal } from '../gateway/transport.js';
+import { CODE_SPENT_CODES } from '../gateway/contract.js';
+import type { Account } from '../gateway/account.js';
 import { AccountExistsError } from '../flow/registration-flow.js';
 import { renderCodeStep, renderConfirmStep, renderOutcome } from './verification-view.js';
 import { PROVIDER_NAMES } from '../providers/provider-names.js';
@@ -25,6 +27,8 @@ export interface LaterStepsSetup {
   focus: (id: string) => void;
   /** "Register another account": back to the first step with a fresh form. */
   onStartOver: () => void;
+  /** The site's sign-in link for an account (`login-url`), if it set one. */
+  signInUrl: (account: Account) => string | undefined;
 }
 
 export class LaterStepsController implements ReactiveController {
@@ -81,7 +85,8 @@ export class LaterStepsController implements ReactiveController {
       code: this.code,
       busy: registration.busy,
       error: registerError ?? this.actionError('resend'),
-      codeRefused: registerError !== undefined && registration.error instanceof GatewayRefusal,
+      codeRefused: registerError !== undefined && codeSpent(registration.error),
+      recovering: registration.busy === 'register' && registration.flow.recovering,
       codeError: this.errors.code,
       countdownFrom: this.countdownFrom,
       terms: this.setup.hasTerms() ? this.termsProps() : undefined,
@@ -116,9 +121,11 @@ export class LaterStepsController implements ReactiveController {
   renderOutcome(step: Extract<Step, { name: 'done' | 'under-review' }>): TemplateResult {
     const t = this.setup.t();
     const { onStartOver } = this.setup;
-    return step.name === 'done'
-      ? renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.successBody(step.customer.customerNo), onStartOver })
-      : renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, onStartOver });
+    if (step.name === 'under-review') return renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, onStartOver });
+    if (step.customer) return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.successBody(step.customer.customerNo), onStartOver });
+    // Registered, but the gateway's answer was lost: the account exists, so signing in is the way on.
+    const href = step.account.channel === 'third-party' ? undefined : this.setup.signInUrl(step.account);
+    return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.registeredSignIn, link: href ? { href, text: t.signIn } : undefined, onStartOver });
   }
 
   private termsProps() {
@@ -188,9 +195,10 @@ export class LaterStepsController implements ReactiveController {
     const code = this.code;
     void registration.run('register', (signal) => registration.flow.submitCode(code, signal)).then(() => {
       if (registration.step.name !== 'code') return;
-      // A refused code is cleared so the next one can be typed straight away; after
-      // a transport failure the code stays, so trying again is one keypress.
-      if (registration.error instanceof GatewayRefusal || registration.error instanceof AccountExistsError) this.code = '';
+      // A code the gateway refused as wrong or spent is cleared so the next one can be
+      // typed straight away; after any other failure (a refusal we do not know, a
+      // transport failure) it stays: it is still good, and trying again is one keypress.
+      if (codeSpent(registration.error)) this.code = '';
       this.element.requestUpdate();
       // A spent ticket leaves only a new code (or another account): go where that is.
       this.setup.focus(registration.step.ticketSpent ? 'resend' : 'code');
@@ -216,4 +224,9 @@ export class LaterStepsController implements ReactiveController {
     this.code = '';
     registration.flow.changeAccount();
   }
+}
+
+/** The gateway refused the code as wrong or its ticket as spent, or the account exists: this code is of no more use. */
+function codeSpent(error: unknown): boolean {
+  return error instanceof AccountExistsError || (error instanceof GatewayRefusal && CODE_SPENT_CODES.has(error.code));
 }

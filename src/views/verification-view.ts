@@ -22,6 +22,8 @@ export interface CodeStepProps {
   codeError?: string;
   /** The countdown's value when this code was sent or the step was shown (announced once). */
   countdownFrom?: number;
+  /** Register's answer was lost: finding out whether it went through (said in the status region). */
+  recovering?: boolean;
   terms?: { accepted: boolean; error?: string; onChange: (event: Event) => void; onSlotChange: () => void };
   onCodeInput: (event: InputEvent) => void;
   onSubmit: (event: SubmitEvent) => void;
@@ -85,12 +87,18 @@ export function renderCodeStep(props: CodeStepProps) {
         </button>
       </div>
       <p class="hint" role="status">
-        ${step.codesSent > 1 && busy !== 'resend' ? t.newCodeSent : ''}<span class="visually-hidden"
+        ${props.recovering ? t.checkingRegistration : progressNote(t, step, busy)}<span class="visually-hidden"
           >${busy === 'resend' ? '' : countdownAnnouncement(t, step, seconds, props.countdownFrom)}</span
         >
       </p>
     </form>
   `;
+}
+
+/** A new code on its way, said once it is: it replaces the earlier one (also when a lost answer may have brought two). */
+function progressNote(t: Translation, step: CodeStep | RegisteringStep, busy: ActionName | undefined): string {
+  if (busy === 'resend') return '';
+  return step.codesMayDiffer ? t.useNewestCode : step.codesSent > 1 ? t.newCodeSent : '';
 }
 
 /**
@@ -163,12 +171,14 @@ export interface OutcomeProps {
   body: string;
   /** `success` offers the `success` slot and part; `panel` is the manual-review outcome. */
   kind: 'success' | 'panel';
+  /** A link after the body (the site's sign-in page). */
+  link?: { href: string; text: string };
   onStartOver: () => void;
 }
 
-export function renderOutcome({ t, title, body, kind, onStartOver }: OutcomeProps) {
+export function renderOutcome({ t, title, body, kind, link, onStartOver }: OutcomeProps) {
   const content = html`<h2 class="title">${title}</h2>
-    <p>${body}</p>`;
+    <p>${body}${link ? html` <a class="link" part="link" id="sign-in" href=${link.href}>${link.text}</a>` : nothing}</p>`;
   // The panel itself takes focus (a site's own success content may replace the heading).
   return html`
     <div class="panel ${kind}" part=${kind} role="status" id="outcome" tabindex="-1">

@@ -13,8 +13,9 @@ el.password = 'optional';
 el.tradeTypeCurrencyList = [{ allCurrency: 'USD', tradeType: 'STOCK' }];
 
 el.addEventListener('registered', (event) => {
-  const customerNo: string = event.detail.customerNo;
   const detail: RegisteredDetail = event.detail;
+  // Unconfirmed (the gateway's answer was lost; the account exists): no customerNo.
+  const customerNo: string = detail.confirmed ? detail.customerNo : `pending:${detail.loginName}`;
   console.log(customerNo, detail.customer, detail.token);
 });
 document.body.addEventListener('step-change', (event) => {

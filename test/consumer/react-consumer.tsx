@@ -10,7 +10,8 @@ export function SignUp({ onCustomer }: { onCustomer: (customerNo: string) => voi
       lang="ja-JP"
       methods="email phone"
       password="optional"
-      onRegistered={(event) => onCustomer(event.detail.customerNo)}
+      // Unconfirmed (the gateway's answer was lost; the account exists) carries no customerNo.
+      onRegistered={(event) => event.detail.confirmed && onCustomer(event.detail.customerNo)}
       onStepChange={(event) => console.log(event.detail.step)}
       onRegisterError={(event) => console.warn(event.detail.code, event.detail.message)}
       onAccountExists={(event) => console.log(event.detail.loginName, event.detail.loginUrl)}

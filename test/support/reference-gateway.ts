@@ -65,13 +65,14 @@ export async function latestCode(companyId: string, to: string): Promise<string>
   return entry.code;
 }
 
-export type FaultKind = 'delay' | 'hang' | 'drop' | 'http' | 'non-json' | 'no-envelope' | 'refuse';
+/** `lost`: the gateway does the work, then the answer is lost (`mode`: `truncate`, `drop` or `hang`). */
+export type FaultKind = 'delay' | 'hang' | 'drop' | 'http' | 'non-json' | 'no-envelope' | 'refuse' | 'lost';
 
 export function injectFault(
   companyId: string,
   call: 'countryList' | 'checkStatus' | 'sendCode' | 'register' | 'config',
   kind: FaultKind,
-  extra: { count?: number; status?: number; msg?: string; delayMs?: number } = {},
+  extra: { count?: number; status?: number; msg?: string; delayMs?: number; mode?: 'truncate' | 'drop' | 'hang' } = {},
 ): Promise<unknown> {
   return dev('/fault', {
     method: 'POST',
@@ -82,4 +83,16 @@ export function injectFault(
 
 export function expireTickets(companyId: string): Promise<unknown> {
   return dev(`/expire-tickets?companyId=${encodeURIComponent(companyId)}`, { method: 'POST' });
+}
+
+/**
+ * Turns the gateway's replay of a repeated `trace` (sendCode, register) on or
+ * off for one company: off plays a gateway that cannot say what it did.
+ */
+export function setReplay(companyId: string, on: boolean): Promise<unknown> {
+  return dev('/replay', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ companyId, on }),
+  });
 }

@@ -1,9 +1,9 @@
 // The gateway's dev endpoints under /__dev/ (served only with `dev`, and only
 // to a request that names this machine): inbox of sent codes, request log,
-// stored customers, reset, fault injection, expiring tickets, and the identity
+// stored customers, reset, fault injection, replay of repeated traces on or off, expiring tickets, and the identity
 // providers' own (/__dev/idp…, identity-providers/dev-endpoints.mjs).
 import { ROUTES } from './contract-calls.mjs';
-import { FAULT_KINDS } from './faults.mjs';
+import { FAULT_KINDS, LOST_MODES } from './faults.mjs';
 import { readJson, send } from './http.mjs';
 
 /**
@@ -37,7 +37,18 @@ export function createDevEndpoints({ state, now, reset, idp }) {
       if (!Object.values(ROUTES).includes(fault.call) || !FAULT_KINDS.has(fault.kind)) {
         return send(res, 400, cors, { error: `unknown call or fault kind; kinds: ${[...FAULT_KINDS].join(', ')}` });
       }
+      if (fault.kind === 'lost' && fault.mode !== undefined && !LOST_MODES.has(fault.mode)) {
+        return send(res, 400, cors, { error: `unknown lost-answer mode; modes: ${[...LOST_MODES].join(', ')}` });
+      }
       state.faults.set(`${fault.companyId ?? '*'}|${fault.call}`, { ...fault, remaining: fault.count ?? 1 });
+      return send(res, 200, cors, { ok: true });
+    }
+    // A gateway that cannot say: `{ companyId, on: false }` stops answering a repeated trace with the first answer.
+    if (req.method === 'POST' && route === '/replay') {
+      const { companyId: company, on } = await readJson(req);
+      if (typeof company !== 'string' || typeof on !== 'boolean') return send(res, 400, cors, { error: 'expected { companyId, on }' });
+      if (on) state.replayOff.delete(company);
+      else state.replayOff.add(company);
       return send(res, 200, cors, { ok: true });
     }
     // The identity providers' behaviour, proofs minted without a page, accepted proofs.

@@ -1,10 +1,15 @@
 // Fault injection (POST /__dev/fault): a call of the contract made slow,
 // silent, dropped, or answered with something other than the contract's
-// envelope, so the element's handling of each can be tested.
+// envelope, so the element's handling of each can be tested. `lost` is the
+// treacherous one: the gateway does the work (sends the code, creates the
+// customer) and then the answer never arrives whole (`mode`: `truncate`, the
+// default, cuts the body; `drop` resets the connection; `hang` holds it for
+// `delayMs`, then resets it).
 import { CODES, Refusal } from '../refusal.mjs';
 import { refusalEnvelope, send } from './http.mjs';
 
-export const FAULT_KINDS = new Set(['delay', 'hang', 'drop', 'http', 'non-json', 'no-envelope', 'refuse']);
+export const FAULT_KINDS = new Set(['delay', 'hang', 'drop', 'http', 'non-json', 'no-envelope', 'refuse', 'lost']);
+export const LOST_MODES = new Set(['truncate', 'drop', 'hang']);
 
 /**
  * @param {object} context
@@ -45,11 +50,38 @@ export function createFaults({ state, now }) {
       case 'refuse':
         send(res, 200, cors, refusalEnvelope(trace, new Refusal(CODES.injected, fault.msg ?? m.faultRefusal), now()));
         return true;
+      case 'lost':
+        // The call runs as usual; its answer is lost on the way (loseAnswer).
+        req.lostAnswer = { mode: fault.mode ?? 'truncate', delayMs: fault.delayMs };
+        return false;
     }
     return false;
   }
 
-  return { applyFault };
+  /**
+   * Sends an answer, or loses it when a `lost` fault was armed for this
+   * request: the work is done either way.
+   */
+  async function answer(req, res, status, cors, body) {
+    const lost = req.lostAnswer;
+    if (!lost) return send(res, status, cors, body);
+    switch (lost.mode) {
+      case 'drop':
+        req.socket.destroy();
+        return;
+      case 'hang':
+        await sleep(lost.delayMs ?? 120_000);
+        req.socket.destroy();
+        return;
+      default: {
+        // Half an envelope: the status line and headers arrive, the JSON does not parse.
+        const text = JSON.stringify(body, (_, value) => (typeof value === 'bigint' ? value.toString() : value));
+        send(res, status, cors, text.slice(0, Math.floor(text.length / 2)));
+      }
+    }
+  }
+
+  return { applyFault, answer };
 }
 
 function sleep(ms) {

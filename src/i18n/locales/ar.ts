@@ -118,6 +118,9 @@ const ar: Translation = {
   walletQrLabel: 'رمز QR لربط MetaMask Mobile',
   walletOpenApp: 'فتح MetaMask على هذا الجهاز',
   cancel: 'إلغاء',
+  registeredSignIn: 'اكتمل تسجيلك. يُرجى تسجيل الدخول للمتابعة.',
+  checkingRegistration: 'لم يصل الرد. نتحقق الآن مما إذا كان تسجيلك قد تم…',
+  useNewestCode: 'إذا وصلك أكثر من رمز، فاستخدم أحدثها: فهو يحل محل الرموز السابقة.',
 };
 
 export default ar;

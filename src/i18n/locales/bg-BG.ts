@@ -110,6 +110,9 @@ const bgBG: Translation = {
   walletQrLabel: 'QR код за свързване с MetaMask Mobile',
   walletOpenApp: 'Отворете MetaMask на това устройство',
   cancel: 'Отказ',
+  registeredSignIn: 'Регистрацията Ви е завършена. Моля, влезте, за да продължите.',
+  checkingRegistration: 'Отговорът не пристигна. Проверяваме дали регистрацията Ви е завършена…',
+  useNewestCode: 'Ако получите повече от един код, използвайте най-новия: той заменя предишните.',
 };
 
 export default bgBG;

@@ -110,6 +110,9 @@ const bnBD: Translation = {
   walletQrLabel: 'MetaMask Mobile সংযুক্ত করার QR কোড',
   walletOpenApp: 'এই ডিভাইসে MetaMask খুলুন',
   cancel: 'বাতিল করুন',
+  registeredSignIn: 'আপনার নিবন্ধন সম্পূর্ণ হয়েছে। চালিয়ে যেতে লগ ইন করুন।',
+  checkingRegistration: 'উত্তর পৌঁছায়নি। আপনার নিবন্ধন সম্পন্ন হয়েছে কি না যাচাই করা হচ্ছে…',
+  useNewestCode: 'একাধিক কোড পেলে সবচেয়ে নতুনটি ব্যবহার করুন: এটি আগের কোডগুলোর জায়গা নেয়।',
 };
 
 export default bnBD;

@@ -112,6 +112,9 @@ const csCZ: Translation = {
   walletQrLabel: 'QR kód pro připojení MetaMask Mobile',
   walletOpenApp: 'Otevřít MetaMask v tomto zařízení',
   cancel: 'Zrušit',
+  registeredSignIn: 'Vaše registrace je dokončena. Pokračujte přihlášením.',
+  checkingRegistration: 'Odpověď nedorazila. Ověřujeme, zda byla vaše registrace dokončena…',
+  useNewestCode: 'Pokud dostanete více kódů, použijte ten nejnovější: nahrazuje ty předchozí.',
 };
 
 export default csCZ;

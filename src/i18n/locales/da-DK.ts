@@ -110,6 +110,9 @@ const daDK: Translation = {
   walletQrLabel: 'QR-kode til at forbinde MetaMask Mobile',
   walletOpenApp: 'Åbn MetaMask på denne enhed',
   cancel: 'Annuller',
+  registeredSignIn: 'Din registrering er gennemført. Log ind for at fortsætte.',
+  checkingRegistration: 'Svaret nåede ikke frem. Vi tjekker, om din registrering gik igennem…',
+  useNewestCode: 'Hvis du får mere end én kode, så brug den nyeste: den erstatter de tidligere.',
 };
 
 export default daDK;

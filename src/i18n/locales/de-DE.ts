@@ -107,6 +107,9 @@ const deDE: Translation = {
   walletQrLabel: 'QR-Code zum Verbinden mit MetaMask Mobile',
   walletOpenApp: 'MetaMask auf diesem Gerät öffnen',
   cancel: 'Abbrechen',
+  registeredSignIn: 'Ihre Registrierung ist abgeschlossen. Bitte melden Sie sich an, um fortzufahren.',
+  checkingRegistration: 'Die Antwort ist nicht angekommen. Wir prüfen, ob Ihre Registrierung abgeschlossen wurde…',
+  useNewestCode: 'Wenn Sie mehr als einen Code erhalten, verwenden Sie den neuesten: Er ersetzt die früheren.',
 };
 
 export default deDE;

@@ -110,6 +110,9 @@ const elGR: Translation = {
   walletQrLabel: 'Κωδικός QR για να συνδέσετε το MetaMask Mobile',
   walletOpenApp: 'Άνοιγμα του MetaMask σε αυτή τη συσκευή',
   cancel: 'Ακύρωση',
+  registeredSignIn: 'Η εγγραφή σας ολοκληρώθηκε. Συνδεθείτε για να συνεχίσετε.',
+  checkingRegistration: 'Η απάντηση δεν έφτασε. Ελέγχουμε αν ολοκληρώθηκε η εγγραφή σας…',
+  useNewestCode: 'Αν λάβετε περισσότερους από έναν κωδικούς, χρησιμοποιήστε τον πιο πρόσφατο: αντικαθιστά τους προηγούμενους.',
 };
 
 export default elGR;

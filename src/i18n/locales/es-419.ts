@@ -107,6 +107,9 @@ const es419: Translation = {
   walletQrLabel: 'Código QR para conectar MetaMask Mobile',
   walletOpenApp: 'Abrir MetaMask en este dispositivo',
   cancel: 'Cancelar',
+  registeredSignIn: 'Su registro está completo. Inicie sesión para continuar.',
+  checkingRegistration: 'La respuesta no llegó. Estamos comprobando si se completó su registro…',
+  useNewestCode: 'Si recibe más de un código, use el más reciente: reemplaza a los anteriores.',
 };
 
 export default es419;

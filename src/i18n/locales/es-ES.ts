@@ -104,6 +104,9 @@ const esES: Translation = {
   walletQrLabel: 'Código QR para conectar MetaMask Mobile',
   walletOpenApp: 'Abrir MetaMask en este dispositivo',
   cancel: 'Cancelar',
+  registeredSignIn: 'Tu registro se ha completado. Inicia sesión para continuar.',
+  checkingRegistration: 'La respuesta no ha llegado. Estamos comprobando si se ha completado tu registro…',
+  useNewestCode: 'Si recibes más de un código, usa el más reciente: sustituye a los anteriores.',
 };
 
 export default esES;

@@ -110,6 +110,9 @@ const etEE: Translation = {
   walletQrLabel: 'QR-kood rakenduse MetaMask Mobile ühendamiseks',
   walletOpenApp: 'Ava MetaMask selles seadmes',
   cancel: 'Tühista',
+  registeredSignIn: 'Sinu registreerimine on lõpetatud. Jätkamiseks logi sisse.',
+  checkingRegistration: 'Vastus ei jõudnud kohale. Kontrollime, kas sinu registreerimine õnnestus…',
+  useNewestCode: 'Kui saad mitu koodi, kasuta kõige uuemat: see asendab varasemad.',
 };
 
 export default etEE;

@@ -110,6 +110,9 @@ const faIR: Translation = {
   walletQrLabel: 'کد QR برای اتصال MetaMask Mobile',
   walletOpenApp: 'باز کردن MetaMask در این دستگاه',
   cancel: 'انصراف',
+  registeredSignIn: 'ثبت‌نام شما کامل شد. برای ادامه وارد حساب خود شوید.',
+  checkingRegistration: 'پاسخ نرسید. در حال بررسی اینکه ثبت‌نام شما انجام شده است یا نه…',
+  useNewestCode: 'اگر بیش از یک کد دریافت کردید، جدیدترین را به کار ببرید: جایگزین کدهای قبلی است.',
 };
 
 export default faIR;

@@ -110,6 +110,9 @@ const fiFI: Translation = {
   walletQrLabel: 'QR-koodi MetaMask Mobilen yhdistämiseen',
   walletOpenApp: 'Avaa MetaMask tällä laitteella',
   cancel: 'Peruuta',
+  registeredSignIn: 'Rekisteröitymisesi on valmis. Jatka kirjautumalla sisään.',
+  checkingRegistration: 'Vastaus ei tullut perille. Tarkistamme, onnistuiko rekisteröitymisesi…',
+  useNewestCode: 'Jos saat useamman koodin, käytä uusinta: se korvaa aiemmat.',
 };
 
 export default fiFI;

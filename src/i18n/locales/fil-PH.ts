@@ -110,6 +110,9 @@ const filPH: Translation = {
   walletQrLabel: 'QR code para ikonekta ang MetaMask Mobile',
   walletOpenApp: 'Buksan ang MetaMask sa device na ito',
   cancel: 'Kanselahin',
+  registeredSignIn: 'Kumpleto na ang iyong pag-register. Mag-log in para magpatuloy.',
+  checkingRegistration: 'Hindi dumating ang sagot. Tinitingnan namin kung natuloy ang iyong pag-register…',
+  useNewestCode: 'Kung higit sa isang code ang dumating, gamitin ang pinakabago: pinapalitan nito ang mga nauna.',
 };
 
 export default filPH;

@@ -107,6 +107,9 @@ const frFR: Translation = {
   walletQrLabel: 'Code QR pour connecter MetaMask Mobile',
   walletOpenApp: 'Ouvrir MetaMask sur cet appareil',
   cancel: 'Annuler',
+  registeredSignIn: 'Votre inscription est terminée. Connectez-vous pour continuer.',
+  checkingRegistration: 'La réponse n’est pas arrivée. Nous vérifions si votre inscription a abouti…',
+  useNewestCode: 'Si vous recevez plus d’un code, utilisez le plus récent : il remplace les précédents.',
 };
 
 export default frFR;

@@ -112,6 +112,9 @@ const heIL: Translation = {
   walletQrLabel: 'קוד QR לחיבור MetaMask Mobile',
   walletOpenApp: 'פתיחת MetaMask במכשיר הזה',
   cancel: 'ביטול',
+  registeredSignIn: 'ההרשמה שלך הושלמה. יש להיכנס כדי להמשיך.',
+  checkingRegistration: 'התשובה לא הגיעה. אנחנו בודקים אם ההרשמה שלך הושלמה…',
+  useNewestCode: 'אם הגיע יותר מקוד אחד, יש להשתמש בחדש ביותר: הוא מחליף את הקודמים.',
 };
 
 export default heIL;

@@ -110,6 +110,9 @@ const hiIN: Translation = {
   walletQrLabel: 'MetaMask Mobile कनेक्ट करने के लिए QR कोड',
   walletOpenApp: 'इस डिवाइस पर MetaMask खोलें',
   cancel: 'रद्द करें',
+  registeredSignIn: 'आपका पंजीकरण पूरा हो गया है। जारी रखने के लिए लॉग इन करें।',
+  checkingRegistration: 'जवाब नहीं पहुँचा। हम जाँच रहे हैं कि आपका पंजीकरण पूरा हुआ या नहीं…',
+  useNewestCode: 'अगर एक से ज़्यादा कोड मिलें, तो सबसे नया इस्तेमाल करें: वह पिछले कोड की जगह लेता है।',
 };
 
 export default hiIN;

@@ -112,6 +112,9 @@ const hrHR: Translation = {
   walletQrLabel: 'QR kod za povezivanje s aplikacijom MetaMask Mobile',
   walletOpenApp: 'Otvorite MetaMask na ovom uređaju',
   cancel: 'Odustani',
+  registeredSignIn: 'Vaša je registracija dovršena. Prijavite se za nastavak.',
+  checkingRegistration: 'Odgovor nije stigao. Provjeravamo je li Vaša registracija dovršena…',
+  useNewestCode: 'Ako primite više kodova, upotrijebite najnoviji: on zamjenjuje prethodne.',
 };
 
 export default hrHR;

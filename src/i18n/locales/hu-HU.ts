@@ -110,6 +110,9 @@ const huHU: Translation = {
   walletQrLabel: 'QR-kód a MetaMask Mobile csatlakoztatásához',
   walletOpenApp: 'A MetaMask megnyitása ezen az eszközön',
   cancel: 'Mégse',
+  registeredSignIn: 'A regisztráció befejeződött. A folytatáshoz jelentkezzen be.',
+  checkingRegistration: 'A válasz nem érkezett meg. Ellenőrizzük, hogy sikerült-e a regisztrációja…',
+  useNewestCode: 'Ha több kódot kap, a legújabbat használja: az felváltja a korábbiakat.',
 };
 
 export default huHU;

@@ -104,6 +104,9 @@ const idID: Translation = {
   walletQrLabel: 'Kode QR untuk menghubungkan MetaMask Mobile',
   walletOpenApp: 'Buka MetaMask di perangkat ini',
   cancel: 'Batal',
+  registeredSignIn: 'Pendaftaran Anda sudah selesai. Silakan masuk untuk melanjutkan.',
+  checkingRegistration: 'Jawaban tidak sampai. Kami sedang memeriksa apakah pendaftaran Anda berhasil…',
+  useNewestCode: 'Jika Anda menerima lebih dari satu kode, gunakan yang terbaru: kode itu menggantikan yang sebelumnya.',
 };
 
 export default idID;

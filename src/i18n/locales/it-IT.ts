@@ -107,6 +107,9 @@ const itIT: Translation = {
   walletQrLabel: 'Codice QR per collegare MetaMask Mobile',
   walletOpenApp: 'Apri MetaMask su questo dispositivo',
   cancel: 'Annulla',
+  registeredSignIn: 'La tua registrazione è completa. Accedi per continuare.',
+  checkingRegistration: 'La risposta non è arrivata. Stiamo verificando se la tua registrazione è andata a buon fine…',
+  useNewestCode: 'Se ricevi più di un codice, usa il più recente: sostituisce i precedenti.',
 };
 
 export default itIT;

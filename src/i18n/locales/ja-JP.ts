@@ -104,6 +104,9 @@ const jaJP: Translation = {
   walletQrLabel: 'MetaMask Mobile に接続するための QR コード',
   walletOpenApp: 'このデバイスで MetaMask を開く',
   cancel: 'キャンセル',
+  registeredSignIn: '登録が完了しました。続けるにはログインしてください。',
+  checkingRegistration: '応答が届きませんでした。登録が完了したかどうかを確認しています…',
+  useNewestCode: '複数のコードが届いた場合は、最新のものをお使いください。以前のコードに代わるものです。',
 };
 
 export default jaJP;

@@ -104,6 +104,9 @@ const koKR: Translation = {
   walletQrLabel: 'MetaMask Mobile 연결용 QR 코드',
   walletOpenApp: '이 기기에서 MetaMask 열기',
   cancel: '취소',
+  registeredSignIn: '가입이 완료되었습니다. 계속하려면 로그인해 주세요.',
+  checkingRegistration: '응답이 도착하지 않았습니다. 가입이 완료되었는지 확인하고 있습니다…',
+  useNewestCode: '인증번호를 두 개 이상 받으셨다면 가장 최근 것을 사용해 주세요. 이전 번호를 대체합니다.',
 };
 
 export default koKR;

@@ -112,6 +112,9 @@ const ltLT: Translation = {
   walletQrLabel: 'QR kodas MetaMask Mobile susieti',
   walletOpenApp: 'Atidaryti MetaMask šiame įrenginyje',
   cancel: 'Atšaukti',
+  registeredSignIn: 'Jūsų registracija baigta. Norėdami tęsti, prisijunkite.',
+  checkingRegistration: 'Atsakymas neatėjo. Tikriname, ar jūsų registracija pavyko…',
+  useNewestCode: 'Jei gavote daugiau nei vieną kodą, naudokite naujausią: jis pakeičia ankstesnius.',
 };
 
 export default ltLT;

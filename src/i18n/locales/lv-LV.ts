@@ -112,6 +112,9 @@ const lvLV: Translation = {
   walletQrLabel: 'QR kods MetaMask Mobile savienošanai',
   walletOpenApp: 'Atvērt MetaMask šajā ierīcē',
   cancel: 'Atcelt',
+  registeredSignIn: 'Jūsu reģistrācija ir pabeigta. Lai turpinātu, pieslēdzieties.',
+  checkingRegistration: 'Atbilde nepienāca. Pārbaudām, vai jūsu reģistrācija izdevās…',
+  useNewestCode: 'Ja saņemat vairāk nekā vienu kodu, izmantojiet jaunāko: tas aizstāj iepriekšējos.',
 };
 
 export default lvLV;

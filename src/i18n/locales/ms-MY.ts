@@ -104,6 +104,9 @@ const msMY: Translation = {
   walletQrLabel: 'Kod QR untuk menyambungkan MetaMask Mobile',
   walletOpenApp: 'Buka MetaMask pada peranti ini',
   cancel: 'Batal',
+  registeredSignIn: 'Pendaftaran anda telah lengkap. Sila log masuk untuk meneruskan.',
+  checkingRegistration: 'Jawapan tidak sampai. Kami sedang menyemak sama ada pendaftaran anda berjaya…',
+  useNewestCode: 'Jika anda menerima lebih daripada satu kod, gunakan yang terkini: kod itu menggantikan yang sebelumnya.',
 };
 
 export default msMY;

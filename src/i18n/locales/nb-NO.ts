@@ -110,6 +110,9 @@ const nbNO: Translation = {
   walletQrLabel: 'QR-kode for å koble til MetaMask Mobile',
   walletOpenApp: 'Åpne MetaMask på denne enheten',
   cancel: 'Avbryt',
+  registeredSignIn: 'Registreringen din er fullført. Logg inn for å fortsette.',
+  checkingRegistration: 'Svaret kom ikke frem. Vi sjekker om registreringen din gikk gjennom…',
+  useNewestCode: 'Hvis du får mer enn én kode, bruk den nyeste: den erstatter de tidligere.',
 };
 
 export default nbNO;

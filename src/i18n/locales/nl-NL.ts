@@ -107,6 +107,9 @@ const nlNL: Translation = {
   walletQrLabel: 'QR-code om MetaMask Mobile te koppelen',
   walletOpenApp: 'MetaMask op dit apparaat openen',
   cancel: 'Annuleren',
+  registeredSignIn: 'Uw registratie is voltooid. Log in om verder te gaan.',
+  checkingRegistration: 'Het antwoord is niet aangekomen. We controleren of uw registratie is gelukt…',
+  useNewestCode: 'Ontvangt u meer dan één code, gebruik dan de nieuwste: die vervangt de eerdere.',
 };
 
 export default nlNL;

@@ -114,6 +114,9 @@ const plPL: Translation = {
   walletQrLabel: 'Kod QR do połączenia z MetaMask Mobile',
   walletOpenApp: 'Otwórz MetaMask na tym urządzeniu',
   cancel: 'Anuluj',
+  registeredSignIn: 'Rejestracja została zakończona. Zaloguj się, aby kontynuować.',
+  checkingRegistration: 'Odpowiedź nie dotarła. Sprawdzamy, czy Twoja rejestracja się powiodła…',
+  useNewestCode: 'Jeśli otrzymasz więcej niż jeden kod, użyj najnowszego: zastępuje on poprzednie.',
 };
 
 export default plPL;

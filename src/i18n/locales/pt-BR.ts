@@ -104,6 +104,9 @@ const ptBR: Translation = {
   walletQrLabel: 'Código QR para conectar o MetaMask Mobile',
   walletOpenApp: 'Abrir o MetaMask neste dispositivo',
   cancel: 'Cancelar',
+  registeredSignIn: 'Seu cadastro foi concluído. Entre para continuar.',
+  checkingRegistration: 'A resposta não chegou. Estamos verificando se seu cadastro foi concluído…',
+  useNewestCode: 'Se chegar mais de um código, use o mais recente: ele substitui os anteriores.',
 };
 
 export default ptBR;

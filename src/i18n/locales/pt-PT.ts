@@ -110,6 +110,9 @@ const ptPT: Translation = {
   walletQrLabel: 'Código QR para ligar a MetaMask Mobile',
   walletOpenApp: 'Abrir a MetaMask neste dispositivo',
   cancel: 'Cancelar',
+  registeredSignIn: 'O seu registo está concluído. Inicie sessão para continuar.',
+  checkingRegistration: 'A resposta não chegou. Estamos a verificar se o seu registo foi concluído…',
+  useNewestCode: 'Se receber mais do que um código, utilize o mais recente: substitui os anteriores.',
 };
 
 export default ptPT;

@@ -112,6 +112,9 @@ const roRO: Translation = {
   walletQrLabel: 'Cod QR pentru conectarea MetaMask Mobile',
   walletOpenApp: 'Deschideți MetaMask pe acest dispozitiv',
   cancel: 'Anulare',
+  registeredSignIn: 'Înregistrarea dumneavoastră este completă. Autentificați-vă pentru a continua.',
+  checkingRegistration: 'Răspunsul nu a ajuns. Verificăm dacă înregistrarea dumneavoastră a reușit…',
+  useNewestCode: 'Dacă primiți mai multe coduri, folosiți-l pe cel mai recent: acesta le înlocuiește pe cele anterioare.',
 };
 
 export default roRO;

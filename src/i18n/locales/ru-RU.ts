@@ -114,6 +114,9 @@ const ruRU: Translation = {
   walletQrLabel: 'QR-код для подключения MetaMask Mobile',
   walletOpenApp: 'Открыть MetaMask на этом устройстве',
   cancel: 'Отмена',
+  registeredSignIn: 'Регистрация завершена. Чтобы продолжить, войдите.',
+  checkingRegistration: 'Ответ не пришёл. Проверяем, завершена ли ваша регистрация…',
+  useNewestCode: 'Если пришло несколько кодов, используйте самый новый: он заменяет предыдущие.',
 };
 
 export default ruRU;

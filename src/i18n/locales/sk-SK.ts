@@ -112,6 +112,9 @@ const skSK: Translation = {
   walletQrLabel: 'QR kód na pripojenie aplikácie MetaMask Mobile',
   walletOpenApp: 'Otvoriť MetaMask v tomto zariadení',
   cancel: 'Zrušiť',
+  registeredSignIn: 'Vaša registrácia je dokončená. Pokračujte prihlásením.',
+  checkingRegistration: 'Odpoveď neprišla. Overujeme, či bola vaša registrácia dokončená…',
+  useNewestCode: 'Ak dostanete viac kódov, použite najnovší: nahrádza tie predchádzajúce.',
 };
 
 export default skSK;

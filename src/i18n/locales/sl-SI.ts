@@ -114,6 +114,9 @@ const slSI: Translation = {
   walletQrLabel: 'Koda QR za povezavo z aplikacijo MetaMask Mobile',
   walletOpenApp: 'Odprite MetaMask v tej napravi',
   cancel: 'Prekliči',
+  registeredSignIn: 'Vaša registracija je končana. Za nadaljevanje se prijavite.',
+  checkingRegistration: 'Odgovor ni prispel. Preverjamo, ali je bila vaša registracija uspešna…',
+  useNewestCode: 'Če prejmete več kod, uporabite najnovejšo: ta nadomesti prejšnje.',
 };
 
 export default slSI;

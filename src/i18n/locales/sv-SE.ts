@@ -110,6 +110,9 @@ const svSE: Translation = {
   walletQrLabel: 'QR-kod för att ansluta MetaMask Mobile',
   walletOpenApp: 'Öppna MetaMask på den här enheten',
   cancel: 'Avbryt',
+  registeredSignIn: 'Din registrering är klar. Logga in för att fortsätta.',
+  checkingRegistration: 'Svaret kom inte fram. Vi kontrollerar om din registrering gick igenom…',
+  useNewestCode: 'Om du får mer än en kod, använd den senaste: den ersätter de tidigare.',
 };
 
 export default svSE;

@@ -104,6 +104,9 @@ const thTH: Translation = {
   walletQrLabel: 'คิวอาร์โค้ดสำหรับเชื่อมต่อ MetaMask Mobile',
   walletOpenApp: 'เปิด MetaMask บนอุปกรณ์นี้',
   cancel: 'ยกเลิก',
+  registeredSignIn: 'การลงทะเบียนของคุณเสร็จสมบูรณ์แล้ว กรุณาเข้าสู่ระบบเพื่อดำเนินการต่อ',
+  checkingRegistration: 'ไม่ได้รับการตอบกลับ กำลังตรวจสอบว่าการลงทะเบียนของคุณสำเร็จแล้วหรือไม่…',
+  useNewestCode: 'หากได้รับรหัสมากกว่าหนึ่งรหัส ให้ใช้รหัสล่าสุด ซึ่งจะแทนที่รหัสก่อนหน้า',
 };
 
 export default thTH;

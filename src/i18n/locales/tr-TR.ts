@@ -107,6 +107,9 @@ const trTR: Translation = {
   walletQrLabel: 'MetaMask Mobile’ı bağlamak için QR kod',
   walletOpenApp: 'MetaMask’ı bu cihazda aç',
   cancel: 'İptal',
+  registeredSignIn: 'Kaydınız tamamlandı. Devam etmek için giriş yapın.',
+  checkingRegistration: 'Yanıt ulaşmadı. Kaydınızın tamamlanıp tamamlanmadığını kontrol ediyoruz…',
+  useNewestCode: 'Birden fazla kod gelirse en yenisini kullanın: öncekilerin yerini alır.',
 };
 
 export default trTR;

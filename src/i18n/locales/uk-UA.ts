@@ -114,6 +114,9 @@ const ukUA: Translation = {
   walletQrLabel: 'QR-код для підключення MetaMask Mobile',
   walletOpenApp: 'Відкрити MetaMask на цьому пристрої',
   cancel: 'Скасувати',
+  registeredSignIn: 'Реєстрацію завершено. Щоб продовжити, увійдіть.',
+  checkingRegistration: 'Відповідь не надійшла. Перевіряємо, чи завершено вашу реєстрацію…',
+  useNewestCode: 'Якщо надійшло кілька кодів, використайте найновіший: він замінює попередні.',
 };
 
 export default ukUA;

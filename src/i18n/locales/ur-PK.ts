@@ -110,6 +110,9 @@ const urPK: Translation = {
   walletQrLabel: 'MetaMask Mobile سے منسلک کرنے کے لیے QR کوڈ',
   walletOpenApp: 'اس ڈیوائس پر MetaMask کھولیں',
   cancel: 'منسوخ کریں',
+  registeredSignIn: 'آپ کی رجسٹریشن مکمل ہو گئی ہے۔ جاری رکھنے کے لیے لاگ ان کریں۔',
+  checkingRegistration: 'جواب نہیں پہنچا۔ ہم دیکھ رہے ہیں کہ آپ کی رجسٹریشن مکمل ہوئی یا نہیں…',
+  useNewestCode: 'اگر ایک سے زیادہ کوڈ ملیں تو سب سے نیا استعمال کریں: یہ پچھلے کوڈ کی جگہ لیتا ہے۔',
 };
 
 export default urPK;

@@ -104,6 +104,9 @@ const viVN: Translation = {
   walletQrLabel: 'Mã QR để kết nối MetaMask Mobile',
   walletOpenApp: 'Mở MetaMask trên thiết bị này',
   cancel: 'Hủy',
+  registeredSignIn: 'Quý khách đã đăng ký xong. Vui lòng đăng nhập để tiếp tục.',
+  checkingRegistration: 'Không nhận được phản hồi. Chúng tôi đang kiểm tra xem việc đăng ký của Quý khách đã hoàn tất chưa…',
+  useNewestCode: 'Nếu nhận được nhiều mã, Quý khách vui lòng dùng mã mới nhất: mã này thay thế các mã trước.',
 };
 
 export default viVN;

@@ -104,6 +104,9 @@ const zhCN: Translation = {
   walletQrLabel: '用于连接 MetaMask Mobile 的二维码',
   walletOpenApp: '在此设备上打开 MetaMask',
   cancel: '取消',
+  registeredSignIn: '您已完成注册，请登录后继续。',
+  checkingRegistration: '未收到响应，正在确认您的注册是否已完成…',
+  useNewestCode: '如果收到多个验证码，请使用最新的一个：它会取代之前的验证码。',
 };
 
 export default zhCN;

@@ -104,6 +104,9 @@ const zhTW: Translation = {
   walletQrLabel: '用於連線 MetaMask Mobile 的 QR 碼',
   walletOpenApp: '在此裝置上開啟 MetaMask',
   cancel: '取消',
+  registeredSignIn: '您已完成註冊，請登入後繼續。',
+  checkingRegistration: '未收到回應，正在確認您的註冊是否已完成…',
+  useNewestCode: '如果收到多組驗證碼，請使用最新的一組：它會取代先前的驗證碼。',
 };
 
 export default zhTW;
