@@ -11,6 +11,7 @@ import type { FirstStepForm, RegistrationElement, RegistrationSession } from './
 import type { StepName } from './flow/steps.js';
 import { renderFirstStep } from './views/first-step-view.js';
 import { renderFormError } from './views/common.js';
+import { startCountryList } from './gateway/country-list-start.js';
 
 const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
 
@@ -245,14 +246,26 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
     return this.session?.step.name ?? 'account';
   }
 
-  protected override firstUpdated(): void {
-    // The form first (it can be focused and typed in at once); in the next task
-    // the rest of the registration is fetched.
-    setTimeout(() => this.startLoads());
+  /**
+   * At the first update, before the first render: what Send needs is requested
+   * at once and side by side (the registration chunk with the later strings, the
+   * country list with its ISO table), not one after the other. Nothing of it can
+   * arrive before this render is done: the form is drawn first all the same.
+   * On a page in another language the registration chunk waits for the
+   * translation, which the form is hidden for (its bytes would slow the
+   * translation's on a slow network, and nothing can be typed before it).
+   */
+  private startEarlyLoads() {
+    if (!this.configProblem && !this.offline) startCountryList(this.gatewayConfig());
+    if (this.i18n.awaitsTranslation) this.loadsDeferred = true;
+    else this.startLoads();
   }
 
+  /** The registration chunk waits for the page's first translation (startEarlyLoads). */
+  private loadsDeferred = false;
+
   /**
-   * The registration chunk, once the form is on screen; again when the element
+   * The registration chunk, from the first update; again when the element
    * is connected anew. Not for an element taken off the page, and not while
    * offline (a failed module fetch may stay failed for the page): coming back
    * online starts it.
@@ -292,6 +305,7 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) this.startEarlyLoads();
     // A flow belongs to one gateway, company and callback page: a change once
     // it is on its way starts over, so no code or ticket goes to the new one.
     if (this.hasUpdated && (changed.has('companyId') || changed.has('host') || changed.has('redirectUri'))) this.reset();
@@ -299,6 +313,10 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   }
 
   protected override updated(): void {
+    if (this.loadsDeferred && !this.i18n.pending) {
+      this.loadsDeferred = false;
+      this.startLoads();
+    }
     const step = this.session?.step;
     if (step && step.name !== this.lastStep) {
       this.lastStep = step.name;
@@ -402,7 +420,8 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   protected override render(): TemplateResult {
     // Direction and language are set inside the shadow root, so an Arabic form lays
     // out right to left on any page (inputs that must stay left to right say so).
-    return html`<div dir=${this.i18n.dir} lang=${this.i18n.locale}>
+    // Hidden (its space kept) while a non-English page's first translation is on its way: no English first.
+    return html`<div dir=${this.i18n.dir} lang=${this.i18n.locale} class=${this.i18n.pending ? 'pending' : ''}>
       <slot name="header"></slot>
       <p class="hint" part="offline" role="status">${this.offline ? this.i18n.t.offline : ''}</p>
       ${this.renderStep()}<slot name="footer"></slot>

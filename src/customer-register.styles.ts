@@ -51,6 +51,9 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  .pending {
+    visibility: hidden;
+  }
   /* Light unless the site asks: a dark box on a light partner page fits no page.
      theme="dark" is dark; theme="auto" follows the visitor's preference. */
   @media (prefers-color-scheme: dark) {
