@@ -246,18 +246,24 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
     return this.session?.step.name ?? 'account';
   }
 
+  protected override firstUpdated(): void {
+    // The form first (it can be focused and typed in at once); in the next task
+    // the rest of the registration is fetched.
+    setTimeout(() => this.startEarlyLoads());
+  }
+
   /**
-   * At the first update, before the first render: what Send needs is requested
-   * at once and side by side (the registration chunk with the later strings, the
-   * country list with its ISO table), not one after the other. Nothing of it can
-   * arrive before this render is done: the form is drawn first all the same.
-   * On a page in another language the registration chunk waits for the
-   * translation, which the form is hidden for (its bytes would slow the
-   * translation's on a slow network, and nothing can be typed before it).
+   * Right after the first render: what Send needs is requested at once and side
+   * by side (the registration chunk with the later strings; the country list with
+   * its ISO table, from the entry), not one after the other. On a page in
+   * another language the registration chunk waits for the translation, which
+   * the form is hidden for (its bytes would slow the translation's on a slow
+   * network, and nothing can be typed before it). Not for an element taken off
+   * the page meanwhile.
    */
   private startEarlyLoads() {
-    if (!this.configProblem && !this.offline) startCountryList(this.gatewayConfig());
-    if (this.i18n.awaitsTranslation) this.loadsDeferred = true;
+    if (this.isConnected && !this.configProblem && !this.offline) startCountryList(this.gatewayConfig());
+    if (this.i18n.pending) this.loadsDeferred = true;
     else this.startLoads();
   }
 
@@ -265,7 +271,7 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   private loadsDeferred = false;
 
   /**
-   * The registration chunk, from the first update; again when the element
+   * The registration chunk, once the form is on screen; again when the element
    * is connected anew. Not for an element taken off the page, and not while
    * offline (a failed module fetch may stay failed for the page): coming back
    * online starts it.
@@ -305,7 +311,6 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated) this.startEarlyLoads();
     // A flow belongs to one gateway, company and callback page: a change once
     // it is on its way starts over, so no code or ticket goes to the new one.
     if (this.hasUpdated && (changed.has('companyId') || changed.has('host') || changed.has('redirectUri'))) this.reset();

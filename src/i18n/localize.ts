@@ -98,11 +98,6 @@ export class LocalizeController implements ReactiveController {
 
   private firstLoad = false;
 
-  /** Before the first update: whether the page's first words will need a translation (so the element starts hidden). */
-  get awaitsTranslation(): boolean {
-    return !this.shown && !isSource(this.requestedTag);
-  }
-
   /** A locale has been shown (English counts): from then on a switch never hides the view. */
   private shown = false;
 
