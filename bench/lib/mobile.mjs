@@ -73,7 +73,8 @@ export async function buildReference(ref) {
     rmSync(dir, { recursive: true, force: true });
     await git('worktree', 'prune').catch(() => {});
   };
-  cleanups.push(remove);
+  // Deleting a node_modules of hard links takes a while on a busy machine.
+  cleanups.push(Object.assign(remove, { timeoutMs: 180_000 }));
   await git('worktree', 'add', '--detach', dir, sha);
   // Hard links: no copy of the bytes; the build writes only its own dist/.
   await execFile('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules')]);
