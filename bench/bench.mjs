@@ -19,13 +19,25 @@
 //   3. the same bytes and "end of script evaluation" for published embeddable
 //      sign-up widgets, installed by this script into .bench/peers (never into
 //      the project), side by side with ours;
-//   4. requests to the gateway per user step of the e-mail flow (unthrottled).
+//   4. requests to the gateway per user step of the e-mail flow (unthrottled);
+//   5. what a mobile visitor gets (lib/mobile.mjs): Lighthouse's mobile profile
+//      (CPU 4x, 150 ms latency, 1.6 Mbps / 750 kbps, CORS preflights held 150 ms
+//      by a proxy), this build against a reference build in one run, interleaved:
+//      input focusable, verifyCodeSend leaves and the code step for a person who
+//      types at once, labels of a de-DE and an ar page (and how long English was
+//      on screen first), the phone field after its tab is clicked; the requests in
+//      series before them, bytes before each mark; medians, p10-p90 and the paired
+//      difference with a bootstrap 95% CI.
 //
 // It is a benchmark, not a test: it prints PASS/FAIL against the budgets and
 // exits 0 whenever it could measure (1 when it could not, e.g. 1b's chunks not found). Everything has a
 // time limit; the browser and both servers are closed at the end.
 //
-// Environment: CHROME_PATH (default /usr/bin/chromium), BENCH_RUNS (default 21).
+// Environment: CHROME_PATH (default /usr/bin/chromium), BENCH_RUNS (default 21),
+// BENCH_MOBILE_ROUNDS (default 8; each round is 8 loads, about half a minute here).
+// Arguments (npm run bench -- ...): --reference <commit> (or BENCH_REFERENCE; default
+// the latest tag, else 5 compares nothing and measures this build alone), --mobile-only
+// (1 and 5 only: a quick run), --no-mobile (1 to 4, as before).
 //
 // The parts live in bench/lib/: config.mjs (paths, budgets, settings),
 // helpers.mjs, bytes.mjs (1), send-ready.mjs (1b), peers.mjs (3: which widgets, which files),
@@ -58,8 +70,35 @@ import { PEERS, installPeers, preparePeer } from './lib/peers.mjs';
 import { startPageServer } from './lib/page-server.mjs';
 import { checkThrottle, measureLoads } from './lib/browser-runs.mjs';
 import { measureFlow } from './lib/requests-per-step.mjs';
+import { MOBILE_ROUNDS, buildReference, measureMobile } from './lib/mobile.mjs';
 
-const watchdog = startWatchdog(DEADLINE_MS);
+const args = process.argv.slice(2);
+const argValue = (name) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const MOBILE_ONLY = args.includes('--mobile-only');
+const MOBILE = !args.includes('--no-mobile');
+// The reference build's checkout and build take a few minutes on this machine; each mobile round about half a minute (generously 90 s).
+const watchdog = startWatchdog((MOBILE_ONLY ? 0 : DEADLINE_MS) + (MOBILE ? 12 * 60_000 + MOBILE_ROUNDS * 90_000 : 0));
+
+async function git(...gitArgs) {
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) => execFile('git', gitArgs, { cwd: ROOT }, (error, stdout) => resolve(error ? '' : stdout.trim())));
+}
+
+/** Section 5: this build against the reference (see lib/mobile.mjs). */
+async function mobileSection(puppeteer) {
+  const reference = argValue('--reference') ?? process.env.BENCH_REFERENCE ?? (await git('describe', '--tags', '--abbrev=0'));
+  const branch = (await git('rev-parse', '--abbrev-ref', 'HEAD')) || 'this checkout';
+  const dirty = (await git('status', '--porcelain', '--untracked-files=no')) ? ' + changes' : '';
+  const ours = { name: `this checkout (${branch}${dirty})`, short: branch, root: ROOT };
+  const builds = [];
+  if (reference) builds.push(await buildReference(reference));
+  else console.log('  No reference (no --reference, BENCH_REFERENCE or tag): this build alone.');
+  builds.push(ours);
+  await measureMobile(puppeteer, { executablePath: CHROME, headless: true, args: CHROME_ARGS, protocolTimeout: 120_000 }, builds);
+}
 
 // ---- main -------------------------------------------------------------------------
 
@@ -71,6 +110,10 @@ async function main() {
   if (!existsSync(ENTRY)) throw new Error(`${rel(ENTRY)} is missing: run \`npm run build\` first (npm run bench does).`);
 
   const ours = await measureOurBytes();
+  if (MOBILE_ONLY) {
+    const { default: puppeteer } = await import('puppeteer-core');
+    return mobileSection(puppeteer);
+  }
   section('1b. Bytes until the e-mail form\'s Send works (entry + the lazy chunks Send needs)');
   let sendReady;
   try {
@@ -331,6 +374,10 @@ async function main() {
     ],
   ];
   table(summary, ['l', 'l']);
+  if (MOBILE) {
+    await browser.close().catch(() => {});
+    await mobileSection(puppeteer);
+  }
   if (sendReady.error) throw new Error(`bytes until Send works could not be measured (${sendReady.error})`);
 }
 

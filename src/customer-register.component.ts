@@ -11,6 +11,7 @@ import type { FirstStepForm, RegistrationElement, RegistrationSession } from './
 import type { StepName } from './flow/steps.js';
 import { renderFirstStep } from './views/first-step-view.js';
 import { renderFormError } from './views/common.js';
+import { startCountryList } from './gateway/country-list-start.js';
 
 const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
 
@@ -265,8 +266,26 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   protected override firstUpdated(): void {
     // The form first (it can be focused and typed in at once); in the next task
     // the rest of the registration is fetched.
-    setTimeout(() => this.startLoads());
+    setTimeout(() => this.startEarlyLoads());
   }
+
+  /**
+   * Right after the first render: what Send needs is requested at once and side
+   * by side (the registration chunk with the later strings; the country list with
+   * its ISO table, from the entry), not one after the other. On a page in
+   * another language the registration chunk waits for the translation, which
+   * the form is hidden for (its bytes would slow the translation's on a slow
+   * network, and nothing can be typed before it). Not for an element taken off
+   * the page meanwhile.
+   */
+  private startEarlyLoads() {
+    if (this.isConnected && !this.configProblem && !this.offline) startCountryList(this.gatewayConfig());
+    if (this.i18n.pending) this.loadsDeferred = true;
+    else this.startLoads();
+  }
+
+  /** The registration chunk waits for the page's first translation (startEarlyLoads). */
+  private loadsDeferred = false;
 
   /**
    * The registration chunk, once the form is on screen; again when the element
@@ -342,6 +361,10 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   }
 
   protected override updated(): void {
+    if (this.loadsDeferred && !this.i18n.pending) {
+      this.loadsDeferred = false;
+      this.startLoads();
+    }
     const step = this.session?.step;
     if (step && step.name !== this.lastStep) {
       this.lastStep = step.name;
@@ -445,7 +468,8 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   protected override render(): TemplateResult {
     // Direction and language are set inside the shadow root, so an Arabic form lays
     // out right to left on any page (inputs that must stay left to right say so).
-    return html`<div dir=${this.i18n.dir} lang=${this.i18n.locale}>
+    // Hidden (its space kept) while a non-English page's first translation is on its way: no English first.
+    return html`<div dir=${this.i18n.dir} lang=${this.i18n.locale} class=${this.i18n.pending ? 'pending' : ''}>
       <slot name="header"></slot>
       <p class="hint" part="offline" role="status">${this.offline ? this.i18n.t.offline : ''}</p>
       ${this.renderStep()}<slot name="footer"></slot>

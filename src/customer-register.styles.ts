@@ -54,6 +54,9 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  .pending {
+    visibility: hidden;
+  }
   /* Unset, the element fits the page it is on: light, or dark on a dark page (the
      element reads the page's colours: its :state(page-dark)). theme="dark" and
      theme="light" say which; theme="auto" follows the visitor's preference. */

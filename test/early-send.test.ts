@@ -79,6 +79,19 @@ describe('before the registration chunk arrives', () => {
     expect(after.value).to.equal('early.bird@example.com');
   });
 
+  it('the country list is asked for while it is still on its way (not after it), and only once', async () => {
+    page = await openHeldPage('early-list');
+    await waitUntil(
+      async () => (await requestsOf(page!.companyId, 'countryList')).length > 0,
+      'the country list waited for the registration chunk',
+      { timeout: 10000 },
+    );
+    expect(sessionOf(page.el()!), 'the chunk arrived while held').to.equal(undefined);
+    await page.release();
+    await waitUntil(() => shadow(page!).querySelector('#country:not([disabled])'), 'the country list never came');
+    expect(await requestsOf(page.companyId, 'countryList'), 'the chunk sent the list again').to.have.length(1);
+  });
+
   it('the method tabs answer the arrow keys before it arrives', async () => {
     page = await openHeldPage('early-tabs');
     const tab = shadow(page).querySelector<HTMLElement>('#tab-email')!;

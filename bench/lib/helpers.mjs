@@ -10,7 +10,8 @@ export async function cleanup() {
   if (cleanedUp) return;
   cleanedUp = true;
   for (const fn of cleanups.reverse()) {
-    await withTimeout(Promise.resolve().then(fn), 10_000, 'cleanup').catch((error) =>
+    // A cleanup may say it needs longer (removing the reference build's worktree).
+    await withTimeout(Promise.resolve().then(fn), fn.timeoutMs ?? 10_000, 'cleanup').catch((error) =>
       console.error(`bench: cleanup: ${error.message}`),
     );
   }

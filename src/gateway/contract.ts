@@ -9,11 +9,13 @@
  * file (or passes overrides through the element's properties), not the flows.
  */
 
-/** (seed) the `version` header. */
-export const API_VERSION = '0.0.1';
+import { COUNTRY_LIST_PATH } from './contract-early.js';
 
-/** (seed) every path hangs below this prefix. */
-export const DEFAULT_PREFIX = '/api';
+/**
+ * (seed) the `version` header, (seed) the path prefix, (observed) the country
+ * list's root: in contract-early.ts, the entry's share of this file.
+ */
+export { API_VERSION, DEFAULT_PREFIX, COUNTRY_LIST_PARENT_CODE } from './contract-early.js';
 
 /** The seed's four calls. */
 export type CoreCallName = 'countryList' | 'checkStatus' | 'sendCode' | 'register';
@@ -35,7 +37,7 @@ export type GatewayCallName = CoreCallName | ThirdPartyCallName;
  * GatewayConfig when it uses the client functions directly.
  */
 export const DEFAULT_PATHS: Readonly<Record<CoreCallName, string>> = {
-  countryList: '/config.app.AppDictDubboService.getCountryListByParentCode',
+  countryList: COUNTRY_LIST_PATH,
   checkStatus: '/cats-gateway/global/customer.app.CustomerWebApiService.checkStatus',
   sendCode: '/global/message.app.VerificationApiService.verifyCodeSend',
   register: '/register/customer.app.CustomerWebApiService.register',
@@ -105,9 +107,6 @@ export const TICKET_TTL_MS = 10 * 60_000;
 
 /** (assumed) how long one call may take before it counts as a transport failure. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
-
-/** (observed) the country list's root: top-level countries and regions. */
-export const COUNTRY_LIST_PARENT_CODE = '-1';
 
 /** (observed) `checkStatus` answers `status: 2` when no such customer exists; anything else means it exists. */
 export const STATUS_NO_SUCH_CUSTOMER = 2;

@@ -26,6 +26,9 @@ export const loadSourceStrings: () => Promise<Translation> = loadOnce(() =>
   import('./en-US-later.js').then(({ enUSLater }) => (source = { ...enUSFirstStep, ...enUSLater })),
 );
 
+/** English of any region is the source language: shown at once, with no chunk. */
+const isSource = (tag: string) => /^en(-|$)/i.test(tag);
+
 /** Strings a site sets in place of the shipped ones, per locale tag (or language). */
 export type StringOverrides = Record<string, Partial<Translation>>;
 
@@ -84,15 +87,30 @@ export class LocalizeController implements ReactiveController {
     }
   }
 
+  /**
+   * The page's first translation is on its way: nothing of the element is
+   * shown until it is here (or could not be loaded), so a person never reads
+   * English first. A later change of language keeps the words on screen instead.
+   */
+  get pending(): boolean {
+    return this.firstLoad;
+  }
+
+  private firstLoad = false;
+
+  /** A locale has been shown (English counts): from then on a switch never hides the view. */
+  private shown = false;
+
   hostUpdate(): void {
     const tag = this.requestedTag;
     if (tag === this.handledTag) return;
     this.handledTag = tag;
     // English of any region is the source: no chunk at all.
-    if (/^en(-|$)/i.test(tag)) {
+    if (isSource(tag)) {
       this.apply(SOURCE_LOCALE, 'ltr');
       return;
     }
+    this.firstLoad = !this.shown;
     import('./locale-catalog.js')
       .then((catalog) => catalog.localeFor(tag))
       .then(
@@ -105,13 +123,56 @@ export class LocalizeController implements ReactiveController {
           // Try again at the next render (the network may be back by then).
           if (this.handledTag === tag) this.handledTag = '';
           console.warn(`<customer-register>: could not load the translation for ${tag}`, error);
+          // Nothing came: English after all, rather than nothing.
+          if (this.firstLoad) {
+            this.firstLoad = false;
+            this.shown = true;
+            this.element.requestUpdate();
+          }
         },
       );
   }
 
   private apply(locale: string, dir: 'ltr' | 'rtl', translation?: Translation) {
+    this.firstLoad = false;
+    this.shown = true;
     this.current = locale === SOURCE_LOCALE ? undefined : translation;
     this.currentLocale = locale;
     this.currentDir = dir;
   }
+}
+
+/**
+ * Counted strings: the form for a number by the locale's own plural rules
+ * (CLDR, through Intl.PluralRules), with the number written in the locale's
+ * own digits (Intl.NumberFormat: Persian in `fa-IR`, Bengali in `bn-BD`;
+ * Latin in `ar` by current CLDR, Arabic-Indic in `ar-SA`). English has two forms, Polish and Russian four, Arabic six;
+ * Chinese, Japanese, Korean, Thai, Vietnamese and Indonesian one.
+ * Only the translations (lazy chunks) use it, but it is defined here, in the
+ * entry: as a chunk of its own (a few hundred bytes) it cost one more round trip
+ * after en-US-later and after every translation, on the way to Send and to the
+ * person's language. The translations import it through plural.ts.
+ */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/**
+ * A counted string: call it with the count. Its forms stay readable so the
+ * tests can check each locale has every form it needs.
+ */
+export interface Counted {
+  (count: number): string;
+  readonly locale: string;
+  readonly forms: PluralForms;
+}
+
+/** `{n}` in each form is replaced by the count, formatted for the locale. */
+export function counted(locale: string, forms: PluralForms): Counted {
+  let rules: Intl.PluralRules | undefined;
+  let numbers: Intl.NumberFormat | undefined;
+  const format = (count: number): string => {
+    rules ??= new Intl.PluralRules(locale);
+    numbers ??= new Intl.NumberFormat(locale);
+    return (forms[rules.select(count)] ?? forms.other).replace('{n}', numbers.format(count));
+  };
+  return Object.assign(format, { locale, forms });
 }

@@ -1,31 +1,6 @@
 /**
- * Counted strings: the form for a number by the locale's own plural rules
- * (CLDR, through Intl.PluralRules), with the number written in the locale's
- * own digits (Intl.NumberFormat: Persian in `fa-IR`, Bengali in `bn-BD`;
- * Latin in `ar` by current CLDR, Arabic-Indic in `ar-SA`). English has two forms, Polish and Russian four, Arabic six;
- * Chinese, Japanese, Korean, Thai, Vietnamese and Indonesian one.
- * Only the translations (lazy chunks) use it.
+ * Counted strings (`counted`, with its types), as the translations import them.
+ * Defined in localize.ts, so that they ride in the entry rather than in a chunk
+ * of their own that each translation would wait for (see there).
  */
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-
-/**
- * A counted string: call it with the count. Its forms stay readable so the
- * tests can check each locale has every form it needs.
- */
-export interface Counted {
-  (count: number): string;
-  readonly locale: string;
-  readonly forms: PluralForms;
-}
-
-/** `{n}` in each form is replaced by the count, formatted for the locale. */
-export function counted(locale: string, forms: PluralForms): Counted {
-  let rules: Intl.PluralRules | undefined;
-  let numbers: Intl.NumberFormat | undefined;
-  const format = (count: number): string => {
-    rules ??= new Intl.PluralRules(locale);
-    numbers ??= new Intl.NumberFormat(locale);
-    return (forms[rules.select(count)] ?? forms.other).replace('{n}', numbers.format(count));
-  };
-  return Object.assign(format, { locale, forms });
-}
+export { counted, type Counted, type PluralForms } from './localize.js';
