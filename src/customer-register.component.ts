@@ -211,27 +211,27 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   providers: string | ProviderChoices = '';
 
   /** `icons`: the third-party buttons as one compact row of marks (each still named "Continue with …"); unset: full-width buttons with their text. */
-  providerLayout = '';
+  declare providerLayout?: string;
 
   /** The providers' authorization endpoints, where they differ from the real ones (a test or staging set-up): https, or http on this machine. */
   providerEndpoints?: Partial<Record<RedirectProvider, string>>;
 
   /** The OAuth callback page providers return to: on the page's own origin; default `oauth-callback.html` next to the script. */
-  redirectUri = '';
+  declare redirectUri?: string;
 
   /** The site's sign-in page: offered when the account exists already, carrying what was typed, the visit's utm and the agent code (http(s) only). */
-  loginUrl = '';
+  declare loginUrl?: string;
 
   /** Google's OAuth client id, instead of the one the gateway's `config` gives. */
-  googleClientId = '';
+  declare googleClientId?: string;
   /** Facebook's app id, instead of the gateway's. */
-  facebookAppId = '';
+  declare facebookAppId?: string;
   /** X (Twitter)'s OAuth 2.0 client id, instead of the gateway's. */
-  twitterClientId = '';
+  declare twitterClientId?: string;
   /** The Telegram bot id, instead of the gateway's. */
-  telegramBotId = '';
+  declare telegramBotId?: string;
   /** The Sign in with Apple services id, instead of the gateway's. */
-  appleClientId = '';
+  declare appleClientId?: string;
 
   private readonly warned = new Set<string>();
 

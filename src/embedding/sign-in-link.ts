@@ -54,7 +54,7 @@ export interface SignInLinkAttributes {
   utmTerm: string;
   agentCode: string;
   agentParam: string;
-  loginUrl: string;
+  loginUrl?: string;
 }
 
 /** The sign-in link for an element on this page, from its attributes and the visit's first touch. */

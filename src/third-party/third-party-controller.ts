@@ -61,11 +61,11 @@ const CALLBACK_PAGE = '../oauth-callback.html';
 export type ProviderChoices = Partial<Record<ThirdPartyProvider, boolean | { clientId?: string }>>;
 
 /** What the sign-in reads of the element: its properties (set as attributes or by script). */
-export interface ThirdPartyElement extends ReactiveControllerHost, HTMLElement, Record<(typeof CLIENT_ID_PROPERTIES)[RedirectProvider], string> {
+export interface ThirdPartyElement extends ReactiveControllerHost, HTMLElement, Partial<Record<(typeof CLIENT_ID_PROPERTIES)[RedirectProvider], string>> {
   providers: string | ProviderChoices;
   providerEndpoints?: Partial<Record<RedirectProvider, string>>;
-  providerLayout: string;
-  redirectUri: string;
+  providerLayout?: string;
+  redirectUri?: string;
 }
 
 export interface ThirdPartySetup {
