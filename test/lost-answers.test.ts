@@ -76,7 +76,7 @@ describe('a register whose answer is lost', () => {
     await injectFault(companyId, 'checkStatus', 'delay', { delayMs: 1000 });
     await typeInto(el, '#code', await latestCode(companyId, email));
     await waitUntil(
-      () => query(el, 'form > [role="status"]')?.textContent?.includes('Checking whether your account was created'),
+      () => query(el, 'form > [role="status"]')?.textContent?.includes('Checking whether your registration went through'),
       'the check after the lost answer was not shown',
     );
     await waitUntil(() => events.length > 0, `never registered; showed ${JSON.stringify(alerts(el))}`, { timeout: 10000 });
