@@ -119,14 +119,18 @@ describe('third-party registration', () => {
 
   it('shows the buttons together, once every provider\'s settings are in: none pushes the others down', async () => {
     const companyId = uniqueCompanyId('3p-together');
-    // The first provider's settings come 1.5 s late; the other's at once.
-    await injectFault(companyId, 'config', 'delay', { count: 1, delayMs: 1500 });
+    // The first provider's settings come 6 s late; the other's at once.
+    await injectFault(companyId, 'config', 'delay', { count: 1, delayMs: 6000 });
     const { el } = await mountWithProviders({ companyId, providers: 'google apple' });
     const buttons = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-provider]')].map((b) => b.dataset.provider);
     await waitUntil(() => query(el, '[part="providers"] [role="status"]')?.textContent?.includes('Loading other ways to register'), 'no loading hint');
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The moment one provider's settings are in and the other's are not (read from the element, not from a clock).
+    type Internals = { session?: { thirdParty?: { states: Map<string, unknown> } } };
+    const states = () => (el as unknown as Internals).session?.thirdParty?.states;
+    await waitUntil(() => typeof states()?.get('apple') === 'object' && states()?.get('google') === 'loading', 'apple never in while google loaded', { timeout: 5000 });
+    await el.updateComplete;
     expect(buttons(), 'a button while another provider was loading').to.deep.equal([]);
-    await waitUntil(() => buttons().length > 0, 'no buttons', { timeout: 8000 });
+    await waitUntil(() => buttons().length > 0, 'no buttons', { timeout: 15000 });
     expect(buttons()).to.deep.equal(['google', 'apple']);
   });
 
