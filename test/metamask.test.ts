@@ -8,6 +8,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { alerts, embedded, mount, query } from './support/harness.js';
 import { customersOf, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
+import { acceptedProofs } from './support/identity-providers.js';
 import { installTestWallet, type TestWallet, type TestWalletOptions } from './support/test-wallet.js';
 import type { CustomerRegister } from '../src/customer-register.js';
 
@@ -84,8 +85,9 @@ describe('MetaMask registration', () => {
       thirdServerCode: wallet.account.address,
       loginName: wallet.account.address,
       sendToken: nonce,
-      verifyCode: signature,
+      verifyCode: (await acceptedProofs(companyId))[0].verifyTicket,
     });
+    expect((await requestsOf(companyId, 'register'))[0].raw, 'the signature re-sent to register').to.not.include(signature);
   });
 
   it('signs a statement in the element\'s language', async () => {

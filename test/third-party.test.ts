@@ -9,7 +9,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { alerts, embedded, mount, query, warningsDuring, type Mounted } from './support/harness.js';
 import { customersOf, gatewayUrl, injectFault, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
-import { localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
+import { acceptedProofs, localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
 import type { CustomerRegister } from '../src/customer-register.js';
 
 const PROVIDERS: StandIn[] = ['google', 'apple', 'facebook', 'twitter', 'telegram'];
@@ -101,6 +101,13 @@ describe('third-party registration', () => {
       expect(customer.registerBody.loginName).to.equal(email ?? id);
       const verifies = await requestsOf(companyId, `${provider}Verify`);
       expect(verifies).to.have.length(1);
+      // Register names the proof by the verify call's single-use ticket; the credential itself went to verify only (red team F2).
+      const [accepted] = await acceptedProofs(companyId);
+      expect(customer.registerBody.verifyCode).to.equal(accepted.verifyTicket);
+      const credentials = ['idToken', 'accessToken', 'code', 'hash'].map((field) => verifies[0].body?.[field]).filter((value) => typeof value === 'string');
+      expect(credentials).to.not.be.empty;
+      const [register] = await requestsOf(companyId, 'register');
+      for (const credential of credentials) expect(register.raw, 'a provider credential re-sent to register').to.not.include(credential as string);
       await waitUntil(() => query(el, '#outcome'), 'no success panel');
     });
   }

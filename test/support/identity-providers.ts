@@ -38,6 +38,8 @@ export interface VerifyResult {
   thirdSource: ThirdSource;
   email: string;
   phone: string;
+  /** (assumed) the single-use ticket register carries as `verifyCode`; '' when refused. */
+  verifyTicket: string;
 }
 
 /** Contract paths of the third-party calls (after the `/api` prefix). */
@@ -114,7 +116,9 @@ export interface AcceptedProof {
   userId: string;
   email: string;
   nonce: string;
-  proofKey: string;
+  /** SHA-256 of the proof (the gateway keeps no proof). */
+  proofDigest: string;
+  verifyTicket: string;
   used: boolean;
 }
 

@@ -71,7 +71,7 @@ export function createIdentityProviders({ allowedOrigins, now, log, selfOrigin, 
     twitterTokens: new Map(),
     /** Gateway side: nonces and proofs accepted once (by any company), `${provider}|nonce|…` / `${provider}|proof|…`. */
     seen: new Set(),
-    /** Gateway side: accepted proofs waiting for register, by `${companyId}|${provider}|${proofKey}`. */
+    /** Gateway side: accepted proofs waiting for register, by `${companyId}|${provider}|${verifyTicket}`. */
     proofs: new Map(),
   };
 
