@@ -570,6 +570,42 @@ describe('third-party registration', () => {
     }
   });
 
+  it('an element removed during a popup sign-in cancels it: the popup closes and nothing is verified or registered (red team F4)', async () => {
+    const { el, companyId } = await mountWithProviders({ providers: 'google', autoApprove: false });
+    const capture = capturePopups();
+    try {
+      const button = await buttonShown(el, 'google');
+      button.click();
+      await waitUntil(() => capture.popups.length === 1 && button.getAttribute('aria-busy') === 'true', 'no popup');
+      el.remove();
+      await waitUntil(() => capture.popups[0]!.closed, 'the popup stayed open for an element no longer on the page');
+      expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
+      expect(await customersOf(companyId)).to.have.length(0);
+    } finally {
+      capture.restore();
+    }
+  });
+
+  it('an element moved on the page (removed and put back in one task) keeps its popup sign-in', async () => {
+    const { el } = await mountWithProviders({ providers: 'google', autoApprove: false });
+    const capture = capturePopups();
+    try {
+      const button = await buttonShown(el, 'google');
+      button.click();
+      await waitUntil(() => capture.popups.length === 1 && button.getAttribute('aria-busy') === 'true', 'no popup');
+      const parent = el.parentNode!;
+      el.remove();
+      parent.append(el);
+      // Timers run in order: by this one, the check made on disconnect has run.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(capture.popups[0]!.closed).to.equal(false);
+      expect(providerButton(el, 'google')!.getAttribute('aria-busy')).to.equal('true');
+      await closeAsAPersonDoes(capture.popups[0]!);
+    } finally {
+      capture.restore();
+    }
+  });
+
   it('two elements signing in at once each get their own popup and their own answer', async () => {
     const waiting = await mountWithProviders({ providers: 'google', autoApprove: false });
     const other = await mountWithProviders({ providers: 'google', user: { id: `two-${crypto.randomUUID().slice(0, 8)}`, email: `two.${crypto.randomUUID().slice(0, 6)}@example.com` } });

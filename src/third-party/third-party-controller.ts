@@ -107,6 +107,28 @@ export class ThirdPartyController implements ReactiveController {
     this.resumeAfterRedirect();
   }
 
+  /** Cancels a sign-in once its element has left the page (see hostDisconnected). */
+  private leftPage?: ReturnType<typeof setTimeout>;
+
+  hostConnected(): void {
+    clearTimeout(this.leftPage);
+  }
+
+  /**
+   * A sign-in that finished for an element no longer on the page would create
+   * a customer nobody is told about (the popup answers, verify and register run,
+   * `registered` fires on a detached element): it is cancelled, its popup
+   * closed, unless the element is back on the page within the same task (moved,
+   * not removed).
+   */
+  hostDisconnected(): void {
+    if (this.setup.registration.busy !== 'provider') return;
+    clearTimeout(this.leftPage);
+    this.leftPage = setTimeout(() => {
+      if (!this.element.isConnected) this.setup.registration.cancel();
+    });
+  }
+
   /** The enabled providers, as read at the last update (none while the element is misconfigured). */
   private enabled: ProviderChoice[] = [];
 
