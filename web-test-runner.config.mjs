@@ -94,9 +94,11 @@ let gatewayUrl;
 
 function referenceGatewayPlugin() {
   let gateway;
+  let testOrigin;
   return {
     name: 'reference-gateway',
     async serverStart({ config }) {
+      testOrigin = `http://${config.hostname}:${config.port}`;
       gateway = createGateway({
         allowedOrigins: [`http://${config.hostname}:${config.port}`],
         dev: true,
@@ -125,6 +127,13 @@ function referenceGatewayPlugin() {
       if (/^\/__held\/[\w-]+\/page\.html$/.test(context.path)) {
         const page = { companyId: context.query.companyId ?? 'held', gatewayUrl, providers: '', country: 'CN', entry: 'dist/customer-register.js' };
         return { body: embedPage(page), type: 'html' };
+      }
+      if (context.path === '/__frame/outer.html') {
+        // A page of another origin (opened by IP address) that frames a page of the test origin, as a
+        // site framing a partner page does (the inner page is reached through window.frames).
+        const inner = new URL(`/${String(context.query.inner ?? '').replace(/^\/+/, '')}`, testOrigin);
+        const src = inner.href.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+        return { body: `<!doctype html><iframe src="${src}" style="width:480px;height:640px"></iframe>`, type: 'html' };
       }
       if (context.path === '/__oauth/embed.html') {
         const page = { companyId: context.query.companyId ?? 'oauth', gatewayUrl, providers: context.query.providers ?? 'google', country: 'CN' };

@@ -5,7 +5,11 @@
 import { expect } from '@open-wc/testing';
 import { clearCountryListCache, fetchCountryList } from '../src/gateway/country-list.js';
 import { matchesMobilePattern, parseMobilePattern } from '../src/gateway/mobile-pattern.js';
-import { testConfig, uniqueCompanyId } from './support/reference-gateway.js';
+import { customersOf, requestsOf, testConfig, uniqueCompanyId } from './support/reference-gateway.js';
+import { setIdpBehaviour } from './support/identity-providers.js';
+import { embedded, query } from './support/harness.js';
+import { waitUntil } from './support/wait.js';
+import type { CustomerRegister } from '../src/customer-register.js';
 
 /** Runs `body` while every gateway call of `call` is answered with `data` (a hostile gateway), then restores fetch. */
 async function withGatewayAnswer<T>(path: string, data: unknown, body: () => Promise<T>): Promise<T> {
@@ -57,6 +61,51 @@ describe('F1: gateway-supplied mobile patterns never run unbounded', () => {
     }
     for (const refused of [catastrophic, '(a+)+$', '^1\\d{9}|2$', '^.*$', '^[^0]\\d$', '^\\d{5,2}$', '\\', '', 42, `^${'\\d'.repeat(33)}$`]) {
       expect(parseMobilePattern(refused), String(refused)).to.equal(undefined);
+    }
+  });
+});
+
+/**
+ * The built element on a page of the test origin, framed by a page of another
+ * origin (this test server by its IP address). The test reaches the inner page
+ * through `frames`, which crosses the foreign frame.
+ */
+async function framedByAnotherOrigin(companyId: string): Promise<{ el: () => CustomerRegister | null; outer: HTMLIFrameElement }> {
+  const url = new URL('/__frame/outer.html', location.href);
+  url.hostname = '127.0.0.1';
+  url.searchParams.set('inner', `/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=google`);
+  const outer = document.createElement('iframe');
+  outer.style.cssText = 'width: 500px; height: 660px';
+  outer.src = url.href;
+  document.body.append(outer);
+  const innerDocument = () => {
+    try {
+      return (outer.contentWindow?.[0] as Window | undefined)?.document;
+    } catch {
+      return undefined; // not yet the page of this origin
+    }
+  };
+  return { el: embedded(innerDocument), outer };
+}
+
+describe('F3: provider sign-up inside a frame of another origin takes a second action', () => {
+  it('a framed one-click sign-in stops at the confirm step; only its Create account registers', async () => {
+    const companyId = uniqueCompanyId('framed');
+    const id = crypto.randomUUID().slice(0, 8);
+    await setIdpBehaviour(companyId, { autoApprove: true, user: { id: `framed-${id}`, email: `framed.${id}@example.com`, name: 'Framed Person' } });
+    const { el, outer } = await framedByAnotherOrigin(companyId);
+    try {
+      const button = () => query<HTMLButtonElement>(el()!, 'button[data-provider="google"]');
+      await waitUntil(() => el() && button() && query(el()!, '#country:not([disabled])'), 'no google button in the framed element', { timeout: 15000 });
+      button()!.click();
+      await waitUntil(() => query(el()!, '#outcome'), 'the framed sign-in never came back', { timeout: 15000 });
+      await waitUntil(() => (query(el()!, '#outcome')?.textContent ?? '').includes('signed in with Google'), 'no confirm step');
+      expect(await requestsOf(companyId, 'register'), 'registered on the one click').to.have.length(0);
+      expect(query(el()!, '#terms'), 'a terms box without site terms').to.equal(null);
+      query<HTMLButtonElement>(el()!, '#outcome button[type="submit"]')!.click();
+      await waitUntil(async () => (await customersOf(companyId)).length === 1, 'the second action did not register', { timeout: 10000 });
+    } finally {
+      outer.remove();
     }
   });
 });

@@ -57,6 +57,21 @@ const CLIENT_ID_ATTRIBUTES: Readonly<Record<RedirectProvider, string>> = {
 /** The callback page shipped with the build, next to the entry (`dist/oauth-callback.html`). */
 const CALLBACK_PAGE = '../oauth-callback.html';
 
+/**
+ * Whether any frame above this page is of another origin (a site framing the
+ * partner page, maybe invisibly). Reading a foreign window's location throws.
+ */
+function framedByAnotherOrigin(): boolean {
+  for (let frame: Window = window; frame !== frame.parent; frame = frame.parent) {
+    try {
+      if (frame.parent.location.origin !== location.origin) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The `providers` property: a list (`"google apple"`), or per provider `true` or its settings. */
 export type ProviderChoices = Partial<Record<ThirdPartyProvider, boolean | { clientId?: string }>>;
 
@@ -227,7 +242,8 @@ export class ThirdPartyController implements ReactiveController {
           provider === 'metamask'
             ? await this.walletProof(signal)
             : await this.redirectProof(provider, state.clientId, popup, residence, signal);
-        return await registration.flow.registerWithProvider(proof, residence, signal, this.hasTerms());
+        // Framed by another origin, one click could be a hidden one (clickjacking): the verified account waits for a second action.
+        return await registration.flow.registerWithProvider(proof, residence, signal, this.hasTerms() || framedByAnotherOrigin());
       } finally {
         if (popup) closePopup(popup);
       }
