@@ -74,6 +74,9 @@ describe('MetaMask registration', () => {
     expect(message).to.match(/\nNonce: [0-9a-f]{32}\n/);
     expect(message).to.match(/\nIssued At: \S+Z\nExpiration Time: \S+Z$/);
 
+    // The nonce is the gateway's (red team F6): asked for once, right before the wallet signs.
+    const calls = (await requestsOf(companyId)).map((request) => request.call).filter((call) => call.startsWith('metamask') || call === 'register');
+    expect(calls).to.deep.equal(['metamaskNonce', 'metamaskVerify', 'register']);
     const [verify] = await requestsOf(companyId, 'metamaskVerify');
     const signature = await wallet.account.signMessage({ message });
     expect(verify.body).to.deep.equal({ address: wallet.account.address, message, signature });

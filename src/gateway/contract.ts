@@ -22,8 +22,13 @@ export type CoreCallName = 'countryList' | 'checkStatus' | 'sendCode' | 'registe
 export const THIRD_PARTY_PROVIDERS = ['google', 'facebook', 'twitter', 'telegram', 'apple', 'metamask'] as const;
 export type ThirdPartyProvider = (typeof THIRD_PARTY_PROVIDERS)[number];
 
-/** The third-party calls: the provider settings (`config`) and one verification per provider. */
-export type ThirdPartyCallName = 'config' | `${ThirdPartyProvider}Verify`;
+/**
+ * The third-party calls: the provider settings (`config`), one verification per
+ * provider, and (assumed) `metamaskNonce`: `{}` answered by `{ nonce }`, the
+ * single-use EIP-4361 nonce (8+ letters or digits) the signed message must carry,
+ * issued by the gateway so that it, not the browser, decides what is fresh.
+ */
+export type ThirdPartyCallName = 'config' | `${ThirdPartyProvider}Verify` | 'metamaskNonce';
 
 export type GatewayCallName = CoreCallName | ThirdPartyCallName;
 

@@ -46,6 +46,15 @@ interface VerifyData {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
+/** (assumed) A Sign-In with Ethereum nonce issued by the gateway (see `ThirdPartyCallName`). */
+export async function walletNonce(config: GatewayConfig, options: CallOptions = {}): Promise<string> {
+  const trace = options.trace ?? crypto.randomUUID();
+  const data = await callGateway<{ nonce?: unknown } | null>(config, 'metamaskNonce', {}, { ...options, trace });
+  const nonce = data?.nonce;
+  if (typeof nonce !== 'string' || !/^[A-Za-z0-9]{8,64}$/.test(nonce)) throw new TransportFailure('metamaskNonce', trace, 'bad-response');
+  return nonce;
+}
+
 export async function verifyProof(config: GatewayConfig, proof: ProviderProof, options: CallOptions = {}): Promise<VerifiedIdentity> {
   const call = `${proof.provider}Verify` as const;
   const trace = options.trace ?? crypto.randomUUID();

@@ -9,6 +9,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { THIRD_PARTY_PROVIDERS, type ProviderProof, type ThirdPartyProvider } from '../gateway/contract.js';
 import { providerSettings } from '../gateway/provider-config.js';
+import { walletNonce } from '../gateway/provider-verify.js';
 import type { GatewayConfig } from '../gateway/transport.js';
 import type { RegistrationController } from '../flow/registration-controller.js';
 import { errorMessage } from '../views/error-message.js';
@@ -300,6 +301,7 @@ export class ThirdPartyController implements ReactiveController {
       return await adapter.signInWithWallet({
         statement: this.setup.t().walletStatement,
         signal,
+        nonce: () => walletNonce(this.setup.config()!, { signal }),
         onQrCode: (code) => {
           const first = !this.walletQr;
           this.walletQr = code;

@@ -158,6 +158,13 @@ export function randomToken(): string {
 }
 
 /** A SIWE nonce: letters and digits only (EIP-4361). */
+/** (assumed) A Sign-In with Ethereum nonce the gateway issues to this company (metamaskNonce). */
+export async function issuedSiweNonce(companyId: string): Promise<string> {
+  const answer = await callGateway<{ nonce: string }>('/global/customer.app.CustomerThirdLoginService.metamaskNonce', {}, companyId);
+  if (!answer.ok || !answer.data) throw new Error(`metamaskNonce: ${JSON.stringify(answer)}`);
+  return answer.data.nonce;
+}
+
 export function randomSiweNonce(): string {
   return crypto.randomUUID().replace(/-/g, '');
 }

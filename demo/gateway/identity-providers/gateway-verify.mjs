@@ -6,6 +6,7 @@
 // tokens) are never kept: the replay check holds their SHA-256 only.
 import { createHash, randomBytes } from 'node:crypto';
 import { CODES, Refusal, requireString } from '../refusal.mjs';
+import { messagesFor } from '../messages.mjs';
 import { THIRD_SOURCES, TITLES } from './common.mjs';
 import { fail } from './gateway-proof-checks.mjs';
 
@@ -60,7 +61,8 @@ export function createThirdLoginService({ state, now, log, isRegistered, appOf, 
 
     if (!outcome.ok) {
       log(`[gateway] ${provider}Verify: proof refused (${outcome.reason})`);
-      const text = ctx.m.fail[outcome.reason];
+      // A reason a language has no text for yet is said in English.
+      const text = ctx.m.fail[outcome.reason] ?? messagesFor('en-US').fail[outcome.reason];
       const failReason = typeof text === 'function' ? text(...outcome.args) : text;
       return { userId: '', action: '', result: false, failReason, thirdSource: provider, email: '', phone: '', verifyTicket: '' };
     }
@@ -90,6 +92,18 @@ export function createThirdLoginService({ state, now, log, isRegistered, appOf, 
     twitterVerify: (body, ctx) => verify('twitter', body, ctx, checks.twitter),
     telegramVerify: (body, ctx) => verify('telegram', body, ctx, checks.telegram),
     metamaskVerify: (body, ctx) => verify('metamask', body, ctx, checks.metamask),
+    /**
+     * (assumed) The nonce the Sign-In with Ethereum message must carry: issued
+     * here, for this company, so freshness is the gateway's to decide, not the
+     * browser's (metamaskVerify accepts only a nonce issued in the last 10 minutes,
+     * once).
+     */
+    metamaskNonce(body, ctx) {
+      ensureConfigured('metamask', ctx);
+      const nonce = randomBytes(16).toString('hex');
+      state.siweNonces.set(nonce, { companyId: ctx.companyId, issuedAt: now() });
+      return { nonce };
+    },
   };
 
   /**

@@ -17,6 +17,7 @@ import {
   localProviderEndpoints,
   mintProof,
   pkcePair,
+  issuedSiweNonce,
   randomSiweNonce,
   randomToken,
   registerThirdParty,
@@ -639,7 +640,7 @@ describe('third-party gateway: MetaMask', () => {
 
   it('verifies a signed message and registers the address', async () => {
     const companyId = uniqueCompanyId('metamask');
-    const nonce = randomSiweNonce();
+    const nonce = await issuedSiweNonce(companyId);
     const message = siweMessage({ nonce });
     const signature = await account.signMessage({ message });
     // The address may come in any case; the answer is the checksummed one.
@@ -661,10 +662,31 @@ describe('third-party gateway: MetaMask', () => {
   it('refuses a signed message again at another company (replays are refused across companies)', async () => {
     const first = uniqueCompanyId('metamask');
     const second = uniqueCompanyId('metamask');
-    const message = siweMessage({ nonce: randomSiweNonce() });
+    const message = siweMessage({ nonce: await issuedSiweNonce(first) });
     const signature = await account.signMessage({ message });
     await verified(first, 'metamask', { address: account.address, message, signature });
     expect(await refusedProof(second, 'metamask', { address: account.address, message, signature })).to.match(/nonce/i);
+  });
+
+  it('accepts only a nonce it issued to this company, lately, and only mainnet (red team F6)', async () => {
+    const companyId = uniqueCompanyId('metamask');
+    const sign = async (message: string) => ({ address: account.address, message, signature: await account.signMessage({ message }) });
+    // A nonce the browser chose, however well-formed, is not one.
+    expect(await refusedProof(companyId, 'metamask', await sign(siweMessage({ nonce: randomSiweNonce() })))).to.equal(
+      'The message nonce was not issued by this site lately. Please sign in again.',
+    );
+    // Nor is one issued to another company.
+    const elsewhere = await issuedSiweNonce(uniqueCompanyId('metamask'));
+    expect(await refusedProof(companyId, 'metamask', await sign(siweMessage({ nonce: elsewhere })))).to.match(/not issued by this site/);
+    // A chain the broker does not accept.
+    expect(await refusedProof(companyId, 'metamask', await sign(siweMessage({ nonce: await issuedSiweNonce(companyId), chainId: 999999 })))).to.equal(
+      'Sign-in on chain 999999 is not accepted here.',
+    );
+    expect(await acceptedProofs(companyId)).to.deep.equal([]);
+    // Two nonces are two different ones, each good once.
+    const [a, b] = [await issuedSiweNonce(companyId), await issuedSiweNonce(companyId)];
+    expect(a).to.match(/^[0-9a-f]{32}$/).and.not.equal(b);
+    await verified(companyId, 'metamask', await sign(siweMessage({ nonce: a })));
   });
 
   it('refuses a message signed by another key', async () => {
@@ -696,7 +718,7 @@ describe('third-party gateway: MetaMask', () => {
 
   it('accepts a nonce once', async () => {
     const companyId = uniqueCompanyId('metamask');
-    const nonce = randomSiweNonce();
+    const nonce = await issuedSiweNonce(companyId);
     const first = siweMessage({ nonce });
     await verified(companyId, 'metamask', { address: account.address, message: first, signature: await account.signMessage({ message: first }) });
     const second = siweMessage({ nonce, statement: 'Another message, the same nonce.' });
@@ -725,7 +747,7 @@ describe('third-party gateway: MetaMask', () => {
 
   it('refuses a register whose sendToken is not the message nonce', async () => {
     const companyId = uniqueCompanyId('metamask');
-    const message = siweMessage();
+    const message = siweMessage({ nonce: await issuedSiweNonce(companyId) });
     const signature = await account.signMessage({ message });
     const { verifyTicket } = await verified(companyId, 'metamask', { address: account.address, message, signature });
     const answer = await registerThirdParty(companyId, {
