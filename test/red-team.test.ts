@@ -10,6 +10,8 @@ import { setIdpBehaviour } from './support/identity-providers.js';
 import { embedded, query } from './support/harness.js';
 import { waitUntil } from './support/wait.js';
 import type { CustomerRegister } from '../src/customer-register.js';
+import { utmFromUrl } from '../src/embedding/attribution.js';
+import { agentReferral } from '../src/embedding/register-fields.js';
 
 /** Runs `body` while every gateway call of `call` is answered with `data` (a hostile gateway), then restores fetch. */
 async function withGatewayAnswer<T>(path: string, data: unknown, body: () => Promise<T>): Promise<T> {
@@ -107,5 +109,24 @@ describe('F3: provider sign-up inside a frame of another origin takes a second a
     } finally {
       outer.remove();
     }
+  });
+});
+
+describe('F10: agent codes and utm values reach the gateway without control or invisible format characters', () => {
+  const hostile = 'a"},\u0000\u0007\r\nX-Injected: 1\u202Egnp.exe\u200B\uFEFF\u2066<x>\u0085';
+  const cleaned = 'a"},X-Injected: 1gnp.exe<x>';
+
+  it('cleans the agent code from the URL and from the attribute, and keeps the 256-character cap', () => {
+    expect(agentReferral({ agentParam: 'ref', search: `?ref=${encodeURIComponent(hostile)}` })).to.deep.equal({ thirdServerSource: 'agent', thirdServerCode: cleaned });
+    expect(agentReferral({ agentCode: hostile, search: '' }).thirdServerCode).to.equal(cleaned);
+    expect(agentReferral({ agentCode: '\u202E\u200B', agentParam: 'ref', search: '?ref=AG2' }).thirdServerCode, 'an attribute of format characters only is no code').to.equal('AG2');
+    expect(agentReferral({ agentParam: 'ref', search: `?ref=${'x'.repeat(300)}` }).thirdServerCode).to.have.length(256);
+  });
+
+  it('strips bidi and zero-width characters from utm values, keeping ZWNJ and ZWJ (Persian spelling, emoji)', () => {
+    expect(utmFromUrl(`?utm_source=${encodeURIComponent(hostile)}&utm_campaign=${encodeURIComponent('می\u200Cخواهم\u200D')}`)).to.deep.equal({
+      utmSource: cleaned,
+      utmCampaign: 'می\u200Cخواهم\u200D',
+    });
   });
 });
