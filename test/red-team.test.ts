@@ -7,11 +7,12 @@ import { clearCountryListCache, fetchCountryList } from '../src/gateway/country-
 import { matchesMobilePattern, parseMobilePattern } from '../src/gateway/mobile-pattern.js';
 import { customersOf, requestsOf, testConfig, uniqueCompanyId } from './support/reference-gateway.js';
 import { setIdpBehaviour } from './support/identity-providers.js';
-import { embedded, query } from './support/harness.js';
+import { embedded, mount, query } from './support/harness.js';
 import { waitUntil } from './support/wait.js';
 import type { CustomerRegister } from '../src/customer-register.js';
 import { utmFromUrl } from '../src/embedding/attribution.js';
 import { agentReferral } from '../src/embedding/register-fields.js';
+import { loadSourceStrings } from '../src/i18n/localize.js';
 
 /** Runs `body` while every gateway call of `call` is answered with `data` (a hostile gateway), then restores fetch. */
 async function withGatewayAnswer<T>(path: string, data: unknown, body: () => Promise<T>): Promise<T> {
@@ -128,5 +129,39 @@ describe('F10: agent codes and utm values reach the gateway without control or i
       utmSource: cleaned,
       utmCampaign: 'می\u200Cخواهم\u200D',
     });
+  });
+});
+
+describe('F11: the site\'s strings take only own values of the type of the string they replace', () => {
+  it('a text where a function belongs, a template-shaped object, null and inherited locales are ignored; the rest applies', async () => {
+    const { el } = await mount();
+    await loadSourceStrings(); // codeSentTo is one of the later strings
+    const shippedSendCode = el.i18n.t.sendCode;
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      (el as unknown as { strings: unknown }).strings = {
+        en: { codeSentTo: 'Code sent', sendCode: { strings: ['x'], raw: ['x'] }, createAccount: 'Open my account', formLabel: null },
+      };
+      await el.updateComplete;
+      const t = el.i18n.t;
+      expect(t.codeSentTo).to.be.a('function');
+      expect(t.sendCode).to.equal(shippedSendCode);
+      expect(t.createAccount).to.equal('Open my account');
+      expect(t.formLabel).to.be.a('string');
+      expect(warnings.filter((w) => /strings\.(codeSentTo|sendCode|formLabel) is not a/.test(w))).to.have.length(3);
+      // A polluted prototype names no locale of the site's.
+      (Object.prototype as Record<string, unknown>)['en-US'] = { sendCode: 'Polluted wording' };
+      try {
+        (el as unknown as { strings: unknown }).strings = {};
+        await el.updateComplete;
+        expect(el.i18n.t.sendCode).to.equal(shippedSendCode);
+      } finally {
+        delete (Object.prototype as Record<string, unknown>)['en-US'];
+      }
+    } finally {
+      console.warn = warn;
+    }
   });
 });
