@@ -13,6 +13,7 @@ import type { CustomerRegister } from '../src/customer-register.js';
 import { utmFromUrl } from '../src/embedding/attribution.js';
 import { agentReferral } from '../src/embedding/register-fields.js';
 import { loadSourceStrings } from '../src/i18n/localize.js';
+import { telegramAdapter } from '../src/third-party/adapters/telegram.js';
 
 /** Runs `body` while every gateway call of `call` is answered with `data` (a hostile gateway), then restores fetch. */
 async function withGatewayAnswer<T>(path: string, data: unknown, body: () => Promise<T>): Promise<T> {
@@ -163,5 +164,16 @@ describe('F11: the site\'s strings take only own values of the type of the strin
     } finally {
       console.warn = warn;
     }
+  });
+});
+
+describe('F14: Telegram sign-in does not ask to let the bot message the person', () => {
+  it('leaves request_access out unless the site asks for it (providers = { telegram: { requestAccess: "write" } })', async () => {
+    const input = { endpoint: 'https://oauth.telegram.org/auth', clientId: '9091319207', redirectUri: `${location.origin}/oauth-callback.html`, lang: 'en-US' };
+    const plain = new URL((await telegramAdapter.authorizationRequest(input)).url);
+    expect(plain.searchParams.get('bot_id')).to.equal('9091319207');
+    expect(plain.searchParams.has('request_access')).to.equal(false);
+    const asked = new URL((await telegramAdapter.authorizationRequest({ ...input, requestWrite: true })).url);
+    expect(asked.searchParams.get('request_access')).to.equal('write');
   });
 });

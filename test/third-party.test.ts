@@ -606,6 +606,27 @@ describe('third-party registration', () => {
     }
   });
 
+  for (const [label, uri] of [
+    ['of another origin', 'http://localhost:9/cb.html'],
+    ['with a javascript: URL', 'javascript:alert(1)'],
+  ]) {
+    it(`a redirect-uri ${label} set after the buttons were offered is refused at the click, and nothing reaches the provider (red team F8)`, async () => {
+      const { el, companyId } = await mountWithProviders({ providers: 'google', autoApprove: false });
+      const capture = capturePopups();
+      try {
+        const button = await buttonShown(el, 'google');
+        el.setAttribute('redirect-uri', uri);
+        await el.updateComplete;
+        button.click();
+        expect(await errorShown(el)).to.match(/Google/);
+        await waitUntil(() => capture.popups.every((popup) => !popup || popup.closed), 'the popup stayed open');
+        expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
+      } finally {
+        capture.restore();
+      }
+    });
+  }
+
   it('two elements signing in at once each get their own popup and their own answer', async () => {
     const waiting = await mountWithProviders({ providers: 'google', autoApprove: false });
     const other = await mountWithProviders({ providers: 'google', user: { id: `two-${crypto.randomUUID().slice(0, 8)}`, email: `two.${crypto.randomUUID().slice(0, 6)}@example.com` } });

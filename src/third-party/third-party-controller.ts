@@ -74,11 +74,12 @@ function framedByAnotherOrigin(): boolean {
 }
 
 /** The `providers` property: a list (`"google apple"`), or per provider `true` or its settings. */
-export type ProviderChoices = Partial<Record<ThirdPartyProvider, boolean | { clientId?: string }>>;
+export type ProviderChoices = Partial<Record<ThirdPartyProvider, boolean | { clientId?: string; requestAccess?: 'write' }>>;
 
 export interface ThirdPartyElement extends ReactiveControllerHost, HTMLElement {
   providers: string | ProviderChoices;
   providerEndpoints?: Partial<Record<RedirectProvider, string>>;
+  redirectUri?: string;
 }
 
 export interface ThirdPartySetup {
@@ -101,8 +102,8 @@ export interface Residence {
   dialCode: string;
 }
 
-/** An enabled provider, with the client id the site set for it, if any. */
-type ProviderChoice = { provider: ThirdPartyProvider; clientId?: string };
+/** An enabled provider, with the client id the site set for it, if any (and for Telegram whether the bot may write). */
+type ProviderChoice = { provider: ThirdPartyProvider; clientId?: string; requestWrite?: boolean };
 
 /** Where each enabled provider stands: its client id, or why there is no button. */
 type ProviderState = { clientId: string } | 'loading' | 'failed' | 'absent';
@@ -166,7 +167,8 @@ export class ThirdPartyController implements ReactiveController {
       const attribute = provider === 'metamask' ? null : this.element.getAttribute(CLIENT_ID_ATTRIBUTES[provider]);
       const fromProperty = typeof setting === 'object' ? (setting as { clientId?: unknown }).clientId : undefined;
       const clientId = (typeof fromProperty === 'string' && fromProperty) || attribute?.trim() || undefined;
-      choices.push({ provider, clientId });
+      const requestWrite = (setting as { requestAccess?: unknown }).requestAccess === 'write';
+      choices.push({ provider, clientId, requestWrite });
     }
     return choices;
   }
@@ -273,9 +275,11 @@ export class ThirdPartyController implements ReactiveController {
     const adapter = REDIRECT_ADAPTERS[provider];
     const redirectUri = this.redirectUri();
     const endpoint = this.endpoint(provider);
-    // Checked when the button was offered; checked again, since the property may have changed since.
+    // Checked when the button was offered; checked again, since either may have changed since.
     if (!isSafeProviderUrl(endpoint)) throw new SignInError(provider, 'failed', 'provider endpoint is not https');
-    const { url, pending } = await adapter.authorizationRequest({ endpoint, clientId, redirectUri, lang: this.setup.lang() });
+    if (new URL(redirectUri).origin !== location.origin) throw new SignInError(provider, 'failed', 'redirect-uri is not on this origin');
+    const requestWrite = this.enabled.find((choice) => choice.provider === provider)?.requestWrite;
+    const { url, pending } = await adapter.authorizationRequest({ endpoint, clientId, redirectUri, lang: this.setup.lang(), requestWrite });
     if (!popup) {
       // Providers refuse to be shown in a frame, so inside one there is no way
       // but the popup: ask for it.
@@ -334,7 +338,8 @@ export class ThirdPartyController implements ReactiveController {
 
   /** The callback page: the site's `redirect-uri`, else the one shipped next to the entry. */
   private redirectUri(): string {
-    const configured = this.element.getAttribute('redirect-uri');
+    // The property (reflecting the attribute, or set on its own), else the attribute.
+    const configured = this.element.redirectUri || this.element.getAttribute('redirect-uri');
     return new URL(configured || CALLBACK_PAGE, configured ? location.href : import.meta.url).href;
   }
 
