@@ -14,6 +14,7 @@ import { utmFromUrl } from '../src/embedding/attribution.js';
 import { agentReferral } from '../src/embedding/register-fields.js';
 import { loadSourceStrings } from '../src/i18n/localize.js';
 import { telegramAdapter } from '../src/third-party/adapters/telegram.js';
+import { signInUrl } from '../src/embedding/sign-in-link.js';
 
 /** Runs `body` while every gateway call of `call` is answered with `data` (a hostile gateway), then restores fetch. */
 async function withGatewayAnswer<T>(path: string, data: unknown, body: () => Promise<T>): Promise<T> {
@@ -175,5 +176,37 @@ describe('F14: Telegram sign-in does not ask to let the bot message the person',
     expect(plain.searchParams.has('request_access')).to.equal(false);
     const asked = new URL((await telegramAdapter.authorizationRequest({ ...input, requestWrite: true })).url);
     expect(asked.searchParams.get('request_access')).to.equal('write');
+  });
+});
+
+describe('F12: the Sign in link warns where it may leak what was typed, and can carry it in the fragment', () => {
+  const inputs = (loginUrl: string, base = 'https://partner.example/signup') => {
+    const warnings: string[] = [];
+    const url = signInUrl({
+      loginUrl,
+      account: { channel: 'email', email: 'ann@example.com', country: 'ISO_3166_156', dialCode: '86' },
+      utmAttributes: { utmSource: 'news' },
+      touch: {},
+      search: '',
+      base,
+      warn: (message) => warnings.push(message),
+    });
+    return { url, warnings };
+  };
+
+  it('a login-url ending in # gets the address, utm and agent code in its fragment, out of the query', () => {
+    expect(inputs('/login#').url).to.equal('https://partner.example/login#email=ann%40example.com&utm_source=news');
+    expect(inputs('/login?next=%2Fhome#').url).to.equal('https://partner.example/login?next=%2Fhome#email=ann%40example.com&utm_source=news');
+    expect(inputs('/login').url, 'unchanged without #').to.equal('https://partner.example/login?email=ann%40example.com&utm_source=news');
+  });
+
+  it('warns for http: from an https page, credentials and another origin; not for the page\'s own https sign-in', () => {
+    expect(inputs('/login').warnings).to.deep.equal([]);
+    expect(inputs('http://127.0.0.1:8000/login', 'http://127.0.0.1:8000/').warnings, 'an http page\'s own http sign-in').to.deep.equal([]);
+    const [http] = inputs('http://partner.example/login').warnings;
+    expect(http).to.match(/is http:/);
+    const [credentials] = inputs('https://partner.example@evil.example/login').warnings;
+    expect(credentials).to.match(/carries credentials, is on another origin \(https:\/\/evil\.example\)/);
+    expect(inputs('//evil.example/login').warnings[0]).to.match(/another origin/);
   });
 });
