@@ -91,7 +91,8 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
       const problem = element.configProblem;
       if (problem) console.warn(`<customer-register>: ${problem}.`);
     }
-    if (element.providers && !this.thirdParty) this.loadThirdParty().catch(() => {});
+    // Tried again at the next update; said in the console, so that buttons missing from a page are never a mystery.
+    if (element.providers && !this.thirdParty) this.loadThirdParty().catch((error) => element.warn(`the third-party sign-in buttons could not be loaded: ${error}`));
   }
 
   /** Tells this element apart from others on the page (a reload's resume, a redirect's return). */

@@ -210,3 +210,39 @@ describe('F12: the Sign in link warns where it may leak what was typed, and can 
     expect(inputs('//evil.example/login').warnings[0]).to.match(/another origin/);
   });
 });
+
+describe('F7 and F15: a provider redirect\'s records and storage blocked in a frame', () => {
+  const RECORDS = ['customer-register:pending-sign-in', 'customer-register:sign-in-result'];
+
+  it('a page whose element has no providers still takes a redirect\'s code and verifier out of sessionStorage (F7)', async () => {
+    const companyId = uniqueCompanyId('no-providers');
+    const win = window.open(`/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=`, 'no-providers-test')!;
+    try {
+      const inner = embedded(() => win.document);
+      await waitUntil(() => inner() && query(inner()!, '#email'), 'no element', { timeout: 10000 });
+      win.sessionStorage.setItem(RECORDS[0], JSON.stringify({ provider: 'twitter', state: 's', codeVerifier: 'verifier-secret', elementKey: 'k', startedAt: Date.now() }));
+      win.sessionStorage.setItem(RECORDS[1], JSON.stringify({ params: { state: 's', code: 'code-secret' } }));
+      const before = win.document;
+      win.location.reload();
+      await waitUntil(() => win.document !== before && inner() && query(inner()!, '#email'), 'no element after the reload', { timeout: 10000 });
+      for (const key of RECORDS) expect(win.sessionStorage.getItem(key), key).to.equal(null);
+    } finally {
+      win.close();
+    }
+  });
+
+  it('where reading storage throws (a cross-site frame that blocks it), the provider buttons still show (F15)', async () => {
+    const companyId = uniqueCompanyId('blocked-storage');
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 480px; height: 640px';
+    frame.src = `/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=google&blocked-storage=1`;
+    document.body.append(frame);
+    try {
+      const inner = embedded(() => frame.contentDocument);
+      await waitUntil(() => inner() && query(inner()!, 'button[data-provider="google"]'), 'no google button where storage is blocked', { timeout: 15000 });
+      expect(() => frame.contentWindow!.sessionStorage, 'the frame\'s storage was not blocked').to.throw();
+    } finally {
+      frame.remove();
+    }
+  });
+});
