@@ -96,9 +96,11 @@ let gatewayUrl;
 
 function referenceGatewayPlugin() {
   let gateway;
+  let testOrigin;
   return {
     name: 'reference-gateway',
     async serverStart({ config }) {
+      testOrigin = `http://${config.hostname}:${config.port}`;
       gateway = createGateway({
         allowedOrigins: [`http://${config.hostname}:${config.port}`],
         dev: true,
@@ -128,8 +130,15 @@ function referenceGatewayPlugin() {
         const page = { companyId: context.query.companyId ?? 'held', gatewayUrl, providers: '', country: 'CN', entry: 'dist/customer-register.js' };
         return { body: embedPage(page), type: 'html' };
       }
+      if (context.path === '/__frame/outer.html') {
+        // A page of another origin (opened by IP address) that frames a page of the test origin, as a
+        // site framing a partner page does (the inner page is reached through window.frames).
+        const inner = new URL(`/${String(context.query.inner ?? '').replace(/^\/+/, '')}`, testOrigin);
+        const src = inner.href.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+        return { body: `<!doctype html><iframe src="${src}" style="width:480px;height:640px"></iframe>`, type: 'html' };
+      }
       if (context.path === '/__oauth/embed.html') {
-        const page = { companyId: context.query.companyId ?? 'oauth', gatewayUrl, providers: context.query.providers ?? 'google', country: 'CN' };
+        const page = { companyId: context.query.companyId ?? 'oauth', gatewayUrl, providers: context.query.providers ?? 'google', country: 'CN', blockStorage: !!context.query['blocked-storage'] };
         return { body: embedPage(page), type: 'html' };
       }
     },
@@ -153,13 +162,14 @@ function strictPolicy(gatewayUrl) {
  * providers: test/csp.test.ts opens it (with the violation recorder) under the
  * strict policy, test/third-party.test.ts as a page of its own or in a frame.
  */
-function embedPage({ companyId, gatewayUrl, providers, country = '', recordViolations = false, entry = '/dist/customer-register.js' }) {
+function embedPage({ companyId, gatewayUrl, providers, country = '', recordViolations = false, entry = '/dist/customer-register.js', blockStorage = false }) {
   const attr = (value) => String(value).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en-US">
   <head>
     <meta charset="utf-8" />
     ${recordViolations ? '<script src="/test/support/csp-violations.js"></script>' : ''}
+    ${blockStorage ? '<script src="/test/support/block-storage.js"></script>' : ''}
     <script type="module" src="${attr(entry)}"></script>
     <script type="module" src="/test/support/local-identity-providers.js"></script>
   </head>

@@ -131,6 +131,8 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   private sessionLoadFailed = false;
   /** Send is under way, from the press until the code is sent or refused (a press before the chunk arrived waits for it here). */
   private sendPending = false;
+  /** The gateway and company a Send was pressed for; reset() (and so a change of either) drops it while it waits for the chunk. */
+  private pressedFor?: [string];
 
   /**
    * Language of the form and of the gateway's messages (BCP 47, e.g. `zh-CN`). Unset: the page's
@@ -256,6 +258,8 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
 
   /** Returns the element to its first step; typed values (but the code) are kept. */
   reset(): void {
+    this.pressedFor = undefined;
+    this.sendPending = false;
     this.session?.reset();
   }
 
@@ -454,12 +458,15 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
     event.preventDefault();
     if (this.offline || this.sendPending) return;
     this.sendPending = true;
+    const pressedFor: [string] = (this.pressedFor = [this.host + '\n' + this.companyId]);
     try {
-      await (this.session ?? (await this.loadSession())).submit();
+      const session = this.session ?? (await this.loadSession());
+      // Sent only to the gateway and company it was pressed for, unless reset() came between.
+      if (pressedFor === this.pressedFor && pressedFor[0] === this.host + '\n' + this.companyId) await session.submit();
     } catch {
       // sessionLoadFailed is on screen; the next Send tries again.
     } finally {
-      this.sendPending = false;
+      if (pressedFor === this.pressedFor) this.sendPending = false;
     }
   }
 

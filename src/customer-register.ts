@@ -3,6 +3,8 @@
  * loaded twice) and declares its tag and events for TypeScript users.
  */
 import { CustomerRegister } from './customer-register.component.js';
+// Takes a provider redirect's records out of sessionStorage on every page that loads the element.
+import './third-party/redirect-records.js';
 
 export { CustomerRegister };
 export type { RegisteredDetail, StepChangeDetail, RegisterErrorDetail, AccountExistsDetail, CustomerRegisterEventMap } from './events.js';

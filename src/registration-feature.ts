@@ -118,7 +118,8 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
       const problem = element.configProblem;
       if (problem) console.warn(`<customer-register>: ${problem}.`);
     }
-    if (element.providers && !this.thirdParty) this.loadThirdParty().catch(() => {});
+    // Tried again at the next update; said in the console, so that buttons missing from a page are never a mystery.
+    if (element.providers && !this.thirdParty) this.loadThirdParty().catch((error) => element.warn(`the third-party sign-in buttons could not be loaded: ${error}`));
     // The country field's Try again reached the gateway again: the provider settings that failed with it load too.
     const unreachable = this.firstStep.gatewayUnreachable;
     if (this.gatewayWasUnreachable && !unreachable) this.thirdParty?.retryFailed();

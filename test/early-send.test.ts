@@ -134,6 +134,39 @@ describe('before the registration chunk arrives', () => {
     expect(await requestsOf(page.companyId, 'sendCode')).to.have.length(0);
   });
 
+  const changes: [string, (el: CustomerRegister, companyId: string) => void][] = [
+    ['a company-id change', (el, companyId) => el.setAttribute('company-id', `${companyId}-other`)],
+    ['reset() and a company-id change', (el, companyId) => (el.reset(), el.setAttribute('company-id', `${companyId}-other`))],
+    ['reset()', (el) => el.reset()],
+  ];
+  for (const [label, change] of changes) {
+    it(`a Send pressed before it arrives is dropped by ${label} before it arrives (red team F5)`, async () => {
+      page = await openHeldPage('early-change');
+      const { companyId } = page;
+      const input = shadow(page).querySelector<HTMLInputElement>('#email')!;
+      input.focus();
+      typeInto(input, uniqueEmail('early-change'));
+      const send = shadow(page).querySelector<HTMLButtonElement>('button[type="submit"]')!;
+      send.click();
+      await waitUntil(() => send.getAttribute('aria-busy') === 'true', 'Send showed no progress');
+      change(page.el()!, companyId);
+      await page.release();
+      // Either way the element settles: on the code step (the Send went), or idle on the first step with its chunk.
+      await waitUntil(
+        () => shadow(page!).querySelector('#code') || (sessionOf(page!.el()!) && shadow(page!).querySelector('button[type="submit"]')?.getAttribute('aria-busy') === 'false'),
+        'the element never settled',
+        { timeout: 15000 },
+      );
+      expect(!!shadow(page).querySelector('#code'), 'the Send pressed before the change went on').to.equal(false);
+      for (const company of [companyId, `${companyId}-other`]) {
+        const calls = (await requestsOf(company)).map((request) => request.call);
+        expect(calls, company).to.not.include('sendCode');
+        expect(calls, company).to.not.include('checkStatus');
+      }
+      expect(input.value, 'what was typed is kept').to.match(/^early-change\./);
+    });
+  }
+
   for (const busy of [false, true]) {
     it(`a Send pressed before it arrives shows progress at once and sends the code once the chunk is here${busy ? ', on a page kept busy by long tasks' : ''}`, async () => {
       page = await openHeldPage(busy ? 'early-send-busy' : 'early-send');

@@ -8,6 +8,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { alerts, embedded, mount, query } from './support/harness.js';
 import { customersOf, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
+import { acceptedProofs } from './support/identity-providers.js';
 import { installTestWallet, type TestWallet, type TestWalletOptions } from './support/test-wallet.js';
 import type { CustomerRegister } from '../src/customer-register.js';
 
@@ -73,6 +74,9 @@ describe('MetaMask registration', () => {
     expect(message).to.match(/\nNonce: [0-9a-f]{32}\n/);
     expect(message).to.match(/\nIssued At: \S+Z\nExpiration Time: \S+Z$/);
 
+    // The nonce is the gateway's (red team F6): asked for once, right before the wallet signs.
+    const calls = (await requestsOf(companyId)).map((request) => request.call).filter((call) => call.startsWith('metamask') || call === 'register');
+    expect(calls).to.deep.equal(['metamaskNonce', 'metamaskVerify', 'register']);
     const [verify] = await requestsOf(companyId, 'metamaskVerify');
     const signature = await wallet.account.signMessage({ message });
     expect(verify.body).to.deep.equal({ address: wallet.account.address, message, signature });
@@ -84,8 +88,9 @@ describe('MetaMask registration', () => {
       thirdServerCode: wallet.account.address,
       loginName: wallet.account.address,
       sendToken: nonce,
-      verifyCode: signature,
+      verifyCode: (await acceptedProofs(companyId))[0].verifyTicket,
     });
+    expect((await requestsOf(companyId, 'register'))[0].raw, 'the signature re-sent to register').to.not.include(signature);
   });
 
   it('signs a statement in the element\'s language', async () => {

@@ -9,7 +9,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { alerts, embedded, mount, query, warningsDuring, type Mounted } from './support/harness.js';
 import { customersOf, gatewayUrl, injectFault, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
-import { localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
+import { acceptedProofs, localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
 import type { CustomerRegister } from '../src/customer-register.js';
 import type { RegisterErrorDetail } from '../src/events.js';
 import { loadTranslation } from '../src/i18n/locale-catalog.js';
@@ -104,6 +104,13 @@ describe('third-party registration', () => {
       expect(customer.registerBody.loginName).to.equal(email ?? id);
       const verifies = await requestsOf(companyId, `${provider}Verify`);
       expect(verifies).to.have.length(1);
+      // Register names the proof by the verify call's single-use ticket; the credential itself went to verify only (red team F2).
+      const [accepted] = await acceptedProofs(companyId);
+      expect(customer.registerBody.verifyCode).to.equal(accepted.verifyTicket);
+      const credentials = ['idToken', 'accessToken', 'code', 'hash'].map((field) => verifies[0].body?.[field]).filter((value) => typeof value === 'string');
+      expect(credentials).to.not.be.empty;
+      const [register] = await requestsOf(companyId, 'register');
+      for (const credential of credentials) expect(register.raw, 'a provider credential re-sent to register').to.not.include(credential as string);
       await waitUntil(() => query(el, '#outcome'), 'no success panel');
     });
   }
@@ -588,6 +595,63 @@ describe('third-party registration', () => {
       capture.restore();
     }
   });
+
+  it('an element removed during a popup sign-in cancels it: the popup closes and nothing is verified or registered (red team F4)', async () => {
+    const { el, companyId } = await mountWithProviders({ providers: 'google', autoApprove: false });
+    const capture = capturePopups();
+    try {
+      const button = await buttonShown(el, 'google');
+      button.click();
+      await waitUntil(() => capture.popups.length === 1 && button.getAttribute('aria-busy') === 'true', 'no popup');
+      el.remove();
+      await waitUntil(() => capture.popups[0]!.closed, 'the popup stayed open for an element no longer on the page');
+      expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
+      expect(await customersOf(companyId)).to.have.length(0);
+    } finally {
+      capture.restore();
+    }
+  });
+
+  it('an element moved on the page (removed and put back in one task) keeps its popup sign-in', async () => {
+    const { el } = await mountWithProviders({ providers: 'google', autoApprove: false });
+    const capture = capturePopups();
+    try {
+      const button = await buttonShown(el, 'google');
+      button.click();
+      await waitUntil(() => capture.popups.length === 1 && button.getAttribute('aria-busy') === 'true', 'no popup');
+      const parent = el.parentNode!;
+      el.remove();
+      parent.append(el);
+      // Timers run in order: by this one, the check made on disconnect has run.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(capture.popups[0]!.closed).to.equal(false);
+      expect(providerButton(el, 'google')!.getAttribute('aria-busy')).to.equal('true');
+      await closeAsAPersonDoes(capture.popups[0]!);
+    } finally {
+      capture.restore();
+    }
+  });
+
+  for (const [label, uri] of [
+    ['of another origin', 'http://localhost:9/cb.html'],
+    ['with a javascript: URL', 'javascript:alert(1)'],
+  ]) {
+    it(`a redirect-uri ${label} set after the buttons were offered is refused at the click, and nothing reaches the provider (red team F8)`, async () => {
+      const { el, companyId } = await mountWithProviders({ providers: 'google', autoApprove: false });
+      const capture = capturePopups();
+      try {
+        const button = await buttonShown(el, 'google');
+        el.setAttribute('redirect-uri', uri);
+        await el.updateComplete;
+        button.click();
+        expect(await errorShown(el)).to.match(/Google/);
+        await waitUntil(() => capture.popups.every((popup) => !popup || popup.closed), 'the popup stayed open');
+        expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
+      } finally {
+        capture.restore();
+      }
+    });
+  }
 
   it('two elements signing in at once each get their own popup and their own answer', async () => {
     const waiting = await mountWithProviders({ providers: 'google', autoApprove: false });

@@ -20,7 +20,7 @@ const MAX_AGE_MS = 10 * 60_000;
  * @param {`0x${string}`} p.signature
  * @param {string | undefined} p.origin the request's Origin header: the message must be for this site
  * @param {number} p.now
- * @returns {Promise<{ ok: true, address: string, nonce: string } | { ok: false, reason: string, args?: unknown[] }>}
+ * @returns {Promise<{ ok: true, address: string, nonce: string, chainId: number } | { ok: false, reason: string, args?: unknown[] }>}
  *   `reason` names the failReason message (messages.mjs `fail.*`)
  */
 export async function checkSiwe({ address, message, signature, origin, now }) {
@@ -65,5 +65,5 @@ export async function checkSiwe({ address, message, signature, origin, now }) {
   if (fields.expirationTime && !(fields.expirationTime.getTime() > now)) return { ok: false, reason: 'expired' };
   if (fields.notBefore && !(fields.notBefore.getTime() <= now)) return { ok: false, reason: 'notYetValid' };
 
-  return { ok: true, address: getAddress(address), nonce: fields.nonce };
+  return { ok: true, address: getAddress(address), nonce: fields.nonce, chainId: fields.chainId };
 }

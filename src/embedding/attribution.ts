@@ -29,8 +29,15 @@ export const FIRST_TOUCH_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** The gateway's limit for these fields. */
 const MAX_LENGTH = 256;
 
-function clean(value: string | null | undefined): string | undefined {
-  const trimmed = value?.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+/**
+ * An attribution value from the URL, an attribute or storage, as the gateway
+ * gets it: without control characters (C0, DEL, C1) and without invisible
+ * format characters (bidi overrides and isolates, zero-width spaces, BOM), which
+ * could make a code read differently in the broker's back office than it is;
+ * ZWNJ and ZWJ stay (Persian and other scripts need them). Trimmed, 256 at most.
+ */
+export function clean(value: string | null | undefined): string | undefined {
+  const trimmed = value?.replace(/(?![\u200c\u200d])[\p{Cc}\p{Cf}]/gu, '').trim();
   return trimmed ? trimmed.slice(0, MAX_LENGTH) : undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import { OPEN_ACCOUNT_TYPE, parseRegisterSource, REGISTER_SOURCE, THIRD_SERVER_SOURCE_AGENT } from '../gateway/contract.js';
 import type { RegisterExtras } from '../gateway/register.js';
-import { resolveUtm, type Utm } from './attribution.js';
+import { clean, resolveUtm, type Utm } from './attribution.js';
 
 export type AccountType = keyof typeof OPEN_ACCOUNT_TYPE;
 
@@ -49,7 +49,8 @@ export function parseCustomerGroupId(value: string | undefined, warn: (w: Embedd
 /** The agent referral, from the attributes, else from the URL parameter `agent-param` names. */
 export function agentReferral(inputs: Pick<EmbeddingInputs, 'agentSource' | 'agentCode' | 'agentParam' | 'search'>) {
   const fromUrl = inputs.agentParam ? new URLSearchParams(inputs.search).get(inputs.agentParam) : null;
-  const code = (inputs.agentCode?.trim() || fromUrl?.trim() || '').slice(0, 256);
+  // Cleaned like the utm values: a referral link is anyone's to craft.
+  const code = clean(inputs.agentCode) || clean(fromUrl);
   if (!code) return {};
   return { thirdServerSource: inputs.agentSource?.trim() || THIRD_SERVER_SOURCE_AGENT, thirdServerCode: code };
 }

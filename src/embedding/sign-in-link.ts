@@ -1,8 +1,8 @@
 /**
  * The way on for someone whose account exists already: the site's sign-in
  * page (`login-url`), with what they typed and the visit's attribution as
- * query parameters, so the sign-in form can be prefilled and the campaign and
- * agent are kept. Pure, so it is tested without the DOM.
+ * query parameters (or, for a `login-url` ending in `#`, in the fragment), so the
+ * sign-in form can be prefilled and the campaign and agent are kept. Pure, so it is tested without the DOM.
  */
 import type { Account } from '../gateway/account.js';
 import type { AccountExistsDetail } from '../events.js';
@@ -22,6 +22,8 @@ export interface SignInLinkInputs {
   search: string;
   /** The page's address, that a relative `login-url` is read against. */
   base: string;
+  /** Told what is doubtful about the link (it carries what the person typed). */
+  warn?: (message: string) => void;
 }
 
 /** What the person typed, as a sign-in form takes it: the e-mail address, or the number as `+8613800000000`. */
@@ -35,13 +37,24 @@ export function signInUrl(inputs: SignInLinkInputs): string | undefined {
   if (!raw || !URL.canParse(raw, inputs.base)) return undefined;
   const url = new URL(raw, inputs.base);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  url.searchParams.set(inputs.account.channel, identifierOf(inputs.account));
+  const page = new URL(inputs.base);
+  const doubts = [
+    url.protocol === 'http:' && page.protocol === 'https:' && 'is http: (the address would travel unencrypted)',
+    (url.username || url.password) && 'carries credentials',
+    url.origin !== page.origin && `is on another origin (${url.origin})`,
+  ].filter(Boolean);
+  if (doubts.length) inputs.warn?.(`login-url ${doubts.join(', ')}, and its link carries what the person typed; end it with # to carry it in the fragment`);
+  // `login-url` ending in a fragment (`/login#`): everything goes there, out of server logs, Referer and analytics.
+  const inFragment = raw.includes('#');
+  const params = inFragment ? new URLSearchParams(url.hash.slice(1)) : url.searchParams;
+  params.set(inputs.account.channel, identifierOf(inputs.account));
   const utm = resolveUtm(inputs.utmAttributes, inputs.touch);
   for (const [field, parameter] of Object.entries(UTM_PARAMETERS) as [keyof Utm, string][]) {
-    if (utm[field]) url.searchParams.set(parameter, utm[field]!);
+    if (utm[field]) params.set(parameter, utm[field]!);
   }
   const agent = agentReferral(inputs);
-  if (agent.thirdServerCode) url.searchParams.set(inputs.agentParam?.trim() || 'agent_code', agent.thirdServerCode);
+  if (agent.thirdServerCode) params.set(inputs.agentParam?.trim() || 'agent_code', agent.thirdServerCode);
+  if (inFragment) url.hash = params.toString();
   return url.href;
 }
 
@@ -55,6 +68,8 @@ export interface SignInLinkAttributes {
   agentCode: string;
   agentParam: string;
   loginUrl?: string;
+  /** A console warning, once per message. */
+  warn(message: string): void;
 }
 
 /** The sign-in link for an element on this page, from its attributes and the visit's first touch. */
@@ -69,6 +84,7 @@ export function signInUrlFor(element: SignInLinkAttributes, account: Account, to
     agentParam: element.agentParam,
     search: location.search,
     base: location.href,
+    warn: (message) => element.warn(message),
   });
 }
 

@@ -6,7 +6,7 @@
 import type { Account, ThirdPartyAccount } from '../gateway/account.js';
 import { accountExists } from '../gateway/check-status.js';
 import { register, registerBody, thirdPartyRegisterBody, type RegisterExtras, type RegisterOutcome } from '../gateway/register.js';
-import { verifyProof } from '../gateway/provider-verify.js';
+import { verifyProof, type ProofBinding } from '../gateway/provider-verify.js';
 import { sendVerificationCode } from '../gateway/send-code.js';
 import { GatewayError, GatewayRefusal, isAmbiguous, TransportFailure, type GatewayConfig } from '../gateway/transport.js';
 import {
@@ -308,30 +308,31 @@ export class RegistrationFlow {
       loginName: thirdPartyLoginName(verified),
       ...residence,
     };
-    if (confirmFirst) return this.go({ name: 'confirm', account, proof });
-    return this.registerVerified(account, proof, 'registerWithProvider', 'account', signal);
+    const { binding } = verified;
+    if (confirmFirst) return this.go({ name: 'confirm', account, binding });
+    return this.registerVerified(account, binding, 'registerWithProvider', 'account', signal);
   }
 
   /** Confirm step: the terms are accepted; register the verified provider account. */
   confirmProvider(signal?: AbortSignal): Promise<DoneStep | UnderReviewStep> {
-    const { account, proof } = this.expect('confirmProvider', 'confirm');
-    return this.registerVerified(account, proof, 'confirmProvider', 'confirm', signal);
+    const { account, binding } = this.expect('confirmProvider', 'confirm');
+    return this.registerVerified(account, binding, 'confirmProvider', 'confirm', signal);
   }
 
   private async registerVerified(
     account: ThirdPartyAccount,
-    proof: ProviderProof,
+    binding: ProofBinding,
     action: string,
     from: 'account' | 'confirm',
     signal?: AbortSignal,
   ): Promise<DoneStep | UnderReviewStep> {
     const config = this.options.config();
-    const body = thirdPartyRegisterBody(account, proof, config.companyId, await this.options.extras());
+    const body = thirdPartyRegisterBody(account, binding, await this.options.extras());
     let outcome;
     try {
       outcome = await this.calls.register(config, body, { signal });
     } catch (error) {
-      if (error instanceof GatewayRefusal && ACCOUNT_EXISTS_CODES.has(error.code)) throw new ProviderAccountExistsError(proof.provider);
+      if (error instanceof GatewayRefusal && ACCOUNT_EXISTS_CODES.has(error.code)) throw new ProviderAccountExistsError(account.provider);
       throw error;
     }
     signal?.throwIfAborted();

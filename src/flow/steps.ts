@@ -4,7 +4,7 @@
  * on its own (test/flow.test.ts).
  */
 import type { Account, RegisteredAccount, ThirdPartyAccount } from '../gateway/account.js';
-import type { ProviderProof } from '../gateway/contract.js';
+import type { ProofBinding } from '../gateway/provider-verify.js';
 import type { Customer } from '../gateway/register.js';
 import { ACCOUNT_EXISTS_CODES, DEAD_TICKET_CODES, RESEND_DELAY_MS, TICKET_TTL_MS } from '../gateway/contract.js';
 
@@ -58,8 +58,8 @@ export interface DoneStep {
 export interface ConfirmStep {
   name: 'confirm';
   account: ThirdPartyAccount;
-  /** The proof the verify call accepted; register binds to it. */
-  proof: ProviderProof;
+  /** What register carries for the proof the verify call accepted (not the proof itself). */
+  binding: ProofBinding;
 }
 
 export type Step = AccountStep | CodeStep | RegisteringStep | ConfirmStep | UnderReviewStep | DoneStep;

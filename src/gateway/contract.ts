@@ -24,8 +24,13 @@ export type CoreCallName = 'countryList' | 'checkStatus' | 'sendCode' | 'registe
 export const THIRD_PARTY_PROVIDERS = ['google', 'facebook', 'twitter', 'telegram', 'apple', 'metamask'] as const;
 export type ThirdPartyProvider = (typeof THIRD_PARTY_PROVIDERS)[number];
 
-/** The third-party calls: the provider settings (`config`) and one verification per provider. */
-export type ThirdPartyCallName = 'config' | `${ThirdPartyProvider}Verify`;
+/**
+ * The third-party calls: the provider settings (`config`), one verification per
+ * provider, and (assumed) `metamaskNonce`: `{}` answered by `{ nonce }`, the
+ * single-use EIP-4361 nonce (8+ letters or digits) the signed message must carry,
+ * issued by the gateway so that it, not the browser, decides what is fresh.
+ */
+export type ThirdPartyCallName = 'config' | `${ThirdPartyProvider}Verify` | 'metamaskNonce';
 
 export type GatewayCallName = CoreCallName | ThirdPartyCallName;
 
@@ -69,30 +74,42 @@ export type ProviderProof =
  * How a proof maps onto the gateway: the `{provider}Verify` body ((observed)
  * appleVerify's `{ companyId, code, idToken }`, facebookVerify's
  * `{ accessToken }`, googleVerify's `{ idToken }`; (assumed) the rest), and
- * (assumed) the register fields that bind the registration to the verified
- * proof: `sendToken` = the nonce (or the OAuth `state` where the provider has no
- * nonce), `verifyCode` = the proof itself.
+ * `sendToken`, the value (assumed) register carries to bind the registration to
+ * what the element asked for: the nonce (or the OAuth `state` where the
+ * provider has no nonce). The proof itself goes to the verify call only: register
+ * carries the verify call's single-use `verifyTicket` as `verifyCode` instead
+ * (see `VERIFY_TICKET_FIELD`), so no live credential (an access token is a bearer
+ * token for about an hour) reaches register's logs and stores.
  */
-export function proofMapping(proof: ProviderProof, companyId: string): { body: object; sendToken: string; verifyCode: string } {
+export function proofMapping(proof: ProviderProof, companyId: string): { body: object; sendToken: string } {
   switch (proof.provider) {
     case 'google':
-      return { body: { idToken: proof.idToken }, sendToken: proof.nonce, verifyCode: proof.idToken };
+      return { body: { idToken: proof.idToken }, sendToken: proof.nonce };
     case 'apple':
-      return { body: { companyId, code: proof.code, idToken: proof.idToken }, sendToken: proof.nonce, verifyCode: proof.idToken };
+      return { body: { companyId, code: proof.code, idToken: proof.idToken }, sendToken: proof.nonce };
     case 'facebook':
-      return { body: { accessToken: proof.accessToken }, sendToken: proof.state, verifyCode: proof.accessToken };
+      return { body: { accessToken: proof.accessToken }, sendToken: proof.state };
     case 'twitter': {
       const { code, codeVerifier, redirectUri } = proof;
-      return { body: { code, codeVerifier, redirectUri }, sendToken: proof.state, verifyCode: code };
+      return { body: { code, codeVerifier, redirectUri }, sendToken: proof.state };
     }
     case 'telegram':
-      return { body: proof.authData, sendToken: proof.state, verifyCode: proof.authData.hash ?? '' };
+      return { body: proof.authData, sendToken: proof.state };
     case 'metamask': {
       const { address, message, signature } = proof;
-      return { body: { address, message, signature }, sendToken: proof.nonce, verifyCode: signature };
+      return { body: { address, message, signature }, sendToken: proof.nonce };
     }
   }
 }
+
+/**
+ * (assumed) The field of a `{provider}Verify` answer that carries an opaque,
+ * single-use ticket for the accepted proof, valid for this company and
+ * provider account only; register (`type: 3`) carries it as `verifyCode`. A
+ * verify answer with `result: true` and no ticket is unreadable: the element
+ * never falls back to re-sending the proof.
+ */
+export const VERIFY_TICKET_FIELD = 'verifyTicket';
 
 /** (contract) the `loginName` of a third-party registration: the verified e-mail, else phone, else the provider's user id. */
 export function thirdPartyLoginName(verified: { userId: string; email?: string; phone?: string }): string {

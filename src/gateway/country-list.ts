@@ -3,6 +3,7 @@ import { COUNTRY_LIST_PARENT_CODE } from './contract.js';
 import { loadOncePerKey } from '../load-once.js';
 import { callGateway, type GatewayConfig } from './transport.js';
 import { countryListKey, forgetStartedCountryLists, takeStartedCountryList } from './country-list-start.js';
+import { parseMobilePattern } from './mobile-pattern.js';
 
 /** One entry of the gateway's country list (observed shape). */
 export interface Country {
@@ -12,7 +13,10 @@ export interface Country {
   countryCode: string;
   name: string;
   displayName?: string;
-  /** A regular expression for valid national mobile numbers, where the gateway gives one. */
+  /**
+   * The gateway's pattern for valid national mobile numbers, kept only when it
+   * is in the subset `mobile-pattern.ts` reads (it is never compiled).
+   */
   extend?: string;
 }
 
@@ -53,13 +57,25 @@ function adoptStarted(config: GatewayConfig): { send: typeof fetch; trace: strin
   return { send, trace: request.trace };
 }
 
-/** Keeps the entries that carry what the element needs; the gateway's order is kept. */
+/**
+ * Keeps the entries that carry what the element needs, field by field: the
+ * gateway's order is kept, a field of the wrong type is left out (an object
+ * where a name belongs would break the select), and so is a mobile pattern
+ * outside the subset that can be matched in bounded time.
+ */
 function toCountries(data: unknown): Country[] {
   if (!Array.isArray(data)) return [];
-  return data.filter(
-    (item): item is Country =>
-      !!item && typeof item.code === 'string' && typeof item.countryCode === 'string' && typeof item.name === 'string',
-  );
+  const countries: Country[] = [];
+  for (const item of data as Partial<Record<keyof Country, unknown>>[]) {
+    const { code, countryCode, name, displayName, extend } = item ?? {};
+    if (typeof code !== 'string' || typeof countryCode !== 'string' || typeof name !== 'string') continue;
+    const country: Country = { code, countryCode, name };
+    if (typeof displayName === 'string') country.displayName = displayName;
+    if (parseMobilePattern(extend)) country.extend = extend as string;
+    else if (extend) console.warn(`<customer-register>: the gateway's mobile-number pattern for ${code} is not understood; libphonenumber alone checks it.`);
+    countries.push(country);
+  }
+  return countries;
 }
 
 /** For tests: forget every cached list. */

@@ -1,5 +1,6 @@
 /** The register call (seed: register-interface.txt): creates the customer. */
-import { areaFieldOf, MANUAL_REVIEW_CODE, proofMapping, REGISTER_TYPE, type ProviderProof } from './contract.js';
+import { areaFieldOf, MANUAL_REVIEW_CODE, REGISTER_TYPE } from './contract.js';
+import type { ProofBinding } from './provider-verify.js';
 import { callGateway, GatewayRefusal, TransportFailure, type CallOptions, type GatewayConfig } from './transport.js';
 import { loginNameOf, type Account, type ThirdPartyAccount } from './account.js';
 
@@ -52,12 +53,12 @@ export function registerBody(account: Account, sendToken: string, verifyCode: st
 /**
  * The register body for a third-party registration (contract, "Third-party
  * registration"): `type: 3`, the provider as `thirdServerSource`, its verified
- * user id as `thirdServerCode`, and the proof the verify call accepted as
- * `sendToken`/`verifyCode`. The provider fields win over an agent referral's,
- * which share the same two fields.
+ * user id as `thirdServerCode`, the nonce (or state) as `sendToken` and the
+ * verify call's single-use ticket as `verifyCode` (never the proof: see
+ * `proofMapping`). The provider fields win over an agent referral's, which
+ * share the same two fields.
  */
-export function thirdPartyRegisterBody(account: ThirdPartyAccount, proof: ProviderProof, companyId: string, extras: RegisterExtras) {
-  const { sendToken, verifyCode } = proofMapping(proof, companyId);
+export function thirdPartyRegisterBody(account: ThirdPartyAccount, { sendToken, verifyTicket: verifyCode }: ProofBinding, extras: RegisterExtras) {
   return {
     ...withoutEmpty(extras),
     country: account.country,

@@ -58,10 +58,19 @@ export class LocalizeController implements ReactiveController {
   get t(): Translation {
     const base = this.current ?? source;
     const all = this.element.strings;
-    const overrides = all?.[this.currentLocale] ?? all?.[this.currentLocale.split('-')[0]];
-    if (!overrides) return base;
+    // The site's own entries only: nothing inherited (a polluted Object.prototype) stands for a locale or a string.
+    const own = (tag: string) => (all && Object.hasOwn(all, tag) ? all[tag] : undefined);
+    const overrides = own(this.currentLocale) ?? own(this.currentLocale.split('-')[0]);
+    if (!overrides || typeof overrides != 'object') return base;
     if (this.merged?.base !== base || this.merged.overrides !== overrides) {
-      this.merged = { base, overrides, strings: { ...base, ...overrides } };
+      const strings: Record<string, unknown> = { ...base };
+      // Each of the type of the string it replaces (text for text, a function where the string takes values), else ignored.
+      for (const [key, value] of Object.entries(overrides)) {
+        if (!Object.hasOwn(base, key)) continue;
+        if (typeof value == typeof strings[key] && value !== null) strings[key] = value;
+        else console.warn(`<customer-register>: strings.${key} is not a ${typeof strings[key]}; ignored`);
+      }
+      this.merged = { base, overrides, strings: strings as Translation };
     }
     return this.merged.strings;
   }

@@ -10,6 +10,7 @@
 import intlTelInput, { type Iti, type Iso2, type UiTranslations } from 'intl-tel-input';
 import itiCss from 'virtual:iti-styles';
 import type { Country } from '../gateway/country-list.js';
+import { matchesMobilePattern, parseMobilePattern } from '../gateway/mobile-pattern.js';
 import { pickerOrder, type PhoneCountry } from './country-order.js';
 
 /** Why a number is refused before any request. */
@@ -222,11 +223,12 @@ export class PhoneField {
   }
 }
 
-/** Whether a number matches the gateway's pattern; a pattern that does not compile is ignored. */
+/**
+ * Whether a number matches the gateway's pattern. The pattern is read, never
+ * compiled as a regular expression (see mobile-pattern.ts); the country list
+ * keeps only patterns it can read, and any other is ignored.
+ */
 function matches(pattern: string, nationalNumber: string): boolean {
-  try {
-    return new RegExp(pattern).test(nationalNumber);
-  } catch {
-    return true;
-  }
+  const readable = parseMobilePattern(pattern);
+  return !readable || matchesMobilePattern(readable, nationalNumber);
 }

@@ -17,11 +17,8 @@ export const CALLBACK_ACK = 'customer-register:sign-in-callback-received';
 /** Start of the sign-in popup's window name (each attempt adds its own suffix). */
 export const POPUP_NAME = 'customer-register-sign-in';
 
-/** sessionStorage: the sign-in a full-page redirect is waiting for (state, nonce, verifier, where to return). */
-export const PENDING_SIGN_IN_KEY = 'customer-register:pending-sign-in';
-
-/** sessionStorage: the answer the callback page received after a full-page redirect. */
-export const SIGN_IN_RESULT_KEY = 'customer-register:sign-in-result';
+// The session keys live in a module of their own: the entry reads them on every page (redirect-records.ts).
+export { PENDING_SIGN_IN_KEY, SIGN_IN_RESULT_KEY } from './redirect-keys.js';
 
 export interface CallbackMessage {
   type: typeof CALLBACK_MESSAGE;

@@ -5,6 +5,7 @@
  * element to pick up after the page loads again.
  */
 import { CALLBACK_ACK, isCallbackMessage, PENDING_SIGN_IN_KEY, POPUP_NAME, SIGN_IN_RESULT_KEY } from './callback-protocol.js';
+import { redirectRecords } from './redirect-records.js';
 import type { PendingAuthorization } from './adapters/adapter.js';
 import { SignInError } from '../providers/sign-in-error.js';
 import { DEFAULT_AUTHORIZATION_ENDPOINTS, type RedirectProvider } from './provider-endpoints.js';
@@ -185,9 +186,9 @@ let returned: { pending?: PendingRedirect; params?: Record<string, string> } | u
 
 /**
  * After a full-page redirect: the answer for this element, with the request it
- * answers. The first element on the page to look takes both records out of
- * sessionStorage at once, whoever they are for, so no code, token or PKCE
- * verifier stays there once the page has come back (an element of another key
+ * answers. The entry took both records out of sessionStorage when the page
+ * loaded, whoever they are for, so no code, token or PKCE verifier stays there
+ * once the page has come back, even on a page whose elements have no providers (an element of another key
  * finds its answer in this module's memory). An answer is used at most once;
  * one that is unreadable, unanswered or too old is dropped.
  */
@@ -195,11 +196,9 @@ export function takeRedirectAnswer(
   elementKey: string,
 ): { pending: PendingAuthorization; params: Record<string, string>; residence: PendingRedirect['residence'] } | undefined {
   if (!returned) {
-    const pendingText = sessionStorage.getItem(PENDING_SIGN_IN_KEY);
-    const resultText = sessionStorage.getItem(SIGN_IN_RESULT_KEY);
-    sessionStorage.removeItem(PENDING_SIGN_IN_KEY);
-    sessionStorage.removeItem(SIGN_IN_RESULT_KEY);
-    returned = { pending: readPending(pendingText), params: readAnswer(resultText) };
+    // Taken out of sessionStorage by the entry, on load (redirect-records.ts).
+    const [pendingText, resultText] = redirectRecords.splice(0);
+    returned = { pending: readPending(pendingText ?? null), params: readAnswer(resultText ?? null) };
   }
   const { pending, params } = returned;
   if (!pending || !params || pending.elementKey !== elementKey) return undefined;

@@ -44,11 +44,6 @@ function hex(bytes: Uint8Array): string {
   return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** A nonce of 32 hex characters from Web Crypto (EIP-4361 asks for at least 8 alphanumerics). */
-export function siweNonce(): string {
-  return hex(crypto.getRandomValues(new Uint8Array(16)));
-}
-
 /** The EIP-55 mixed-case checksum form of an address, or undefined when it is not one. */
 export function checksumAddress(address: string): string | undefined {
   if (!/^0x[0-9a-fA-F]{40}$/.test(address)) return undefined;

@@ -9,6 +9,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { THIRD_PARTY_PROVIDERS, type ProviderProof, type ThirdPartyProvider } from '../gateway/contract.js';
 import { providerSettings } from '../gateway/provider-config.js';
+import { walletNonce } from '../gateway/provider-verify.js';
 import type { GatewayConfig } from '../gateway/transport.js';
 import type { RegistrationController } from '../flow/registration-controller.js';
 import { errorMessage } from '../views/error-message.js';
@@ -57,8 +58,23 @@ const CLIENT_ID_PROPERTIES = {
 /** The callback page shipped with the build, next to the entry (`dist/oauth-callback.html`). */
 const CALLBACK_PAGE = '../oauth-callback.html';
 
+/**
+ * Whether any frame above this page is of another origin (a site framing the
+ * partner page, maybe invisibly). Reading a foreign window's location throws.
+ */
+function framedByAnotherOrigin(): boolean {
+  for (let frame: Window = window; frame !== frame.parent; frame = frame.parent) {
+    try {
+      if (frame.parent.location.origin !== location.origin) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The `providers` property: a list (`"google apple"`), or per provider `true` or its settings. */
-export type ProviderChoices = Partial<Record<ThirdPartyProvider, boolean | { clientId?: string }>>;
+export type ProviderChoices = Partial<Record<ThirdPartyProvider, boolean | { clientId?: string; requestAccess?: 'write' }>>;
 
 /** What the sign-in reads of the element: its properties (set as attributes or by script). */
 export interface ThirdPartyElement extends ReactiveControllerHost, HTMLElement, Partial<Record<(typeof CLIENT_ID_PROPERTIES)[RedirectProvider], string>> {
@@ -88,8 +104,8 @@ export interface Residence {
   dialCode: string;
 }
 
-/** An enabled provider, with the client id the site set for it, if any. */
-type ProviderChoice = { provider: ThirdPartyProvider; clientId?: string };
+/** An enabled provider, with the client id the site set for it, if any (and for Telegram whether the bot may write). */
+type ProviderChoice = { provider: ThirdPartyProvider; clientId?: string; requestWrite?: boolean };
 
 /** Where each enabled provider stands: its client id, or why there is no button. */
 type ProviderState = { clientId: string } | 'loading' | 'failed' | 'absent';
@@ -108,6 +124,28 @@ export class ThirdPartyController implements ReactiveController {
   ) {
     element.addController(this);
     this.resumeAfterRedirect();
+  }
+
+  /** Cancels a sign-in once its element has left the page (see hostDisconnected). */
+  private leftPage?: ReturnType<typeof setTimeout>;
+
+  hostConnected(): void {
+    clearTimeout(this.leftPage);
+  }
+
+  /**
+   * A sign-in that finished for an element no longer on the page would create
+   * a customer nobody is told about (the popup answers, verify and register run,
+   * `registered` fires on a detached element): it is cancelled, its popup
+   * closed, unless the element is back on the page within the same task (moved,
+   * not removed).
+   */
+  hostDisconnected(): void {
+    if (this.setup.registration.busy !== 'provider') return;
+    clearTimeout(this.leftPage);
+    this.leftPage = setTimeout(() => {
+      if (!this.element.isConnected) this.setup.registration.cancel();
+    });
   }
 
   /** The enabled providers, as read at the last update (none while the element is misconfigured). */
@@ -131,7 +169,8 @@ export class ThirdPartyController implements ReactiveController {
       const fromElement = provider === 'metamask' ? undefined : this.element[CLIENT_ID_PROPERTIES[provider]];
       const fromProperty = typeof setting === 'object' ? (setting as { clientId?: unknown }).clientId : undefined;
       const clientId = (typeof fromProperty === 'string' && fromProperty) || fromElement?.trim() || undefined;
-      choices.push({ provider, clientId });
+      const requestWrite = (setting as { requestAccess?: unknown }).requestAccess === 'write';
+      choices.push({ provider, clientId, requestWrite });
     }
     return choices;
   }
@@ -209,7 +248,8 @@ export class ThirdPartyController implements ReactiveController {
           provider === 'metamask'
             ? await this.walletProof(signal)
             : await this.redirectProof(provider, state.clientId, popup, residence, signal);
-        return await registration.flow.registerWithProvider(proof, residence, signal, this.hasTerms());
+        // Framed by another origin, one click could be a hidden one (clickjacking): the verified account waits for a second action.
+        return await registration.flow.registerWithProvider(proof, residence, signal, this.hasTerms() || framedByAnotherOrigin());
       } finally {
         if (popup) closePopup(popup);
       }
@@ -238,9 +278,11 @@ export class ThirdPartyController implements ReactiveController {
     const adapter = REDIRECT_ADAPTERS[provider];
     const redirectUri = this.redirectUri();
     const endpoint = this.endpoint(provider);
-    // Checked when the button was offered; checked again, since the property may have changed since.
+    // Checked when the button was offered; checked again, since either may have changed since.
     if (!isSafeProviderUrl(endpoint)) throw new SignInError(provider, 'failed', 'provider endpoint is not https');
-    const { url, pending } = await adapter.authorizationRequest({ endpoint, clientId, redirectUri, lang: this.setup.lang() });
+    if (new URL(redirectUri).origin !== location.origin) throw new SignInError(provider, 'failed', 'redirect-uri is not on this origin');
+    const requestWrite = this.enabled.find((choice) => choice.provider === provider)?.requestWrite;
+    const { url, pending } = await adapter.authorizationRequest({ endpoint, clientId, redirectUri, lang: this.setup.lang(), requestWrite });
     if (!popup) {
       // Providers refuse to be shown in a frame, so inside one there is no way
       // but the popup: ask for it.
@@ -266,6 +308,7 @@ export class ThirdPartyController implements ReactiveController {
       return await adapter.signInWithWallet({
         statement: this.setup.t().walletStatement,
         signal,
+        nonce: () => walletNonce(this.setup.config()!, { signal }),
         onQrCode: (code) => {
           const first = !this.walletQr;
           this.walletQr = code;

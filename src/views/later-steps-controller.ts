@@ -108,7 +108,7 @@ export class LaterStepsController implements ReactiveController {
       providerName: PROVIDER_NAMES[step.account.provider],
       busy: this.setup.registration.busy,
       error: this.actionError('register'),
-      terms: this.termsProps(),
+      terms: this.setup.hasTerms() ? this.termsProps() : undefined,
       onSubmit: (event) => {
         event.preventDefault();
         this.confirm();
@@ -141,7 +141,7 @@ export class LaterStepsController implements ReactiveController {
   private confirm() {
     const { registration } = this.setup;
     if (registration.step.name !== 'confirm') return;
-    if (!this.termsAccepted) return this.setErrors({ terms: this.setup.t().termsRequired });
+    if (this.setup.hasTerms() && !this.termsAccepted) return this.setErrors({ terms: this.setup.t().termsRequired });
     void registration.run('register', (signal) => registration.flow.confirmProvider(signal));
   }
 

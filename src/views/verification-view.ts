@@ -119,21 +119,22 @@ export interface ConfirmStepProps {
   providerName: string;
   busy?: ActionName;
   error?: string;
-  terms: NonNullable<CodeStepProps['terms']>;
+  /** The site's terms; none when the step is a second action for a framed sign-in. */
+  terms?: CodeStepProps['terms'];
   onSubmit: (event: SubmitEvent) => void;
   onChangeAccount: () => void;
 }
 
 /**
- * A verified provider account waiting for the site's terms (shown only when the
- * site has terms). The form takes focus like an outcome panel does.
+ * A verified provider account waiting for the site's terms, or (framed by
+ * another origin) for a second action. The form takes focus like an outcome panel does.
  */
 export function renderConfirmStep(props: ConfirmStepProps) {
   const { t, step, busy } = props;
   return html`
     <form part="form" novalidate aria-label=${t.formLabel} id="outcome" tabindex="-1" @submit=${props.onSubmit}>
       <p class="hint">${t.providerSignedInAs(props.providerName, `\u2068${step.account.loginName}\u2069`)}</p>
-      ${renderTerms(props.terms)} ${renderFormError(props.error)}
+      ${props.terms ? renderTerms(props.terms) : nothing} ${renderFormError(props.error)}
       ${renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
       <div class="secondary">
         <button type="button" class="link" part="link" aria-disabled=${busy ? 'true' : 'false'} @click=${props.onChangeAccount}>

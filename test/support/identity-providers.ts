@@ -38,6 +38,8 @@ export interface VerifyResult {
   thirdSource: ThirdSource;
   email: string;
   phone: string;
+  /** (assumed) the single-use ticket register carries as `verifyCode`; '' when refused. */
+  verifyTicket: string;
 }
 
 /** Contract paths of the third-party calls (after the `/api` prefix). */
@@ -114,7 +116,9 @@ export interface AcceptedProof {
   userId: string;
   email: string;
   nonce: string;
-  proofKey: string;
+  /** SHA-256 of the proof (the gateway keeps no proof). */
+  proofDigest: string;
+  verifyTicket: string;
   used: boolean;
 }
 
@@ -154,6 +158,13 @@ export function randomToken(): string {
 }
 
 /** A SIWE nonce: letters and digits only (EIP-4361). */
+/** (assumed) A Sign-In with Ethereum nonce the gateway issues to this company (metamaskNonce). */
+export async function issuedSiweNonce(companyId: string): Promise<string> {
+  const answer = await callGateway<{ nonce: string }>('/global/customer.app.CustomerThirdLoginService.metamaskNonce', {}, companyId);
+  if (!answer.ok || !answer.data) throw new Error(`metamaskNonce: ${JSON.stringify(answer)}`);
+  return answer.data.nonce;
+}
+
 export function randomSiweNonce(): string {
   return crypto.randomUUID().replace(/-/g, '');
 }

@@ -8,6 +8,8 @@ export const THIRD_SOURCES = ['google', 'facebook', 'twitter', 'telegram', 'appl
 export const THIRD_PARTY_ROUTES = {
   '/global/customer.app.CustomerThirdLoginService.config': 'config',
   ...Object.fromEntries(THIRD_SOURCES.map((p) => [`/global/customer.app.CustomerThirdLoginService.${p}Verify`, `${p}Verify`])),
+  // (assumed) a single-use nonce for the Sign-In with Ethereum message, issued by the gateway.
+  '/global/customer.app.CustomerThirdLoginService.metamaskNonce': 'metamaskNonce',
 };
 
 /** ID tokens, SIWE messages and signatures are longer than the 256 characters every other field gets. */

@@ -15,6 +15,11 @@ const MAX_SKEW_S = 5 * 60;
 /** A failed check: `reason` names the failReason message (../messages.mjs `fail.*`). */
 export const fail = (reason, ...args) => ({ ok: false, reason, args });
 
+/** (assumed) Chains whose Sign-In with Ethereum messages the broker accepts: Ethereum mainnet. */
+const SIWE_CHAINS = [1];
+/** A nonce from metamaskNonce must be signed and verified within this time. */
+const SIWE_NONCE_TTL_MS = 10 * 60_000;
+
 /**
  * @param {object} context
  * @param {object} context.state
@@ -213,6 +218,11 @@ export function createProofChecks({ state, now, nowS, keys, selfOrigin, debugTok
     if (!/^0x[0-9a-fA-F]+$/.test(signature)) throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('signature'));
     const checked = await checkSiwe({ address, message, signature, origin: ctx.origin, now: now() });
     if (!checked.ok) return fail(checked.reason, ...(checked.args ?? []));
+    // Only chains the broker accepts; only a nonce this gateway issued to this company, lately
+    // (its single use is the common replay check's).
+    if (!SIWE_CHAINS.includes(checked.chainId)) return fail('siweChain', checked.chainId);
+    const issued = state.siweNonces.get(checked.nonce);
+    if (!issued || issued.companyId !== ctx.companyId || now() - issued.issuedAt > SIWE_NONCE_TTL_MS) return fail('siweNonceUnknown');
     return { ok: true, userId: checked.address, email: '', phone: '', nonce: checked.nonce, proofKey: signature };
   }
 

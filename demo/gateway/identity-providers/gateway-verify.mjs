@@ -1,9 +1,12 @@
 // The gateway's CustomerThirdLoginService, part 1: `config`, the
 // `{provider}Verify` calls (each provider's own check is in
-// gateway-proof-checks.mjs; the replay check and keeping the accepted proof
-// are here), and the register (type 3) side, `redeemProof`, which accepts a
-// proof only once.
+// gateway-proof-checks.mjs; the replay check and the single-use ticket for an
+// accepted proof are here), and the register (type 3) side, `redeemProof`,
+// which accepts a ticket only once. The proofs themselves (ID tokens, access
+// tokens) are never kept: the replay check holds their SHA-256 only.
+import { createHash, randomBytes } from 'node:crypto';
 import { CODES, Refusal, requireString } from '../refusal.mjs';
+import { messagesFor } from '../messages.mjs';
 import { THIRD_SOURCES, TITLES } from './common.mjs';
 import { fail } from './gateway-proof-checks.mjs';
 
@@ -37,9 +40,11 @@ export function createThirdLoginService({ state, now, log, isRegistered, appOf, 
 
   /**
    * Runs a provider's check, then the replay check common to all: a nonce or
-   * a proof accepted once is never accepted again. An accepted proof is kept
-   * for register (`redeemProof`). A proof that fails is `result: false` with
-   * a failReason, not a refusal: the call itself was fine.
+   * a proof accepted once is never accepted again. An accepted proof gets an
+   * opaque single-use `verifyTicket` (assumed contract) that register carries
+   * as `verifyCode` (`redeemProof`), so the provider's credential is sent once,
+   * here, and stored nowhere. A proof that fails is `result: false` with a
+   * failReason, not a refusal: the call itself was fine.
    */
   async function verify(provider, body, ctx, check) {
     ensureConfigured(provider, ctx);
@@ -50,24 +55,27 @@ export function createThirdLoginService({ state, now, log, isRegistered, appOf, 
     // accepted for one company must not open an account at another (a SIWE
     // message names no company, and the Origin header is only a browser's word).
     const seenKey = (kind, value) => `${provider}|${kind}|${value}`;
+    const proofDigest = outcome.ok ? createHash('sha256').update(outcome.proofKey).digest('base64url') : '';
     if (outcome.ok && outcome.nonce && state.seen.has(seenKey('nonce', outcome.nonce))) outcome = fail('nonceUsed');
-    else if (outcome.ok && state.seen.has(seenKey('proof', outcome.proofKey))) outcome = fail('proofUsed');
+    else if (outcome.ok && state.seen.has(seenKey('proof', proofDigest))) outcome = fail('proofUsed');
 
     if (!outcome.ok) {
       log(`[gateway] ${provider}Verify: proof refused (${outcome.reason})`);
-      const text = ctx.m.fail[outcome.reason];
+      // A reason a language has no text for yet is said in English.
+      const text = ctx.m.fail[outcome.reason] ?? messagesFor('en-US').fail[outcome.reason];
       const failReason = typeof text === 'function' ? text(...outcome.args) : text;
-      return { userId: '', action: '', result: false, failReason, thirdSource: provider, email: '', phone: '' };
+      return { userId: '', action: '', result: false, failReason, thirdSource: provider, email: '', phone: '', verifyTicket: '' };
     }
 
-    const { userId, email, phone, nonce, proofKey } = outcome;
+    const { userId, email, phone, nonce } = outcome;
     if (nonce) state.seen.add(seenKey('nonce', nonce));
-    state.seen.add(seenKey('proof', proofKey));
-    state.proofs.set(`${scope}|${proofKey}`, { companyId: ctx.companyId, provider, userId, email, phone, nonce, proofKey, acceptedAt: now(), used: false });
+    state.seen.add(seenKey('proof', proofDigest));
+    const verifyTicket = randomBytes(24).toString('base64url');
+    state.proofs.set(`${scope}|${verifyTicket}`, { companyId: ctx.companyId, provider, userId, email, phone, nonce, proofDigest, verifyTicket, acceptedAt: now(), used: false });
     // (assumed) "login" once this provider account is a customer of this company, else "register".
     const action = isRegistered(ctx.companyId, provider, userId) ? 'login' : 'register';
     log(`[gateway] ${provider}Verify: ${userId} verified (${action})`);
-    return { userId, action, result: true, failReason: '', thirdSource: provider, email, phone };
+    return { userId, action, result: true, failReason: '', thirdSource: provider, email, phone, verifyTicket };
   }
 
   const handlers = {
@@ -84,16 +92,28 @@ export function createThirdLoginService({ state, now, log, isRegistered, appOf, 
     twitterVerify: (body, ctx) => verify('twitter', body, ctx, checks.twitter),
     telegramVerify: (body, ctx) => verify('telegram', body, ctx, checks.telegram),
     metamaskVerify: (body, ctx) => verify('metamask', body, ctx, checks.metamask),
+    /**
+     * (assumed) The nonce the Sign-In with Ethereum message must carry: issued
+     * here, for this company, so freshness is the gateway's to decide, not the
+     * browser's (metamaskVerify accepts only a nonce issued in the last 10 minutes,
+     * once).
+     */
+    metamaskNonce(body, ctx) {
+      ensureConfigured('metamask', ctx);
+      const nonce = randomBytes(16).toString('hex');
+      state.siweNonces.set(nonce, { companyId: ctx.companyId, issuedAt: now() });
+      return { nonce };
+    },
   };
 
   /**
    * register with type 3: the proof a `{provider}Verify` call accepted stands
    * where an e-mail or SMS ticket stands for types 1 and 2. `verifyCode` is
-   * that proof (ID token, access token, code, Telegram hash, SIWE signature);
+   * the `verifyTicket` that verify answered for it (never the proof itself);
    * `sendToken` is the element's nonce where the proof carries one (it must be
    * that nonce), else its OAuth `state`, which only has to be present: the
    * gateway never saw the state, so there is nothing to bind it to.
-   * Marks the proof used and returns it; the caller stores the customer.
+   * Marks the ticket used and returns its proof's record; the caller stores the customer.
    */
   function redeemProof(body, ctx) {
     const provider = thirdSourceOf(body, 'thirdServerSource', ctx);

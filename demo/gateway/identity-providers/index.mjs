@@ -69,9 +69,11 @@ export function createIdentityProviders({ allowedOrigins, now, log, selfOrigin, 
     facebookTokens: new Map(),
     twitterCodes: new Map(),
     twitterTokens: new Map(),
+    /** Gateway side: SIWE nonces issued by metamaskNonce, nonce -> { companyId, issuedAt }. */
+    siweNonces: new Map(),
     /** Gateway side: nonces and proofs accepted once (by any company), `${provider}|nonce|…` / `${provider}|proof|…`. */
     seen: new Set(),
-    /** Gateway side: accepted proofs waiting for register, by `${companyId}|${provider}|${proofKey}`. */
+    /** Gateway side: accepted proofs waiting for register, by `${companyId}|${provider}|${verifyTicket}`. */
     proofs: new Map(),
   };
 

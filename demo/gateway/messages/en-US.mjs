@@ -57,5 +57,7 @@ export default {
     siweNonce: 'The message nonce must be at least 8 letters or digits.',
     siweIssuedInFuture: 'The message is dated in the future.',
     siweTooOld: 'The message was issued more than 10 minutes ago.',
+    siweNonceUnknown: 'The message nonce was not issued by this site lately. Please sign in again.',
+    siweChain: (chainId) => `Sign-in on chain ${chainId} is not accepted here.`,
   },
 };

@@ -101,7 +101,7 @@ export function createContractCalls({ state, now, log, idp, ticketTtlMs, maxWron
       const type = requireType(body, ctx, [1, 2, 3]);
       const country = findCountry(requireString(body, 'country', ctx));
       if (!country) throw new Refusal(CODES.paramInvalid, ctx.m.countryUnknown);
-      // Type 3's verifyCode is the provider's proof (an ID token can be long).
+      // Type 3's verifyCode is the ticket {provider}Verify answered (older clients sent the proof: an ID token can be long).
       const verifyCode = requireString(body, 'verifyCode', ctx, type === 3 ? PROOF_MAX_LENGTH : 256);
       const sendToken = requireString(body, 'sendToken', ctx);
       const registerSource = body.registerSource;

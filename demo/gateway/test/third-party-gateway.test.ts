@@ -17,6 +17,7 @@ import {
   localProviderEndpoints,
   mintProof,
   pkcePair,
+  issuedSiweNonce,
   randomSiweNonce,
   randomToken,
   registerThirdParty,
@@ -149,36 +150,41 @@ describe('third-party gateway: Google', () => {
       thirdSource: 'google',
       email: minted.user.email,
       phone: '',
+      verifyTicket: result.verifyTicket,
     });
+    // Register carries an opaque single-use ticket, never the ID token (red team F2).
+    expect(result.verifyTicket).to.match(/^[\w-]{32}$/);
 
     const registered = await registerThirdParty(companyId, {
       loginName: result.email.toUpperCase(), // e-mail compared case-insensitively
       thirdServerSource: 'google',
       thirdServerCode: result.userId,
       sendToken: nonce,
-      verifyCode: idToken,
+      verifyCode: result.verifyTicket,
     });
     expect(registered.ok, JSON.stringify(registered)).to.equal(true);
     expect(registered.data).to.include({ email: minted.user.email, thirdServerSource: 'google', thirdServerCode: minted.user.id });
     const [stored, ...others] = await customersOf(companyId);
     expect(others).to.deep.equal([]);
     expect(stored).to.include({ email: minted.user.email, thirdServerSource: 'google', thirdServerCode: minted.user.id });
-    expect(stored.registerBody).to.include({ type: 3, thirdServerSource: 'google', verifyCode: idToken, sendToken: nonce });
-    expect((await acceptedProofs(companyId)).map((p) => [p.userId, p.nonce, p.used])).to.deep.equal([[minted.user.id, nonce, true]]);
+    expect(stored.registerBody).to.include({ type: 3, thirdServerSource: 'google', verifyCode: result.verifyTicket, sendToken: nonce });
+    const accepted = await acceptedProofs(companyId);
+    expect(accepted.map((p) => [p.userId, p.nonce, p.used])).to.deep.equal([[minted.user.id, nonce, true]]);
+    expect(JSON.stringify([stored, accepted, await requestsOf(companyId, 'register')]), 'the ID token kept or re-sent').to.not.include(idToken);
   });
 
   it('answers action "login" once the user is a customer, and refuses to register them twice', async () => {
     const companyId = uniqueCompanyId('google');
     const user = { id: '104242424242424242424', email: 'same.person@example.com', name: 'Same Person' };
     const first = await googleProof(companyId, { user });
-    await verified(companyId, 'google', { idToken: first.idToken });
+    const firstTicket = (await verified(companyId, 'google', { idToken: first.idToken })).verifyTicket;
     const body = { loginName: user.email, thirdServerSource: 'google', thirdServerCode: user.id };
-    expect((await registerThirdParty(companyId, { ...body, sendToken: first.nonce, verifyCode: first.idToken })).ok).to.equal(true);
+    expect((await registerThirdParty(companyId, { ...body, sendToken: first.nonce, verifyCode: firstTicket })).ok).to.equal(true);
 
     const second = await googleProof(companyId, { user });
     const again = await verified(companyId, 'google', { idToken: second.idToken });
     expect(again).to.include({ userId: user.id, action: 'login' });
-    const twice = await registerThirdParty(companyId, { ...body, sendToken: second.nonce, verifyCode: second.idToken });
+    const twice = await registerThirdParty(companyId, { ...body, sendToken: second.nonce, verifyCode: again.verifyTicket });
     expect(twice).to.include({ ok: false, code: 'CUSTOMER_ACCOUNT_EXISTS' });
     expect(await customersOf(companyId)).to.have.length(1);
     // Another company's customers are not this one's.
@@ -190,8 +196,8 @@ describe('third-party gateway: Google', () => {
   it('refuses a register whose sendToken is not the nonce inside the token', async () => {
     const companyId = uniqueCompanyId('google');
     const { nonce, idToken, minted } = await googleProof(companyId);
-    await verified(companyId, 'google', { idToken });
-    const body = { loginName: minted.user.email, thirdServerSource: 'google', thirdServerCode: minted.user.id, verifyCode: idToken };
+    const { verifyTicket } = await verified(companyId, 'google', { idToken });
+    const body = { loginName: minted.user.email, thirdServerSource: 'google', thirdServerCode: minted.user.id, verifyCode: verifyTicket };
     const wrong = await registerThirdParty(companyId, { ...body, sendToken: randomToken() });
     expect(wrong).to.include({ ok: false, code: 'THIRD_LOGIN_PROOF_MISMATCH', data: null });
     expect(wrong.msg, 'said without the developer word nonce').to.match(/not started on this page/);
@@ -204,13 +210,13 @@ describe('third-party gateway: Google', () => {
     const companyId = uniqueCompanyId('google');
     await setIdpBehaviour(companyId, { tamper: 'nonce' });
     const { nonce, idToken, minted } = await googleProof(companyId);
-    await verified(companyId, 'google', { idToken });
+    const { verifyTicket } = await verified(companyId, 'google', { idToken });
     const answer = await registerThirdParty(companyId, {
       loginName: minted.user.email,
       thirdServerSource: 'google',
       thirdServerCode: minted.user.id,
       sendToken: nonce,
-      verifyCode: idToken,
+      verifyCode: verifyTicket,
     });
     expect(answer).to.include({ ok: false, code: 'THIRD_LOGIN_PROOF_MISMATCH' });
     await expectNothingStored(companyId);
@@ -260,13 +266,13 @@ describe('third-party gateway: Google', () => {
   it('accepts a token once: a replayed verify fails, a second register is refused', async () => {
     const companyId = uniqueCompanyId('google');
     const { nonce, idToken, minted } = await googleProof(companyId);
-    await verified(companyId, 'google', { idToken });
+    const { verifyTicket } = await verified(companyId, 'google', { idToken });
     expect(await refusedProof(companyId, 'google', { idToken })).to.equal('This sign-in has already been used: its nonce was accepted before.');
     // A different token with the same nonce is a replay too.
     const sameNonce = await googleProof(companyId, { nonce });
     expect(await refusedProof(companyId, 'google', { idToken: sameNonce.idToken })).to.match(/nonce was accepted before/);
 
-    const body = { loginName: minted.user.email, thirdServerSource: 'google', thirdServerCode: minted.user.id, sendToken: nonce, verifyCode: idToken };
+    const body = { loginName: minted.user.email, thirdServerSource: 'google', thirdServerCode: minted.user.id, sendToken: nonce, verifyCode: verifyTicket };
     expect((await registerThirdParty(companyId, body)).ok).to.equal(true);
     const again = await registerThirdParty(companyId, body);
     expect(again).to.include({ ok: false, code: 'THIRD_LOGIN_PROOF_USED' });
@@ -276,8 +282,8 @@ describe('third-party gateway: Google', () => {
   it('refuses a register that names another user or another login name than the verified one', async () => {
     const companyId = uniqueCompanyId('google');
     const { nonce, idToken, minted } = await googleProof(companyId);
-    await verified(companyId, 'google', { idToken });
-    const body = { loginName: minted.user.email, thirdServerSource: 'google', thirdServerCode: minted.user.id, sendToken: nonce, verifyCode: idToken };
+    const { verifyTicket } = await verified(companyId, 'google', { idToken });
+    const body = { loginName: minted.user.email, thirdServerSource: 'google', thirdServerCode: minted.user.id, sendToken: nonce, verifyCode: verifyTicket };
     const otherUser = await registerThirdParty(companyId, { ...body, thirdServerCode: '100000000000000000001' });
     expect(otherUser).to.include({ ok: false, code: 'THIRD_LOGIN_PROOF_MISMATCH', msg: 'The account ID does not match the verified sign-in.' });
     const otherLogin = await registerThirdParty(companyId, { ...body, loginName: 'someone.else@example.com' });
@@ -293,9 +299,11 @@ describe('third-party gateway: Google', () => {
     const { nonce, idToken, minted } = await googleProof(companyId);
     const body = { loginName: minted.user.email, thirdServerSource: 'google', thirdServerCode: minted.user.id, sendToken: nonce, verifyCode: idToken };
     expect(await registerThirdParty(companyId, body)).to.include({ ok: false, code: 'THIRD_LOGIN_PROOF_INVALID' });
-    await verified(companyId, 'google', { idToken });
+    const { verifyTicket } = await verified(companyId, 'google', { idToken });
+    // The proof itself does not stand for its ticket, and the ticket is this company's only.
+    expect(await registerThirdParty(companyId, body)).to.include({ ok: false, code: 'THIRD_LOGIN_PROOF_INVALID' });
     const foreign = uniqueCompanyId('google');
-    expect(await registerThirdParty(foreign, body)).to.include({ ok: false, code: 'THIRD_LOGIN_PROOF_INVALID' });
+    expect(await registerThirdParty(foreign, { ...body, verifyCode: verifyTicket })).to.include({ ok: false, code: 'THIRD_LOGIN_PROOF_INVALID' });
     await expectNothingStored(foreign);
   });
 
@@ -326,7 +334,7 @@ describe('third-party gateway: Google', () => {
       thirdServerSource: 'google',
       thirdServerCode: user.id,
       sendToken: nonce,
-      verifyCode: answer.get('id_token'),
+      verifyCode: result.verifyTicket,
     });
     expect(registered.ok).to.equal(true);
   });
@@ -379,7 +387,7 @@ describe('third-party gateway: Apple', () => {
       thirdServerSource: 'apple',
       thirdServerCode: minted.user.id,
       sendToken: nonce,
-      verifyCode: minted.params.id_token,
+      verifyCode: result.verifyTicket,
     });
     expect(registered.ok, JSON.stringify(registered)).to.equal(true);
     const [stored] = await customersOf(companyId);
@@ -430,11 +438,14 @@ describe('third-party gateway: Facebook', () => {
       thirdServerSource: 'facebook',
       thirdServerCode: minted.user.id,
       sendToken: state,
-      verifyCode: minted.params.access_token,
+      verifyCode: result.verifyTicket,
     });
     expect(registered.ok, JSON.stringify(registered)).to.equal(true);
     const [stored] = await customersOf(companyId);
     expect(stored).to.include({ thirdServerSource: 'facebook', thirdServerCode: minted.user.id });
+    // The access token (a bearer token for an hour) went to facebookVerify only: register and the stores never see it (red team F2).
+    const seen = JSON.stringify([stored, await acceptedProofs(companyId), await requestsOf(companyId, 'register')]);
+    expect(seen, 'the access token kept or re-sent').to.not.include(minted.params.access_token);
   });
 
   it('refuses a token of another app, an expired token, an unknown token and a replayed one', async () => {
@@ -475,7 +486,7 @@ describe('third-party gateway: X (Twitter)', () => {
       thirdServerSource: 'twitter',
       thirdServerCode: minted.user.id,
       sendToken: state,
-      verifyCode: code,
+      verifyCode: result.verifyTicket,
     });
     expect(registered.ok, JSON.stringify(registered)).to.equal(true);
     const [stored] = await customersOf(companyId);
@@ -555,7 +566,7 @@ describe('third-party gateway: Telegram', () => {
       thirdServerSource: 'telegram',
       thirdServerCode: result.userId,
       sendToken: randomToken(),
-      verifyCode: auth.hash,
+      verifyCode: result.verifyTicket,
     });
     expect(registered.ok, JSON.stringify(registered)).to.equal(true);
     const [stored] = await customersOf(companyId);
@@ -629,7 +640,7 @@ describe('third-party gateway: MetaMask', () => {
 
   it('verifies a signed message and registers the address', async () => {
     const companyId = uniqueCompanyId('metamask');
-    const nonce = randomSiweNonce();
+    const nonce = await issuedSiweNonce(companyId);
     const message = siweMessage({ nonce });
     const signature = await account.signMessage({ message });
     // The address may come in any case; the answer is the checksummed one.
@@ -640,21 +651,42 @@ describe('third-party gateway: MetaMask', () => {
       thirdServerSource: 'metamask',
       thirdServerCode: account.address,
       sendToken: nonce,
-      verifyCode: signature,
+      verifyCode: result.verifyTicket,
     });
     expect(registered.ok, JSON.stringify(registered)).to.equal(true);
     const [stored] = await customersOf(companyId);
     expect(stored).to.include({ thirdServerSource: 'metamask', thirdServerCode: account.address });
-    expect(stored.registerBody).to.include({ verifyCode: signature, sendToken: nonce });
+    expect(stored.registerBody).to.include({ verifyCode: result.verifyTicket, sendToken: nonce });
   });
 
   it('refuses a signed message again at another company (replays are refused across companies)', async () => {
     const first = uniqueCompanyId('metamask');
     const second = uniqueCompanyId('metamask');
-    const message = siweMessage({ nonce: randomSiweNonce() });
+    const message = siweMessage({ nonce: await issuedSiweNonce(first) });
     const signature = await account.signMessage({ message });
     await verified(first, 'metamask', { address: account.address, message, signature });
     expect(await refusedProof(second, 'metamask', { address: account.address, message, signature })).to.match(/nonce/i);
+  });
+
+  it('accepts only a nonce it issued to this company, lately, and only mainnet (red team F6)', async () => {
+    const companyId = uniqueCompanyId('metamask');
+    const sign = async (message: string) => ({ address: account.address, message, signature: await account.signMessage({ message }) });
+    // A nonce the browser chose, however well-formed, is not one.
+    expect(await refusedProof(companyId, 'metamask', await sign(siweMessage({ nonce: randomSiweNonce() })))).to.equal(
+      'The message nonce was not issued by this site lately. Please sign in again.',
+    );
+    // Nor is one issued to another company.
+    const elsewhere = await issuedSiweNonce(uniqueCompanyId('metamask'));
+    expect(await refusedProof(companyId, 'metamask', await sign(siweMessage({ nonce: elsewhere })))).to.match(/not issued by this site/);
+    // A chain the broker does not accept.
+    expect(await refusedProof(companyId, 'metamask', await sign(siweMessage({ nonce: await issuedSiweNonce(companyId), chainId: 999999 })))).to.equal(
+      'Sign-in on chain 999999 is not accepted here.',
+    );
+    expect(await acceptedProofs(companyId)).to.deep.equal([]);
+    // Two nonces are two different ones, each good once.
+    const [a, b] = [await issuedSiweNonce(companyId), await issuedSiweNonce(companyId)];
+    expect(a).to.match(/^[0-9a-f]{32}$/).and.not.equal(b);
+    await verified(companyId, 'metamask', await sign(siweMessage({ nonce: a })));
   });
 
   it('refuses a message signed by another key', async () => {
@@ -686,7 +718,7 @@ describe('third-party gateway: MetaMask', () => {
 
   it('accepts a nonce once', async () => {
     const companyId = uniqueCompanyId('metamask');
-    const nonce = randomSiweNonce();
+    const nonce = await issuedSiweNonce(companyId);
     const first = siweMessage({ nonce });
     await verified(companyId, 'metamask', { address: account.address, message: first, signature: await account.signMessage({ message: first }) });
     const second = siweMessage({ nonce, statement: 'Another message, the same nonce.' });
@@ -715,15 +747,15 @@ describe('third-party gateway: MetaMask', () => {
 
   it('refuses a register whose sendToken is not the message nonce', async () => {
     const companyId = uniqueCompanyId('metamask');
-    const message = siweMessage();
+    const message = siweMessage({ nonce: await issuedSiweNonce(companyId) });
     const signature = await account.signMessage({ message });
-    await verified(companyId, 'metamask', { address: account.address, message, signature });
+    const { verifyTicket } = await verified(companyId, 'metamask', { address: account.address, message, signature });
     const answer = await registerThirdParty(companyId, {
       loginName: account.address,
       thirdServerSource: 'metamask',
       thirdServerCode: account.address,
       sendToken: randomSiweNonce(),
-      verifyCode: signature,
+      verifyCode: verifyTicket,
     });
     expect(answer).to.include({ ok: false, code: 'THIRD_LOGIN_PROOF_MISMATCH' });
     await expectNothingStored(companyId);

@@ -19,6 +19,8 @@ export interface AuthorizationInput {
   redirectUri: string;
   /** The element's language, for providers whose page takes one. */
   lang: string;
+  /** Telegram: let the broker's bot message the person (`providers = { telegram: { requestAccess: 'write' } }`); off unless the site asks. */
+  requestWrite?: boolean;
 }
 
 /** What a request must remember to check its answer (kept in memory, or in sessionStorage across a full-page redirect). */

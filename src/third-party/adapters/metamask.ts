@@ -7,7 +7,8 @@
 import type { ProviderProof } from '../../gateway/contract.js';
 import { SignInError } from '../../providers/sign-in-error.js';
 import type { Eip1193Provider } from '../metamask-sdk.js';
-import { checksumAddress, siweMessage, siweNonce, SIWE_VALIDITY_MS, utf8Hex } from '../siwe-message.js';
+import { checksumAddress, siweMessage, SIWE_VALIDITY_MS, utf8Hex } from '../siwe-message.js';
+import { GatewayError } from '../../gateway/transport.js';
 
 
 interface Eip6963Announcement {
@@ -48,7 +49,8 @@ function codeOf(error: unknown): unknown {
  * EIP-1193 error (disconnected, unsupported, internal) as a failed sign-in.
  */
 function walletError(error: unknown): unknown {
-  if (error instanceof SignInError || (error instanceof DOMException && error.name === 'AbortError')) return error;
+  // The gateway's own failures (asking for the nonce) are said as such.
+  if (error instanceof SignInError || error instanceof GatewayError || (error instanceof DOMException && error.name === 'AbortError')) return error;
   const code = codeOf(error);
   if (code === 4001) return new SignInError('metamask', 'wallet-rejected');
   if (code === -32002) return new SignInError('metamask', 'wallet-locked', 'a request is already pending in the wallet');
@@ -106,9 +108,11 @@ export interface WalletSignInOptions {
   signal: AbortSignal;
   /** Without an injected wallet: MetaMask Mobile's connection link and its QR code to show (undefined once scanned). */
   onQrCode: (code: { link: string; modules: boolean[][] } | undefined) => void;
+  /** The message's nonce, issued by the gateway; asked for once the wallet is connected, right before signing. */
+  nonce: () => Promise<string>;
 }
 
-export async function signInWithWallet({ statement, signal, onQrCode }: WalletSignInOptions): Promise<ProviderProof> {
+export async function signInWithWallet({ statement, signal, onQrCode, nonce: issueNonce }: WalletSignInOptions): Promise<ProviderProof> {
   let disconnect: (() => Promise<void>) | undefined;
   try {
     const connected = await connect(signal, onQrCode);
@@ -120,7 +124,8 @@ export async function signInWithWallet({ statement, signal, onQrCode }: WalletSi
     // A locked wallet shares no account.
     if (!address) throw new SignInError('metamask', 'wallet-locked');
     const chainId = Number.parseInt(String(await request(wallet, signal, { method: 'eth_chainId' })), 16) || 1;
-    const nonce = siweNonce();
+    const nonce = await issueNonce();
+    signal.throwIfAborted();
     const issuedAt = new Date();
     const message = siweMessage({
       domain: location.host,

@@ -14,13 +14,14 @@ const AUTH_FIELDS = ['id', 'first_name', 'last_name', 'username', 'photo_url', '
 export const telegramAdapter: RedirectAdapter = {
   provider: 'telegram',
 
-  async authorizationRequest({ endpoint, clientId, redirectUri, lang }) {
+  async authorizationRequest({ endpoint, clientId, redirectUri, lang, requestWrite }) {
     const state = randomToken();
     const returnTo = withQuery(redirectUri, { state });
     const url = withQuery(endpoint, {
       bot_id: clientId,
       origin: new URL(redirectUri).origin,
-      request_access: 'write',
+      // Sign-up needs no messages from the bot: asked for only where the site says the broker needs it.
+      ...(requestWrite ? { request_access: 'write' } : {}),
       return_to: returnTo,
       lang,
     });
