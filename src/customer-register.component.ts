@@ -318,31 +318,26 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
 
   /** The element's custom states, for its stylesheet: `page-dark` while the page around it is dark. */
   private readonly internals = this.attachInternals();
-  private readonly visitorScheme = matchMedia('(prefers-color-scheme: dark)');
 
   /**
    * Reads whether the page around the element is dark, from the text colour its
    * parent passes down (light text: a dark page), so that an unset `theme` never
-   * puts dark text on a dark page. Read when connected and when the visitor's
-   * colour scheme changes (pages that follow it change with it).
+   * puts dark text on a dark page. Read when the element is connected.
    */
-  private readonly readPageScheme = () => {
+  private readPageScheme() {
     const parent = this.parentElement ?? (this.getRootNode() as ShadowRoot).host;
-    const color = parent ? getComputedStyle(parent).color : '';
-    const [r = 0, g = 0, b = 0] = color.match(/[\d.]+/g)?.map(Number) ?? [];
-    // rgb() in 0-255; color(srgb ...) in 0-1.
-    const light = (0.299 * r + 0.587 * g + 0.114 * b) * (color.startsWith('color(') ? 255 : 1) > 140;
+    // Computed colours are rgb(): its three channels, weighted as the eye weighs them.
+    const [r = 0, g = 0, b = 0] = (parent ? getComputedStyle(parent).color : '0').match(/[\d.]+/g)!.map(Number);
     try {
-      this.internals.states[light ? 'add' : 'delete']('page-dark');
+      this.internals.states[0.3 * r + 0.59 * g + 0.11 * b > 140 ? 'add' : 'delete']('page-dark');
     } catch {
       // No custom states in this browser: the element stays light unless `theme` says otherwise.
     }
-  };
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.readPageScheme();
-    this.visitorScheme.addEventListener('change', this.readPageScheme);
     this.offline = !navigator.onLine;
     // Moved on the page before the deferred loads ran: they run now.
     if (this.hasUpdated && !this.session) this.startLoads();
@@ -352,7 +347,6 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.visitorScheme.removeEventListener('change', this.readPageScheme);
     removeEventListener('online', this.onConnectivity);
     removeEventListener('offline', this.onConnectivity);
   }
@@ -420,13 +414,11 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
     return this.host.trim() || location.origin;
   }
 
-  /** @internal Why the element cannot work as configured, or undefined. */
-  get configProblem(): string | undefined {
-    if (!this.companyId.trim()) return 'the company-id attribute is required';
+  /** @internal Which input keeps the element from working, or undefined (the registration chunk says why in the console). */
+  get configProblem(): 'company-id' | 'host' | undefined {
+    if (!this.companyId.trim()) return 'company-id';
     // URL.canParse and the protocol check in one: anything but http(s) is refused.
-    return /^https?:\/\/[^/]/i.test(this.gatewayHost) && URL.canParse(this.gatewayHost)
-      ? undefined
-      : `host="${this.host}" is not an http(s) URL`;
+    return /^https?:\/\/[^/]/i.test(this.gatewayHost) && URL.canParse(this.gatewayHost) ? undefined : 'host';
   }
 
   /** @internal */

@@ -69,8 +69,7 @@ export const styles = css`
     ${darkScheme}
   }
   /* A rule of its own: a browser without custom states drops only this one. */
-  :host(:not([theme]):state(page-dark)),
-  :host([theme='']:state(page-dark)) {
+  :host(:not([theme]):state(page-dark)) {
     ${darkScheme}
   }
   *,

@@ -116,7 +116,7 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
     if (config !== this.checkedConfig) {
       this.checkedConfig = config;
       const problem = element.configProblem;
-      if (problem) console.warn(`<customer-register>: ${problem}.`);
+      if (problem) console.warn(`<customer-register>: ${problem === 'host' ? `host="${element.host}" is not an http(s) URL` : 'the company-id attribute is required'}.`);
     }
     // Tried again at the next update; said in the console, so that buttons missing from a page are never a mystery.
     if (element.providers && !this.thirdParty) this.loadThirdParty().catch((error) => element.warn(`the third-party sign-in buttons could not be loaded: ${error}`));

@@ -48,8 +48,8 @@ export interface RegistrationElement extends ReactiveControllerHost, HTMLElement
   readonly offline: boolean;
   /** The gateway's origin (`host`, else the page's). */
   readonly gatewayHost: string;
-  /** Why the element cannot work as configured, or undefined. */
-  readonly configProblem: string | undefined;
+  /** Which input keeps the element from working (`company-id` or `host`), or undefined. */
+  readonly configProblem: 'company-id' | 'host' | undefined;
   /** The methods offered, in the site's order. */
   readonly offeredMethods: AccountChannel[];
   gatewayConfig(): GatewayConfig;

@@ -67,8 +67,8 @@ export class LocalizeController implements ReactiveController {
       // Each of the type of the string it replaces (text for text, a function where the string takes values), else ignored.
       for (const [key, value] of Object.entries(overrides)) {
         if (!Object.hasOwn(base, key)) continue;
-        if (typeof value == typeof strings[key] && value !== null) strings[key] = value;
-        else console.warn(`<customer-register>: strings.${key} is not a ${typeof strings[key]}; ignored`);
+        if (typeof value == typeof strings[key]) strings[key] = value;
+        else console.warn(`<customer-register>: strings.${key} ignored: not a ${typeof strings[key]}`);
       }
       this.merged = { base, overrides, strings: strings as Translation };
     }
