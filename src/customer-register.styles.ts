@@ -69,7 +69,9 @@ export const styles = css`
     ${darkScheme}
   }
   /* A rule of its own: a browser without custom states drops only this one. */
-  :host(:not([theme]):state(page-dark)) {
+  /* (theme reflects: unset reads as theme="", or no attribute before the first update.) */
+  :host(:not([theme]):state(page-dark)),
+  :host([theme='']:state(page-dark)) {
     ${darkScheme}
   }
   *,
