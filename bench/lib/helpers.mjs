@@ -36,6 +36,19 @@ export function withTimeout(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Starts `server` on a free loopback port, closed at cleanup; its origin. */
+export async function listenOnLoopback(server) {
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  cleanups.push(() => {
+    server.closeAllConnections?.();
+    return new Promise((resolve) => server.close(() => resolve()));
+  });
+  return `http://127.0.0.1:${server.address().port}`;
+}
+
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
 export const fmtMs = (n) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');

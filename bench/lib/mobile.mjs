@@ -30,7 +30,7 @@ import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { PAGES, ROOT } from './config.mjs';
-import { cleanups, fmtInt, section, sleep, table, withTimeout } from './helpers.mjs';
+import { cleanups, fmtInt, listenOnLoopback, section, sleep, table, withTimeout } from './helpers.mjs';
 
 const execFile = promisify(execFileCb);
 
@@ -115,17 +115,6 @@ function hostPage(lang, gatewayOrigin) {
 `;
 }
 
-async function listen(server) {
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  cleanups.push(() => {
-    server.closeAllConnections?.();
-    return new Promise((resolve) => server.close(() => resolve()));
-  });
-  return `http://127.0.0.1:${server.address().port}`;
-}
 
 /** dist/ under /cr/ (gzip -9 when asked for) and the host pages /<lang>.html. */
 async function startStaticServer(build, context) {
@@ -162,7 +151,7 @@ async function startStaticServer(build, context) {
     res.writeHead(200, headers);
     res.end(body);
   });
-  return listen(server);
+  return listenOnLoopback(server);
 }
 
 /** A pass-through proxy to the gateway that holds every CORS preflight like any other round trip. */
@@ -185,7 +174,7 @@ async function startPreflightProxy(target, holdMs) {
     if (req.method === 'OPTIONS') setTimeout(forward, holdMs);
     else forward();
   });
-  return listen(server);
+  return listenOnLoopback(server);
 }
 
 /** One build's origin: static server and its own checkout's gateway behind the preflight proxy. */

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DIST, PAGES, PEERS_NM } from './config.mjs';
-import { cleanups } from './helpers.mjs';
+import { listenOnLoopback } from './helpers.mjs';
 
 const TYPES = {
   '.js': 'text/javascript; charset=utf-8',
@@ -89,13 +89,5 @@ export async function startPageServer(context) {
       return send(500, String(error?.stack ?? error));
     }
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  cleanups.push(() => {
-    server.closeAllConnections?.();
-    return new Promise((resolve) => server.close(() => resolve()));
-  });
-  return `http://127.0.0.1:${server.address().port}`;
+  return listenOnLoopback(server);
 }
