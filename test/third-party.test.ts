@@ -76,6 +76,14 @@ function capturePopups(): { popups: (Window | null)[]; restore: () => void } {
   return { popups, restore: () => (window.open = original) };
 }
 
+/** Clicks the provider's button and waits until its popup is open and the button busy. */
+async function clickAndAwaitPopup(el: CustomerRegister, provider: string, capture: ReturnType<typeof capturePopups>): Promise<HTMLButtonElement> {
+  const button = await buttonShown(el, provider);
+  button.click();
+  await waitUntil(() => capture.popups.length === 1 && button.getAttribute('aria-busy') === 'true', 'no popup');
+  return button;
+}
+
 /**
  * Closes a popup the way a person does: until it is gone. A close() that lands
  * while the popup is still navigating (about:blank to the provider) can be
@@ -377,9 +385,7 @@ describe('third-party registration', () => {
     const { el, companyId } = await mountWithProviders({ providers: 'twitter', autoApprove: false });
     const capture = capturePopups();
     try {
-      const button = await buttonShown(el, 'twitter');
-      button.click();
-      await waitUntil(() => capture.popups.length === 1 && button.getAttribute('aria-busy') === 'true', 'no popup');
+      const button = await clickAndAwaitPopup(el, 'twitter', capture);
       await closeAsAPersonDoes(capture.popups[0]!);
       await waitUntil(() => button.getAttribute('aria-busy') === 'false', 'still busy after the popup closed');
       expect(alerts(el)).to.deep.equal([]);
@@ -583,9 +589,7 @@ describe('third-party registration', () => {
     const { el, companyId } = await mountWithProviders({ providers: 'google', autoApprove: false });
     const capture = capturePopups();
     try {
-      const button = await buttonShown(el, 'google');
-      button.click();
-      await waitUntil(() => capture.popups.length === 1 && button.getAttribute('aria-busy') === 'true', 'no popup');
+      await clickAndAwaitPopup(el, 'google', capture);
       el.reset();
       await waitUntil(() => capture.popups[0]!.closed, 'the popup stayed open');
       await waitUntil(() => providerButton(el, 'google')?.getAttribute('aria-busy') === 'false', 'still busy');
@@ -600,9 +604,7 @@ describe('third-party registration', () => {
     const { el, companyId } = await mountWithProviders({ providers: 'google', autoApprove: false });
     const capture = capturePopups();
     try {
-      const button = await buttonShown(el, 'google');
-      button.click();
-      await waitUntil(() => capture.popups.length === 1 && button.getAttribute('aria-busy') === 'true', 'no popup');
+      await clickAndAwaitPopup(el, 'google', capture);
       el.remove();
       await waitUntil(() => capture.popups[0]!.closed, 'the popup stayed open for an element no longer on the page');
       expect(await requestsOf(companyId, 'googleVerify')).to.have.length(0);
@@ -616,9 +618,7 @@ describe('third-party registration', () => {
     const { el } = await mountWithProviders({ providers: 'google', autoApprove: false });
     const capture = capturePopups();
     try {
-      const button = await buttonShown(el, 'google');
-      button.click();
-      await waitUntil(() => capture.popups.length === 1 && button.getAttribute('aria-busy') === 'true', 'no popup');
+      await clickAndAwaitPopup(el, 'google', capture);
       const parent = el.parentNode!;
       el.remove();
       parent.append(el);
