@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 
 /** Names declared `{ state: true }` in the element's `static properties`: internal reactive state. */
 const stateNames = new Set(
-  [...readFileSync('src/customer-register.component.ts', 'utf8').matchAll(/^\s+(\w+): \{ state: true \}/gm)].map(([, name]) => name),
+  [...readFileSync('src/element/customer-register.component.ts', 'utf8').matchAll(/^\s+(\w+): \{ state: true \}/gm)].map(([, name]) => name),
 );
 
 export default {
-  globs: ['src/customer-register.ts', 'src/customer-register.component.ts'],
+  globs: ['src/customer-register.ts', 'src/element/customer-register.component.ts'],
   outdir: 'dist',
   litelement: true,
   plugins: [

@@ -11,15 +11,15 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const tags = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : ['en-US', ...readdirSync(join(root, 'src/i18n/locales')).map((file) => file.replace(/\.ts$/, ''))];
+  : ['en-US', ...readdirSync(join(root, 'src/core/i18n/locales')).map((file) => file.replace(/\.ts$/, ''))];
 const out = mkdtempSync(join(tmpdir(), 'check-locale-'));
 let failed = false;
 try {
   for (const tag of tags) {
     // The source is en-US's strings: checked for the words this form must not use, and its gateway messages.
-    const file = tag === 'en-US' ? join(root, 'src/i18n/en-US.ts') : join(root, 'src/i18n/locales', `${tag}.ts`);
+    const file = tag === 'en-US' ? join(root, 'src/core/i18n/en-US.ts') : join(root, 'src/core/i18n/locales', `${tag}.ts`);
     if (!existsSync(file)) {
-      console.log(`${tag}: no file src/i18n/locales/${tag}.ts`);
+      console.log(`${tag}: no file src/core/i18n/locales/${tag}.ts`);
       failed = true;
       continue;
     }
@@ -28,7 +28,7 @@ try {
     await build({
       stdin: {
         contents: `export { default as strings } from ${JSON.stringify(file)};
-export { default as source } from ${JSON.stringify(join(root, 'src/i18n/en-US.ts'))};
+export { default as source } from ${JSON.stringify(join(root, 'src/core/i18n/en-US.ts'))};
 export { checkTranslation, checkReservedForAfterKyc, checkGatewayMessages, EN_RESERVED_FOR_AFTER_KYC } from ${JSON.stringify(join(root, 'test/support/locale-checks.ts'))};`,
         resolveDir: root,
         loader: 'ts',
@@ -41,11 +41,11 @@ export { checkTranslation, checkReservedForAfterKyc, checkGatewayMessages, EN_RE
     });
     void entry;
     const { strings, source, checkTranslation, checkReservedForAfterKyc, checkGatewayMessages, EN_RESERVED_FOR_AFTER_KYC } = await import(outfile);
-    const glossaryFile = join(root, 'src/i18n/glossary', `${tag}.json`);
+    const glossaryFile = join(root, 'src/core/i18n/glossary', `${tag}.json`);
     const glossary = existsSync(glossaryFile) ? JSON.parse(readFileSync(glossaryFile, 'utf8')) : undefined;
     const problems = checkTranslation(tag, strings, source, glossary);
     if (tag === 'en-US') problems.push(...checkReservedForAfterKyc(strings, EN_RESERVED_FOR_AFTER_KYC));
-    else if (!glossary) problems.push(`no glossary src/i18n/glossary/${tag}.json`);
+    else if (!glossary) problems.push(`no glossary src/core/i18n/glossary/${tag}.json`);
     const gatewayFile = join(root, 'demo/gateway/messages', `${tag}.mjs`);
     if (existsSync(gatewayFile)) problems.push(...checkGatewayMessages((await import(gatewayFile)).default, glossary));
     else problems.push(`no gateway messages demo/gateway/messages/${tag}.mjs`);

@@ -7,8 +7,8 @@
 //   npm test -- --engine firefox      one engine (repeat --engine for more)
 //   npm test -- --files test/phone.test.ts   any other argument goes to the runner
 //
-// First, in Node, the package's own tests (test/package/: the packed tarball
-// installed and compiled against, the public API read one way); left out when
+// First, in Node, the tests that need no browser (test/node/: the packed tarball
+// installed and compiled against, the public API read one way, the import layers); left out when
 // --files names browser tests only.
 //
 // An engine whose browser is missing, or whose run reports no count, fails the
@@ -75,12 +75,12 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
 let ok = true;
 
-/** node --test test/package/: its pass and fail counts, read from its TAP summary. */
+/** node --test test/node/: its pass and fail counts, read from its TAP summary. */
 async function runPackageTests() {
-  console.log('\n=== package (Node) ===');
+  console.log('\n=== Node (package, public API, import layers) ===');
   let output = '';
   const code = await new Promise((resolve) => {
-    const runner = spawn(process.execPath, ['--test', '--test-reporter=tap', 'test/package/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const runner = spawn(process.execPath, ['--test', '--test-reporter=tap', 'test/node/'], { stdio: ['ignore', 'pipe', 'inherit'] });
     runner.stdout.on('data', (chunk) => {
       output += chunk;
       process.stdout.write(chunk);
@@ -98,12 +98,12 @@ if (!runnerArgs.includes('--files')) {
   if (Number.isNaN(result.passed) || Number.isNaN(result.failed)) {
     ok = false;
     totals.failed += 1;
-    summary.push('package (Node): no result (counted as 1 failed)');
+    summary.push('Node: no result (counted as 1 failed)');
   } else {
     totals.passed += result.passed;
     totals.failed += result.failed;
     if (result.code !== 0 || result.failed > 0) ok = false;
-    summary.push(`package (Node): ${result.passed} passed, ${result.failed} failed in ${seconds} s`);
+    summary.push(`Node: ${result.passed} passed, ${result.failed} failed in ${seconds} s`);
   }
 }
 

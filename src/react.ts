@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { CustomerRegister as CustomerRegisterElement } from './customer-register.js';
-import type { AccountExistsDetail, RegisterErrorDetail, RegisteredDetail, StepChangeDetail } from './events.js';
+import type { AccountExistsDetail, RegisterErrorDetail, RegisteredDetail, StepChangeDetail } from './core/embedding/events.js';
 
 export const CustomerRegister = createComponent({
   tagName: 'customer-register',

@@ -15,7 +15,7 @@ import {
   typeText,
   waitForStep,
 } from './support/harness.js';
-import { loadTranslation } from '../src/i18n/locale-catalog.js';
+import { loadTranslation } from '../src/core/i18n/locale-catalog.js';
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 
 describe('<customer-register> by e-mail, end to end', () => {

@@ -6,8 +6,8 @@ import { press, typeText } from './support/keyboard.js';
 import { waitUntil } from './support/wait.js';
 import { latestCode, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 // Only the source stylesheets (plain css`` results), to compare the built ones with; no element.
-import { styles } from '../src/customer-register.styles.js';
-import { laterStyles } from '../src/views/later-styles.js';
+import { styles } from '../src/element/customer-register.styles.js';
+import { laterStyles } from '../src/registration/later-styles.js';
 import { thirdPartyStyles } from '../src/third-party/third-party-styles.js';
 
 function resources(part: string): string[] {

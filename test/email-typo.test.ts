@@ -1,7 +1,7 @@
-// The e-mail typo suggestion (src/flow/email-typo.ts), pure: what it offers and
+// The e-mail typo suggestion (src/core/flow/email-typo.ts), pure: what it offers and
 // what it leaves alone.
 import { expect } from '@open-wc/testing';
-import { suggestEmail } from '../src/flow/email-typo.js';
+import { suggestEmail } from '../src/core/flow/email-typo.js';
 
 describe('e-mail typo suggestion (pure)', () => {
   it('offers the provider meant for the common misspellings of the largest mail domains', () => {

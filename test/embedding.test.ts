@@ -1,10 +1,10 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
-import { FIRST_TOUCH_KEY, FIRST_TOUCH_TTL_MS, firstTouch, resolveUtm, utmFromUrl } from '../src/embedding/attribution.js';
-import { agentReferral, parseCustomerGroupId, registerExtras } from '../src/embedding/register-fields.js';
-import { meetsPasswordRules, passwordDigest, passwordRuleResults } from '../src/embedding/password.js';
-import { parseRegisterSource } from '../src/gateway/contract.js';
-import { encodeRegisterBody } from '../src/gateway/register.js';
+import { FIRST_TOUCH_KEY, FIRST_TOUCH_TTL_MS, firstTouch, resolveUtm, utmFromUrl } from '../src/core/embedding/attribution.js';
+import { agentReferral, parseCustomerGroupId, registerExtras } from '../src/core/embedding/register-fields.js';
+import { meetsPasswordRules, passwordDigest, passwordRuleResults } from '../src/core/embedding/password.js';
+import { parseRegisterSource } from '../src/core/gateway/contract.js';
+import { encodeRegisterBody } from '../src/core/gateway/register.js';
 import {
   countriesLoaded,
   enterCodeAndRegister,

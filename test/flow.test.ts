@@ -10,13 +10,13 @@ import {
   RESEND_DELAY_MS,
   secondsUntilResend,
   type Step,
-} from '../src/flow/steps.js';
-import { AccountExistsError, ProviderAccountExistsError, RegistrationFlow, WrongStepError } from '../src/flow/registration-flow.js';
-import { ProofRejectedError } from '../src/gateway/provider-verify.js';
+} from '../src/core/flow/steps.js';
+import { AccountExistsError, ProviderAccountExistsError, RegistrationFlow, WrongStepError } from '../src/core/flow/registration-flow.js';
+import { ProofRejectedError } from '../src/core/gateway/provider-verify.js';
 import { mintProof, setIdpBehaviour } from './support/identity-providers.js';
-import { normalizeCode, validateEmail } from '../src/flow/validation.js';
-import { GatewayRefusal } from '../src/gateway/transport.js';
-import type { EmailAccount } from '../src/gateway/account.js';
+import { normalizeCode, validateEmail } from '../src/core/flow/validation.js';
+import { GatewayRefusal } from '../src/core/gateway/transport.js';
+import type { EmailAccount } from '../src/core/gateway/account.js';
 import {
   customersOf,
   expireTickets,

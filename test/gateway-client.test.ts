@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { callGateway, callUrl, GatewayRefusal, TransportFailure } from '../src/gateway/transport.js';
-import { fetchCountryList, clearCountryListCache } from '../src/gateway/country-list.js';
-import { accountExists } from '../src/gateway/check-status.js';
-import { sendVerificationCode } from '../src/gateway/send-code.js';
-import { DEFAULT_PATHS } from '../src/gateway/contract.js';
-import { gatewayCountryCode, alpha2Of, loadIsoTable, toGatewayCountry } from '../src/gateway/iso-table.js';
-import type { EmailAccount } from '../src/gateway/account.js';
+import { callGateway, callUrl, GatewayRefusal, TransportFailure } from '../src/core/gateway/transport.js';
+import { fetchCountryList, clearCountryListCache } from '../src/core/gateway/country-list.js';
+import { accountExists } from '../src/core/gateway/check-status.js';
+import { sendVerificationCode } from '../src/core/gateway/send-code.js';
+import { DEFAULT_PATHS } from '../src/core/gateway/contract.js';
+import { gatewayCountryCode, alpha2Of, loadIsoTable, toGatewayCountry } from '../src/core/gateway/iso-table.js';
+import type { EmailAccount } from '../src/core/gateway/account.js';
 import { injectFault, requestsOf, testConfig, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { rejectionOf } from './support/rejection.js';
 

@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
-import enUS, { type Translation } from '../src/i18n/en-US.js';
-import { directionOf, loadTranslation, resolveLocale, SUPPORTED_LOCALES } from '../src/i18n/locale-catalog.js';
-import { counted } from '../src/i18n/plural.js';
+import enUS, { type Translation } from '../src/core/i18n/en-US.js';
+import { directionOf, loadTranslation, resolveLocale, SUPPORTED_LOCALES } from '../src/core/i18n/locale-catalog.js';
+import { counted } from '../src/core/i18n/plural.js';
 import { checkGatewayMessages, checkReservedForAfterKyc, checkTranslation, EN_RESERVED_FOR_AFTER_KYC, type Glossary } from './support/locale-checks.js';
 import { countriesLoaded, mount, part, press, query, requestCodeFor, typeInto, waitForStep } from './support/harness.js';
 import { gatewayUrl, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
-import { DEFAULT_PATHS } from '../src/gateway/contract.js';
+import { DEFAULT_PATHS } from '../src/core/gateway/contract.js';
 
 /** The locales that ship: 44, written out so that a lost one fails. */
 const LOCALES = [
@@ -22,8 +22,8 @@ async function gatewayMessagesOf(locale: string): Promise<Record<string, unknown
 }
 
 async function glossaryOf(locale: string): Promise<Glossary> {
-  const response = await fetch(`/src/i18n/glossary/${locale}.json`);
-  expect(response.ok, `src/i18n/glossary/${locale}.json`).to.equal(true);
+  const response = await fetch(`/src/core/i18n/glossary/${locale}.json`);
+  expect(response.ok, `src/core/i18n/glossary/${locale}.json`).to.equal(true);
   return response.json();
 }
 

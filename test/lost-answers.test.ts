@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { fill } from './support/keyboard.js';
 import type { CustomerRegister } from '../src/customer-register.js';
-import type { RegisteredDetail } from '../src/events.js';
+import type { RegisteredDetail } from '../src/core/embedding/events.js';
 import { alerts, countriesLoaded, mount, part, press, query, showPhone, typeInto, typeText, waitForStep } from './support/harness.js';
 import { customersOf, gatewayUrl, injectFault, latestCode, requestsOf, setReplay, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 

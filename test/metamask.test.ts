@@ -3,7 +3,7 @@
  * wallet (a real secp256k1 key, announced by EIP-6963) signs the element's
  * EIP-4361 message; the reference gateway verifies it and registers type 3.
  */
-import { loadTranslation } from '../src/i18n/locale-catalog.js';
+import { loadTranslation } from '../src/core/i18n/locale-catalog.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { alerts, embedded, mount, query } from './support/harness.js';

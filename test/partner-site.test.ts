@@ -7,7 +7,7 @@ import { waitUntil } from './support/wait.js';
 import { fill } from './support/keyboard.js';
 import { warningsDuring } from './support/harness.js';
 import { customersOf, latestCode, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
-import type { CustomerRegister } from '../src/customer-register.component.js';
+import type { CustomerRegister } from '../src/element/customer-register.component.js';
 
 interface PartnerWindow extends Window {
   __violations: string[];

@@ -4,7 +4,7 @@ import { backgroundBehind, contrastRatio } from './support/contrast.js';
 import { alerts, focused, mount, part, phoneCountryOrder, press, query, showPhone, typeText, waitForStep } from './support/harness.js';
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { phoneCountries, pickerOrder, preferredOrder } from '../src/phone/country-order.js';
-import { loadIsoTable } from '../src/gateway/iso-table.js';
+import { loadIsoTable } from '../src/core/gateway/iso-table.js';
 
 async function registerByPhone(options: { country: string; typed: string; toUser: string }) {
   const mounted = await mount({ country: options.country });
@@ -257,7 +257,7 @@ describe('country order (pure)', () => {
 });
 
 async function fetchGatewayIso2(lang: string): Promise<string[]> {
-  const { fetchCountryList } = await import('../src/gateway/country-list.js');
+  const { fetchCountryList } = await import('../src/core/gateway/country-list.js');
   const { testConfig } = await import('./support/reference-gateway.js');
   const countries = await fetchCountryList(await testConfig(uniqueCompanyId('list'), lang));
   return phoneCountries(countries).map((c) => c.iso2);

@@ -1,7 +1,7 @@
 // The element's inputs as frameworks set them: every attribute the manifest
 // names is a reactive property of the element, and a property set by script
 // (React, Vue, Angular, Lit all set properties) takes effect like the attribute.
-// (test/package/public-api.test.mjs checks that the manifest, README, the event
+// (test/node/public-api.test.mjs checks that the manifest, README, the event
 // map and the React wrapper agree.)
 import { expect } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';

@@ -45,7 +45,7 @@ describe('the MetaMask Mobile panel', () => {
   const connection = { link: 'https://metamask.app.link/connect?channelId=abc', modules: encodeQR('https://metamask.app.link/connect?channelId=abc', 'raw', { ecc: 'medium', border: 0 }) };
 
   async function panel(onPhone: boolean, link = connection.link) {
-    const { default: t } = await import('../src/i18n/en-US.js');
+    const { default: t } = await import('../src/core/i18n/en-US.js');
     const host = document.createElement('div');
     render(renderWalletPanel({ ...connection, link }, t, { onPhone, cancel: html`<button id="wallet-cancel">${t.cancel}</button>` }), host);
     const order = [...host.querySelectorAll('a, svg.qr, button')].map((node) => node.tagName.toLowerCase());

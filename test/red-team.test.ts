@@ -3,18 +3,18 @@
  * F1-F15), each as the attack that worked then and must not work now.
  */
 import { expect } from '@open-wc/testing';
-import { clearCountryListCache, fetchCountryList } from '../src/gateway/country-list.js';
-import { matchesMobilePattern, parseMobilePattern } from '../src/gateway/mobile-pattern.js';
+import { clearCountryListCache, fetchCountryList } from '../src/core/gateway/country-list.js';
+import { matchesMobilePattern, parseMobilePattern } from '../src/core/gateway/mobile-pattern.js';
 import { customersOf, requestsOf, testConfig, uniqueCompanyId } from './support/reference-gateway.js';
 import { setIdpBehaviour } from './support/identity-providers.js';
 import { embedded, mount, query } from './support/harness.js';
 import { waitUntil } from './support/wait.js';
 import type { CustomerRegister } from '../src/customer-register.js';
-import { utmFromUrl } from '../src/embedding/attribution.js';
-import { agentReferral } from '../src/embedding/register-fields.js';
-import { loadSourceStrings } from '../src/i18n/localize.js';
+import { utmFromUrl } from '../src/core/embedding/attribution.js';
+import { agentReferral } from '../src/core/embedding/register-fields.js';
+import { loadSourceStrings } from '../src/core/i18n/localize.js';
 import { telegramAdapter } from '../src/third-party/adapters/telegram.js';
-import { signInUrl } from '../src/embedding/sign-in-link.js';
+import { signInUrl } from '../src/core/embedding/sign-in-link.js';
 
 /** Runs `body` while every gateway call of `call` is answered with `data` (a hostile gateway), then restores fetch. */
 async function withGatewayAnswer<T>(path: string, data: unknown, body: () => Promise<T>): Promise<T> {

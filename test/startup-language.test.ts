@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { gatewayUrl, uniqueCompanyId } from './support/reference-gateway.js';
 import '../src/customer-register.js';
-import { enUSFirstStep } from '../src/i18n/en-US-first-step.js';
+import { enUSFirstStep } from '../src/core/i18n/en-US-first-step.js';
 import type { CustomerRegister } from '../src/customer-register.js';
 
 /** What the Send button says at each change of the shadow root; `(hidden)` while the form is not visible. */
@@ -27,8 +27,8 @@ function watchSendButton(el: CustomerRegister): string[] {
 
 describe('a page in another language', () => {
   for (const [lang, load] of [
-    ['de-DE', () => import('../src/i18n/locales/de-DE.js')],
-    ['ar', () => import('../src/i18n/locales/ar.js')],
+    ['de-DE', () => import('../src/core/i18n/locales/de-DE.js')],
+    ['ar', () => import('../src/core/i18n/locales/ar.js')],
   ] as const) {
     it(`${lang}: the form shows no English before its translation, then the translation`, async () => {
       const el = document.createElement('customer-register');

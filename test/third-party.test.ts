@@ -11,9 +11,9 @@ import { alerts, embedded, mount, query, warningsDuring, type Mounted } from './
 import { customersOf, gatewayUrl, injectFault, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
 import { acceptedProofs, localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
 import type { CustomerRegister } from '../src/customer-register.js';
-import type { RegisterErrorDetail } from '../src/events.js';
-import { loadTranslation } from '../src/i18n/locale-catalog.js';
-import { PROVIDER_NAMES } from '../src/providers/provider-names.js';
+import type { RegisterErrorDetail } from '../src/core/embedding/events.js';
+import { loadTranslation } from '../src/core/i18n/locale-catalog.js';
+import { PROVIDER_NAMES } from '../src/core/providers/provider-names.js';
 
 const PROVIDERS: StandIn[] = ['google', 'apple', 'facebook', 'twitter', 'telegram'];
 

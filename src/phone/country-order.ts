@@ -3,8 +3,8 @@
  * gateway's list, the likely ones first (the site's `country`, then the region
  * of the language, then of the browser). Pure, so it is tested on its own.
  */
-import type { Country } from '../gateway/country-list.js';
-import { alpha2Of } from '../gateway/iso-table.js';
+import type { Country } from '../core/gateway/country-list.js';
+import { alpha2Of } from '../core/gateway/iso-table.js';
 
 export interface PhoneCountry {
   /** Lower-case ISO alpha-2, as intl-tel-input wants it. */

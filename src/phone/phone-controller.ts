@@ -5,14 +5,15 @@
  * the field for the gateway's countries, and re-creates it, keeping the typed
  * number, when the language or the country list changes.
  */
+import type { PhonePart } from '../registration/lazy-parts.js';
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { Country } from '../gateway/country-list.js';
-import type { Translation } from '../i18n/localize.js';
+import type { Country } from '../core/gateway/country-list.js';
+import type { Translation } from '../core/i18n/localize.js';
 import type { PhoneField, PhoneProblem } from './phone-field.js';
-import type { PhoneAccount } from '../gateway/account.js';
-import { phoneAreaOf } from '../gateway/contract.js';
-import { alpha2Of } from '../gateway/iso-table.js';
+import type { PhoneAccount } from '../core/gateway/account.js';
+import { phoneAreaOf } from '../core/gateway/contract.js';
+import { alpha2Of } from '../core/gateway/iso-table.js';
 import { phoneCountries, preferredOrder } from './country-order.js';
 
 export interface PhoneSetup {
@@ -28,7 +29,7 @@ export interface PhoneSetup {
   initial?: () => PhoneAccount | undefined;
 }
 
-export class PhoneController {
+export class PhoneController implements PhonePart {
   private readonly task: Task<[Country[] | undefined, string], PhoneField | undefined>;
   private current?: PhoneField;
 

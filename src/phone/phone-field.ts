@@ -9,8 +9,8 @@
  */
 import intlTelInput, { type Iti, type Iso2, type UiTranslations } from 'intl-tel-input';
 import itiCss from 'virtual:iti-styles';
-import type { Country } from '../gateway/country-list.js';
-import { matchesMobilePattern, parseMobilePattern } from '../gateway/mobile-pattern.js';
+import type { Country } from '../core/gateway/country-list.js';
+import { matchesMobilePattern, parseMobilePattern } from '../core/gateway/mobile-pattern.js';
 import { pickerOrder, type PhoneCountry } from './country-order.js';
 
 /** Why a number is refused before any request. */

@@ -18,7 +18,7 @@ export const CALLBACK_ACK = 'customer-register:sign-in-callback-received';
 export const POPUP_NAME = 'customer-register-sign-in';
 
 // The session keys live in a module of their own: the entry reads them on every page (redirect-records.ts).
-export { PENDING_SIGN_IN_KEY, SIGN_IN_RESULT_KEY } from './redirect-keys.js';
+export { PENDING_SIGN_IN_KEY, SIGN_IN_RESULT_KEY } from '../element/redirect-keys.js';
 
 export interface CallbackMessage {
   type: typeof CALLBACK_MESSAGE;

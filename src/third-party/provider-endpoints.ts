@@ -3,10 +3,7 @@
  * endpoints. A site (or a test, or the demo with its local stand-ins) replaces
  * any of them through the element's `providerEndpoints` property.
  */
-import type { ThirdPartyProvider } from '../gateway/contract.js';
-
-/** The providers that sign in through a page of their own (all but MetaMask, which signs in the wallet). */
-export type RedirectProvider = Exclude<ThirdPartyProvider, 'metamask'>;
+import type { RedirectProvider } from '../core/providers/provider-options.js';
 
 export const DEFAULT_AUTHORIZATION_ENDPOINTS: Readonly<Record<RedirectProvider, string>> = {
   // OpenID Connect, implicit ID token with a nonce.

@@ -4,7 +4,7 @@
  * Inline SVG, so no image request and nothing a strict CSP would block.
  */
 import { svg, type SVGTemplateResult } from 'lit';
-import type { ThirdPartyProvider } from '../gateway/contract.js';
+import type { ThirdPartyProvider } from '../core/gateway/contract.js';
 
 const mark = (content: SVGTemplateResult) =>
   svg`<svg class="mark" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">${content}</svg>`;

@@ -5,10 +5,11 @@
  * element to pick up after the page loads again.
  */
 import { CALLBACK_ACK, isCallbackMessage, PENDING_SIGN_IN_KEY, POPUP_NAME, SIGN_IN_RESULT_KEY } from './callback-protocol.js';
-import { redirectRecords } from './redirect-records.js';
+import { redirectRecords } from '../element/redirect-records.js';
 import type { PendingAuthorization } from './adapters/adapter.js';
-import { SignInError } from '../providers/sign-in-error.js';
-import { DEFAULT_AUTHORIZATION_ENDPOINTS, type RedirectProvider } from './provider-endpoints.js';
+import { SignInError } from '../core/providers/sign-in-error.js';
+import { DEFAULT_AUTHORIZATION_ENDPOINTS } from './provider-endpoints.js';
+import type { RedirectProvider } from '../core/providers/provider-options.js';
 import { randomToken } from './oauth-crypto.js';
 
 /**

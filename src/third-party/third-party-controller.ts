@@ -7,24 +7,26 @@
  * with the gateway and registers with `type: 3`.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { THIRD_PARTY_PROVIDERS, type ProviderProof, type ThirdPartyProvider } from '../gateway/contract.js';
-import { providerSettings } from '../gateway/provider-config.js';
-import { walletNonce } from '../gateway/provider-verify.js';
-import type { GatewayConfig } from '../gateway/transport.js';
-import type { RegistrationController } from '../flow/registration-controller.js';
-import { errorMessage } from '../views/error-message.js';
-import type { Translation } from '../i18n/localize.js';
-import { renderFormError, renderRetry } from '../views/common.js';
+import { THIRD_PARTY_PROVIDERS, type ProviderProof, type ThirdPartyProvider } from '../core/gateway/contract.js';
+import { providerSettings } from '../core/gateway/provider-config.js';
+import { walletNonce } from '../core/gateway/provider-verify.js';
+import type { GatewayConfig } from '../core/gateway/transport.js';
+import type { RegistrationController } from '../registration/registration-controller.js';
+import { errorMessage } from '../registration/error-message.js';
+import type { Translation } from '../core/i18n/localize.js';
+import { renderFormError, renderRetry } from '../element/templates.js';
 import { proofFromCallback, type RedirectAdapter } from './adapters/adapter.js';
 import { appleAdapter } from './adapters/apple.js';
 import { facebookAdapter } from './adapters/facebook.js';
 import { googleAdapter } from './adapters/google.js';
 import { telegramAdapter } from './adapters/telegram.js';
 import { twitterAdapter } from './adapters/twitter.js';
-import { DEFAULT_AUTHORIZATION_ENDPOINTS, isSafeProviderUrl, type RedirectProvider } from './provider-endpoints.js';
+import { DEFAULT_AUTHORIZATION_ENDPOINTS, isSafeProviderUrl } from './provider-endpoints.js';
+import { CLIENT_ID_PROPERTIES, type ProviderOptions, type RedirectProvider } from '../core/providers/provider-options.js';
+import type { Residence, ThirdPartyPart } from '../registration/lazy-parts.js';
 import { PROVIDER_MARKS } from './provider-marks.js';
-import { PROVIDER_NAMES } from '../providers/provider-names.js';
-import { SignInError } from '../providers/sign-in-error.js';
+import { PROVIDER_NAMES } from '../core/providers/provider-names.js';
+import { SignInError } from '../core/providers/sign-in-error.js';
 import { isPhone, renderWalletPanel, type WalletConnection } from './wallet-panel-view.js';
 import { awaitPopupAnswer, closePopup, openSignInPopup, redirectToProvider, takeRedirectAnswer } from './sign-in-window.js';
 
@@ -46,15 +48,6 @@ const REDIRECT_ADAPTERS: Readonly<Record<RedirectProvider, RedirectAdapter>> = {
   telegram: telegramAdapter,
 };
 
-/** The attribute by which a site overrides a provider's client id from the gateway. */
-const CLIENT_ID_PROPERTIES = {
-  google: 'googleClientId',
-  facebook: 'facebookAppId',
-  twitter: 'twitterClientId',
-  telegram: 'telegramBotId',
-  apple: 'appleClientId',
-} as const satisfies Readonly<Record<RedirectProvider, string>>;
-
 /** The callback page shipped with the build, next to the entry (`dist/oauth-callback.html`). */
 const CALLBACK_PAGE = '../oauth-callback.html';
 
@@ -73,16 +66,8 @@ function framedByAnotherOrigin(): boolean {
   return false;
 }
 
-/** The `providers` property: a list (`"google apple"`), or per provider `true` or its settings. */
-export type ProviderChoices = Partial<Record<ThirdPartyProvider, boolean | { clientId?: string; requestAccess?: 'write' }>>;
-
-/** What the sign-in reads of the element: its properties (set as attributes or by script). */
-export interface ThirdPartyElement extends ReactiveControllerHost, HTMLElement, Partial<Record<(typeof CLIENT_ID_PROPERTIES)[RedirectProvider], string>> {
-  providers: string | ProviderChoices;
-  providerEndpoints?: Partial<Record<RedirectProvider, string>>;
-  providerLayout?: string;
-  redirectUri?: string;
-}
+/** What the sign-in reads of the element: its options, and updates. */
+export interface ThirdPartyElement extends ReactiveControllerHost, HTMLElement, ProviderOptions {}
 
 export interface ThirdPartySetup {
   t: () => Translation;
@@ -99,18 +84,13 @@ export interface ThirdPartySetup {
   warn: (message: string) => void;
 }
 
-export interface Residence {
-  country: string;
-  dialCode: string;
-}
-
 /** An enabled provider, with the client id the site set for it, if any (and for Telegram whether the bot may write). */
 type ProviderChoice = { provider: ThirdPartyProvider; clientId?: string; requestWrite?: boolean };
 
 /** Where each enabled provider stands: its client id, or why there is no button. */
 type ProviderState = { clientId: string } | 'loading' | 'failed' | 'absent';
 
-export class ThirdPartyController implements ReactiveController {
+export class ThirdPartyController implements ReactiveController, ThirdPartyPart {
   private readonly states = new Map<ThirdPartyProvider, ProviderState>();
   private loadedFor = '';
   /** The provider whose sign-in is under way (its button shows the progress). */

@@ -5,7 +5,7 @@
  * code (for a second phone) after.
  */
 import { html, nothing } from 'lit';
-import type { Translation } from '../i18n/localize.js';
+import type { Translation } from '../core/i18n/localize.js';
 import { renderQrCode } from './qr-code-view.js';
 
 export interface WalletConnection {

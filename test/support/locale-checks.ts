@@ -18,9 +18,9 @@
  *   reads (demo/gateway/messages/<tag>.mjs) holds ticket, nonce, PKCE, token or
  *   verifier, in English or in the locale's own words (`developerWords`).
  */
-import type { Counted } from '../../src/i18n/plural.js';
+import type { Counted } from '../../src/core/i18n/plural.js';
 
-/** One locale's glossary: src/i18n/glossary/<tag>.json. */
+/** One locale's glossary: src/core/i18n/glossary/<tag>.json. */
 export interface Glossary {
   locale: string;
   /** The key terms, as this market's bank and broker sites word them. */

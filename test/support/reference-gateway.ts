@@ -2,7 +2,7 @@
  * Test helpers that talk to the reference gateway the test runner started:
  * its URL, its dev inbox, request log, stored customers and fault injection.
  */
-import type { GatewayConfig } from '../../src/gateway/transport.js';
+import type { GatewayConfig } from '../../src/core/gateway/transport.js';
 
 let url: Promise<string> | undefined;
 

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { DEFAULT_PATHS } from '../../../src/gateway/contract.js';
+import { DEFAULT_PATHS } from '../../../src/core/gateway/contract.js';
 import { gatewayUrl, latestCode, uniqueCompanyId } from '../../../test/support/reference-gateway.js';
 
 type Call = keyof typeof DEFAULT_PATHS;

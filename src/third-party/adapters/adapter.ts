@@ -5,10 +5,10 @@
  * back (`RedirectAdapter`, here), MetaMask asks the wallet to sign (`signInWithWallet`
  * in metamask.ts, which has no adapter object: there is only one wallet flow).
  */
-import type { ProviderProof } from '../../gateway/contract.js';
-import type { RedirectProvider } from '../provider-endpoints.js';
+import type { ProviderProof } from '../../core/gateway/contract.js';
+import type { RedirectProvider } from '../../core/providers/provider-options.js';
 import { unverifiedClaims } from '../oauth-crypto.js';
-import { SignInError } from '../../providers/sign-in-error.js';
+import { SignInError } from '../../core/providers/sign-in-error.js';
 
 export interface AuthorizationInput {
   /** The provider's authorization endpoint (the real one unless overridden). */

@@ -4,11 +4,11 @@
  * `window.ethereum`) is used as it is; only without one is @metamask/sdk
  * loaded, as its own lazy chunk, to offer MetaMask's mobile connection.
  */
-import type { ProviderProof } from '../../gateway/contract.js';
-import { SignInError } from '../../providers/sign-in-error.js';
+import type { ProviderProof } from '../../core/gateway/contract.js';
+import { SignInError } from '../../core/providers/sign-in-error.js';
 import type { Eip1193Provider } from '../metamask-sdk.js';
 import { checksumAddress, siweMessage, SIWE_VALIDITY_MS, utf8Hex } from '../siwe-message.js';
-import { GatewayError } from '../../gateway/transport.js';
+import { GatewayError } from '../../core/gateway/transport.js';
 
 
 interface Eip6963Announcement {

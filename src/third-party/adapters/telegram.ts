@@ -5,7 +5,7 @@
  * query, which Telegram keeps.
  */
 import { base64urlJson, randomToken } from '../oauth-crypto.js';
-import { SignInError } from '../../providers/sign-in-error.js';
+import { SignInError } from '../../core/providers/sign-in-error.js';
 import { required, withQuery, type RedirectAdapter } from './adapter.js';
 
 /** The auth fields Telegram signs (its documented set). */

@@ -1,0 +1,94 @@
+/**
+ * The optional parts of the account step a site can switch on: a password
+ * field with its rules, and the individual / enterprise choice. Template
+ * functions over explicit props; part of the lazy registration chunk, so a
+ * page that uses neither never pays for them.
+ */
+import { html, nothing } from 'lit';
+import { renderField } from '../element/templates.js';
+import type { Translation } from '../core/i18n/localize.js';
+import type { AccountType } from '../core/gateway/contract.js';
+import { PASSWORD_RULES, passwordRuleResults } from '../core/embedding/password.js';
+
+export interface PasswordFieldProps {
+  t: Translation;
+  mode: 'optional' | 'required';
+  value: string;
+  visible: boolean;
+  error?: string;
+  onInput: (event: InputEvent) => void;
+  onToggle: () => void;
+}
+
+export function renderPasswordField({ t, mode, value, visible, error, onInput, onToggle }: PasswordFieldProps) {
+  const results = passwordRuleResults(value);
+  const ruleText = { length: t.passwordRuleLength, letter: t.passwordRuleLetter, digit: t.passwordRuleDigit };
+  return renderField(
+    'password',
+    mode === 'optional' ? t.passwordOptionalLabel : t.passwordLabel,
+    html`
+      <div class="password-row">
+        <input
+          id="password"
+          part="input password-input"
+          type=${visible ? 'text' : 'password'}
+          name="new-password"
+          autocomplete="new-password"
+          spellcheck="false"
+          maxlength="64"
+          dir="ltr"
+          ?required=${mode === 'required'}
+          .value=${value}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby="password-rules password-error"
+          @input=${onInput}
+        />
+        <button
+          type="button"
+          class="link"
+          part="password-toggle"
+          aria-pressed=${visible ? 'true' : 'false'}
+          aria-controls="password"
+          @click=${onToggle}
+        >
+          ${t.showPassword}
+        </button>
+      </div>
+      <ul id="password-rules" class="rules" part="password-rules">
+        ${PASSWORD_RULES.map(
+          (rule) => html`<li class=${results[rule] ? 'met' : ''}>
+            <span aria-hidden="true">${results[rule] ? '✓' : '•'}</span> ${ruleText[rule]}<span class="visually-hidden"
+              >${results[rule] ? t.passwordRuleMet : ''}</span
+            >
+          </li>`,
+        )}
+      </ul>
+    `,
+    error,
+  );
+}
+
+export interface AccountTypesProps {
+  t: Translation;
+  offered: AccountType[];
+  chosen?: AccountType;
+  onChoose: (type: AccountType) => void;
+}
+
+export function renderAccountTypes({ t, offered, chosen, onChoose }: AccountTypesProps) {
+  if (offered.length < 2) return nothing;
+  const labels: Record<AccountType, string> = { individual: t.accountIndividual, enterprise: t.accountEnterprise };
+  return html`
+    <fieldset class="choice" part="account-types">
+      <legend>${t.accountTypeLabel}</legend>
+      ${offered.map(
+        (type) => html`
+          <label>
+            <input type="radio" name="account-type" value=${type} .checked=${type === chosen} @change=${() => onChoose(type)} />
+            ${labels[type]}
+          </label>
+        `,
+      )}
+    </fieldset>
+  `;
+}

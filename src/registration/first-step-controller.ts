@@ -1,0 +1,330 @@
+/**
+ * The first step's work, from the lazy registration chunk: the country list
+ * and the phone field, checking what was typed, sending the code, and the parts of the step that depend on the page's
+ * settings (password, account types, the send failure). The element draws the
+ * step (element/first-step-view.ts) and keeps what is typed in `element.form`;
+ * this controller reads and changes it there.
+ */
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { Field, RegistrationElement } from '../element/registration-session.js';
+import type { Account, PhoneAccount } from '../core/gateway/account.js';
+import type { Country } from '../core/gateway/country-list.js';
+import { CountryListController } from './country-list-controller.js';
+import { toGatewayCountry } from '../core/gateway/iso-table.js';
+import { DEFAULT_TIMEOUT_MS } from '../core/gateway/contract.js';
+import type { RegistrationController } from './registration-controller.js';
+import { AccountExistsError } from '../core/flow/registration-flow.js';
+import { validateEmail } from '../core/flow/validation.js';
+import { loadOnce } from '../core/load-once.js';
+import type { PhonePart, Residence } from './lazy-parts.js';
+import type { Utm } from '../core/embedding/attribution.js';
+import { effectiveAccountType, offeredAccountTypes, passwordMode, passwordProblem } from '../core/embedding/page-embedding.js';
+import { signInUrlFor } from '../core/embedding/sign-in-link.js';
+import { renderAccountTypes, renderPasswordField } from './account-extras-view.js';
+import { renderSendError } from './send-error-view.js';
+import { renderCountryStandIn, renderPhoneStandIn } from '../element/first-step-view.js';
+import { renderRetry } from '../element/templates.js';
+
+export class FirstStepController implements ReactiveController {
+  readonly countryList: CountryListController;
+  /** The phone field's controller, created (from a small lazy module) when phone entry is first shown. */
+  private phone?: PhonePart;
+  private phoneLoadFailed = false;
+  /** A Send pressed before the country list arrived waits for it. */
+  private awaitingList = false;
+
+  constructor(
+    private readonly element: RegistrationElement,
+    private readonly registration: RegistrationController,
+    /** The visit's campaign touch (for the sign-in link of an existing account). */
+    private readonly touch: Utm,
+    /** The number of a code step resumed after a reload: the phone field shows it, should the person go back. */
+    private readonly resumedPhone?: PhoneAccount,
+    /** The phone field as typed before a reload (first-step-draft.ts). */
+    private readonly draftPhone?: { number: string; iso2: string },
+  ) {
+    element.addController(this);
+    this.countryList = new CountryListController(element, () => (element.configProblem ? undefined : element.gatewayConfig()));
+  }
+
+  /** Send is under way: waiting for the country list, or the gateway's answer. */
+  get sending(): boolean {
+    return this.awaitingList || this.registration.busy === 'send';
+  }
+
+  hostUpdate(): void {
+    // After a failed load only the retry button tries again (no loop while offline).
+    if (this.element.form.method === 'phone' && !this.phoneLoadFailed) this.loadPhone().catch(() => {});
+  }
+
+  hostUpdated(): void {
+    const input = this.phone?.field?.input;
+    if (input) input.setAttribute('aria-invalid', this.element.form.errors.phone ? 'true' : 'false');
+  }
+
+  // ---- sending the code ------------------------------------------------------------
+
+  async submit(): Promise<void> {
+    // One press, one timeout: whatever it waits for (the country list, the status check
+    // started while typing, the check, the code) is answered by then, or the press fails.
+    const deadline = Date.now() + (this.element.gatewayConfig().timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const account = await this.readAccount();
+    if (!account || this.passwordRefused()) return;
+    const { element, registration } = this;
+    await registration.run('send', (signal) => registration.flow.requestCode(account, signal, deadline));
+    // An existing account: the message (and its Sign in link) is where the person goes on.
+    if (registration.error instanceof AccountExistsError) element.focusById('send-error');
+  }
+
+  /** The account on screen, once checked; a Send pressed before the country list arrived waits for it. */
+  private async readAccount(): Promise<Account | undefined> {
+    if (this.element.form.method === 'phone') return this.phoneAccount();
+    const list = this.countryList;
+    if (!list.countries && !validateEmail(this.element.form.email).error) {
+      // Send after the list failed is also its Try again.
+      if (list.failed) list.load(true);
+      this.awaitingList = true;
+      this.element.requestUpdate();
+      await list.settled();
+      this.awaitingList = false;
+    }
+    return this.emailAccount();
+  }
+
+  /** The e-mail account from the form, or undefined (after showing what is wrong, when `report`). */
+  private emailAccount(report = true): Account | undefined {
+    const { t } = this.element.i18n;
+    const countries = this.countryList.countries ?? [];
+    const country = countries.find((c) => c.code === this.effectiveCountry(countries));
+    const email = validateEmail(this.element.form.email);
+    const errors: Partial<Record<Field, string>> = {};
+    if (email.error) errors.email = email.error === 'required' ? t.emailRequired : t.emailInvalid;
+    // A list still on its way, or one that failed (its own message and Try again are
+    // at the field), is no missing country: only what the person can fix is said.
+    if (!country && this.countryList.countries) errors.country = t.countryRequired;
+    if (report) this.showErrors(errors);
+    if (email.error || !country) return undefined;
+    return { channel: 'email', email: email.value, country: country.code, dialCode: country.countryCode };
+  }
+
+  /** The phone account from the field, checked with libphonenumber, or undefined (after showing what is wrong, when `report`). */
+  private phoneAccount(report = true): Account | undefined {
+    const result = this.phone?.account();
+    if (report && result && 'problem' in result) this.showErrors({ phone: result.problem });
+    return result && 'account' in result ? result.account : undefined;
+  }
+
+  /** The password (when the page asks for one) does not meet the rules: says so, beside the other messages. */
+  private passwordRefused(): boolean {
+    const { element } = this;
+    const problem = passwordProblem(passwordMode(element), element.form.password, element.i18n.t);
+    if (problem) this.showErrors({ ...element.form.errors, password: problem });
+    return !!problem;
+  }
+
+  private showErrors(errors: Partial<Record<Field, string>>) {
+    this.element.setForm({ errors });
+    const first = (['email', 'country', 'phone', 'password'] as const).find((field) => errors[field]);
+    if (first) this.element.focusById(first);
+  }
+
+  /** The person changed a field: its message goes, and the account's status is checked once they pause typing it. */
+  fieldEdited(field: Field): void {
+    const { errors } = this.element.form;
+    if (errors[field]) this.element.setForm({ errors: { ...errors, [field]: undefined } });
+    this.registration.dismissError();
+    if (field === 'password') return;
+    // The number lives in the phone field, not the form: an update keeps it for a reload (first-step-draft.ts).
+    if (field === 'phone') this.element.requestUpdate();
+    this.registration.checkStatusSoon(() =>
+      this.registration.step.name === 'account' ? (this.element.form.method === 'phone' ? this.phoneAccount(false) : this.emailAccount(false)) : undefined,
+    );
+  }
+
+  /**
+   * The country of residence for a third-party registration, from the field on
+   * screen, once the rest of the form (a password) is fine; else says what is missing.
+   */
+  residence(): Residence | undefined {
+    if (this.passwordRefused()) return undefined;
+    const { element } = this;
+    const { t } = element.i18n;
+    const countries = this.countryList.countries ?? [];
+    const phone = element.form.method === 'phone';
+    const iso2 = this.phone?.field?.selectedIso2;
+    const code = phone ? iso2 && toGatewayCountry(iso2) : this.effectiveCountry(countries);
+    const country = countries.find((c) => c.code === code);
+    if (country) return { country: country.code, dialCode: country.countryCode };
+    this.showErrors(phone ? { phone: t.phoneNoCountry } : { country: t.countryRequired });
+    return undefined;
+  }
+
+  // ---- countries -----------------------------------------------------------------------
+
+  /** Gateway codes of the likely countries of residence, most likely first. */
+  private preferredCountries(): (string | undefined)[] {
+    return [toGatewayCountry(this.element.country), regionOf(this.element.i18n.requestedTag), regionOf(navigator.language)];
+  }
+
+  /** The chosen country, else the most likely one the gateway offers. */
+  private effectiveCountry(countries: Country[]): string {
+    const { selectedCountry } = this.element.form;
+    if (selectedCountry) return selectedCountry;
+    if (!countries.length) return '';
+    const offered = new Set(countries.map((c) => c.code));
+    return this.preferredCountries().find((code) => code && offered.has(code)) ?? '';
+  }
+
+  private onCountryChange(event: Event) {
+    this.element.setForm({ selectedCountry: (event.target as HTMLSelectElement).value });
+    this.fieldEdited('country');
+  }
+
+  renderCountry(): TemplateResult {
+    const { t, locale } = this.element.i18n;
+    const list = this.countryList;
+    const named = list.named(locale);
+    const failure = list.failed ? { message: this.countryListFailure(), onRetry: () => list.load(true) } : undefined;
+    if (!named) return renderCountryStandIn(t, failure);
+    const selected = this.effectiveCountry(list.countries!);
+    return html`
+      <select
+        id="country"
+        part="input"
+        name="country"
+        autocomplete="country"
+        required
+        aria-invalid=${this.element.form.errors.country ? 'true' : 'false'}
+        aria-describedby="country-error"
+        @change=${(event: Event) => this.onCountryChange(event)}
+      >
+        <option value="" ?selected=${!selected}>${t.countryPlaceholder}</option>
+        ${named.map(({ country, name }) => html`<option value=${country.code} ?selected=${country.code === selected}>${name}</option>`)}
+      </select>
+      ${failure ? renderRetry(failure.message, t.retry, failure.onRetry) : nothing}
+    `;
+  }
+
+  // ---- the phone field -------------------------------------------------------------------
+
+  /** The country list got no answer at all: the gateway is down, or refuses this page (said at the country field). */
+  get gatewayUnreachable(): boolean {
+    return this.countryList.failed && this.countryList.unreachable;
+  }
+
+  /** Why the country list is missing: the gateway's words, else no answer at all (the network message), else ours. */
+  private countryListFailure(): string {
+    const { refusal, unreachable } = this.countryList;
+    const { t } = this.element.i18n;
+    return refusal || (unreachable ? t.network : t.countriesFailed);
+  }
+
+  /** The phone field: a stand-in while its chunk loads, a retry if it (or the country list) failed. */
+  renderPhone(): TemplateResult {
+    const { t } = this.element.i18n;
+    const field = this.phone?.field;
+    if (field) return html`${field.element}`;
+    const phoneFailed = this.phoneLoadFailed || !!this.phone?.failed;
+    const failed = phoneFailed || this.countryList.failed;
+    const message = phoneFailed ? t.phoneLoadFailed : this.countryListFailure();
+    return renderPhoneStandIn(t, failed ? { message, onRetry: () => this.retryFailed() } : 'loading');
+  }
+
+  /** The phone field as typed, for a reload (first-step-draft.ts). */
+  phoneDraft(): { number: string; iso2: string } | undefined {
+    const field = this.phone?.field;
+    return field ? { number: field.rawValue, iso2: field.selectedIso2 } : this.draftPhone;
+  }
+
+  private draftPhoneAccount?: PhoneAccount;
+
+  /** The number typed before a reload, as the phone field prefills it (once: the same object each time). */
+  private typedBeforeReload(): PhoneAccount | undefined {
+    const typed = this.draftPhone;
+    if (!typed?.number.trim()) return undefined;
+    this.draftPhoneAccount ??= {
+      channel: 'phone',
+      phoneArea: '',
+      nationalNumber: typed.number.trim(),
+      country: toGatewayCountry(typed.iso2) ?? '',
+      dialCode: '',
+    };
+    return this.draftPhoneAccount;
+  }
+
+  /** Retries whatever failed: the country list, the phone field, or both. */
+  retryFailed(): void {
+    if (this.countryList.failed) this.countryList.load(true);
+    if (this.phone?.failed) this.phone.retry();
+    else if (this.phoneLoadFailed) this.loadPhone().catch(() => {});
+  }
+
+  /** Loads the phone field's controller once (again after a failure); it then loads the field itself. */
+  private readonly loadPhone = loadOnce(() =>
+    import('../phone/phone-controller.js').then(
+      ({ PhoneController }) => {
+        const { element } = this;
+        this.phoneLoadFailed = false;
+        this.phone = new PhoneController(element, {
+          root: () => element.renderRoot as ShadowRoot,
+          countries: () => this.countryList.countries,
+          preferred: () => this.preferredCountries(),
+          locale: () => element.i18n.locale,
+          t: () => element.i18n.t,
+          onInput: () => this.fieldEdited('phone'),
+          initial: () => this.resumedPhone ?? this.typedBeforeReload(),
+        });
+        element.requestUpdate();
+      },
+      (error) => {
+        this.phoneLoadFailed = true;
+        this.element.requestUpdate();
+        throw error;
+      },
+    ),
+  );
+
+  // ---- what the page's settings add --------------------------------------------------------
+
+  /** The password field and the account types (when the page asks for them), and the send failure. */
+  renderExtras(): unknown {
+    const { element, registration } = this;
+    const { t } = element.i18n;
+    const { form } = element;
+    const mode = passwordMode(element);
+    return html`${mode === 'none'
+      ? nothing
+      : renderPasswordField({
+          t,
+          mode,
+          value: form.password,
+          visible: form.passwordVisible,
+          error: form.errors.password,
+          onInput: (event) => {
+            element.setForm({ password: (event.target as HTMLInputElement).value });
+            this.fieldEdited('password');
+          },
+          onToggle: () => element.setForm({ passwordVisible: !form.passwordVisible }),
+        })}
+    ${renderAccountTypes({
+      t,
+      offered: offeredAccountTypes(element),
+      chosen: effectiveAccountType(element, form.accountType),
+      onChoose: (accountType) => element.setForm({ accountType }),
+    })}
+    ${registration.failedAction === 'send'
+      ? renderSendError(registration.error, t, (account) => signInUrlFor(element, account, this.touch))
+      : nothing}`;
+  }
+}
+
+/** The region subtag of a language tag as the gateway's country code (`zh-CN` -> `ISO_3166_156`). */
+function regionOf(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    const region = new Intl.Locale(tag).region;
+    return region ? toGatewayCountry(region) : undefined;
+  } catch {
+    return undefined;
+  }
+}

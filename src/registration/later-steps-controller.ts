@@ -1,0 +1,232 @@
+/**
+ * The steps after the account step, as one controller of the lazy registration
+ * chunk: it owns what the person types there (the code, the terms checkbox),
+ * their handlers, the WebOTP listener, and renders the code step and the
+ * outcome. The element's render switch asks it for the step on screen.
+ */
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { Translation } from '../core/i18n/localize.js';
+import type { RegistrationController } from './registration-controller.js';
+import { canResend, secondsUntilResend, type Step } from '../core/flow/steps.js';
+import { errorMessage } from './error-message.js';
+import { normalizeCode } from '../core/flow/validation.js';
+import { listenForSmsCode } from '../core/flow/web-otp.js';
+import { GatewayRefusal } from '../core/gateway/transport.js';
+import { CODE_SPENT_CODES } from '../core/gateway/contract.js';
+import type { Account } from '../core/gateway/account.js';
+import { AccountExistsError } from '../core/flow/registration-flow.js';
+import { renderCodeStep, renderConfirmStep, renderOutcome } from './verification-view.js';
+import { PROVIDER_NAMES } from '../core/providers/provider-names.js';
+
+export interface LaterStepsSetup {
+  t: () => Translation;
+  registration: RegistrationController;
+  /** The site filled the `terms` slot. */
+  hasTerms: () => boolean;
+  /** Focuses an element of the shadow root by id, after the next render. */
+  focus: (id: string) => void;
+  /** "Register another account": back to the first step with a fresh form. */
+  onStartOver: () => void;
+  /** The site's sign-in link for an account (`login-url`), if it set one. */
+  signInUrl: (account: Account) => string | undefined;
+}
+
+export class LaterStepsController implements ReactiveController {
+  private code = '';
+  private termsAccepted = false;
+  private errors: { code?: string; terms?: string } = {};
+  private stopSmsListener?: () => void;
+  /** The resend countdown's first value for the code on screen (the status region says it once). */
+  private countdownFrom?: number;
+
+  constructor(
+    private readonly element: ReactiveControllerHost,
+    private readonly setup: LaterStepsSetup,
+  ) {
+    element.addController(this);
+  }
+
+  /** Forgets the code and the terms answer (a new code, a reset, another account). */
+  clear(): void {
+    this.code = '';
+    this.termsAccepted = false;
+    this.errors = {};
+    this.element.requestUpdate();
+  }
+
+  /** Called by the element when another step is shown. */
+  stepChanged(step: Step): void {
+    this.stopSmsListener?.();
+    this.stopSmsListener = undefined;
+    if (step.name === 'account') this.clear();
+    if (step.name === 'code') this.countdownFrom = secondsUntilResend(step, Date.now());
+    // On the code step of a phone registration, let the browser read the SMS (WebOTP) where it can.
+    if (step.name === 'code' && step.account.channel === 'phone') {
+      this.stopSmsListener = listenForSmsCode((code) => {
+        if (this.setup.registration.step.name !== 'code') return;
+        this.code = normalizeCode(code);
+        this.submit();
+      });
+    }
+  }
+
+  hostDisconnected(): void {
+    this.stopSmsListener?.();
+  }
+
+  /** The code step, and the same while the code is being checked. */
+  renderCode(step: Extract<Step, { name: 'code' | 'registering' }>): TemplateResult {
+    const t = this.setup.t();
+    const { registration } = this.setup;
+    const registerError = this.actionError('register');
+    return renderCodeStep({
+      t,
+      step,
+      code: this.code,
+      busy: registration.busy,
+      error: registerError ?? this.actionError('resend'),
+      codeRefused: registerError !== undefined && codeSpent(registration.error),
+      recovering: registration.busy === 'register' && registration.flow.recovering,
+      codeError: this.errors.code,
+      countdownFrom: this.countdownFrom,
+      terms: this.setup.hasTerms() ? this.termsProps() : undefined,
+      onCodeInput: (event) => this.onCodeInput(event),
+      onSubmit: (event) => {
+        event.preventDefault();
+        this.submit();
+      },
+      onResend: () => this.onResend(),
+      onChangeAccount: () => this.onChangeAccount(),
+    });
+  }
+
+  /** A verified provider account waiting for the site's terms. */
+  renderConfirm(step: Extract<Step, { name: 'confirm' }>): TemplateResult {
+    return renderConfirmStep({
+      t: this.setup.t(),
+      step,
+      providerName: PROVIDER_NAMES[step.account.provider],
+      busy: this.setup.registration.busy,
+      error: this.actionError('register'),
+      terms: this.setup.hasTerms() ? this.termsProps() : undefined,
+      onSubmit: (event) => {
+        event.preventDefault();
+        this.confirm();
+      },
+      onChangeAccount: () => this.onChangeAccount(),
+    });
+  }
+
+  /** Registered, or waiting for the broker's review. */
+  renderOutcome(step: Extract<Step, { name: 'done' | 'under-review' }>): TemplateResult {
+    const t = this.setup.t();
+    const { onStartOver } = this.setup;
+    if (step.name === 'under-review') return renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, onStartOver });
+    if (step.customer) return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.successBody(step.customer.customerNo), onStartOver });
+    // Registered, but the gateway's answer was lost: the account exists, so signing in is the way on.
+    const href = step.account.channel === 'third-party' ? undefined : this.setup.signInUrl(step.account);
+    return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.registeredSignIn, link: href ? { href, text: t.signIn } : undefined, onStartOver });
+  }
+
+  private termsProps() {
+    return {
+      accepted: this.termsAccepted,
+      error: this.errors.terms,
+      onChange: (event: Event) => this.onTermsChange(event),
+      onSlotChange: () => this.element.requestUpdate(),
+    };
+  }
+
+  /** Confirm step: with the terms accepted, register the verified provider account. */
+  private confirm() {
+    const { registration } = this.setup;
+    if (registration.step.name !== 'confirm') return;
+    if (this.setup.hasTerms() && !this.termsAccepted) return this.setErrors({ terms: this.setup.t().termsRequired });
+    void registration.run('register', (signal) => registration.flow.confirmProvider(signal));
+  }
+
+  private actionError(action: 'register' | 'resend'): string | undefined {
+    const { registration } = this.setup;
+    if (registration.error === undefined || registration.failedAction !== action) return undefined;
+    return errorMessage(registration.error, this.setup.t());
+  }
+
+  private setErrors(errors: { code?: string; terms?: string }) {
+    this.errors = errors;
+    this.element.requestUpdate();
+    const first = errors.code ? 'code' : errors.terms ? 'terms' : undefined;
+    if (first) this.setup.focus(first);
+  }
+
+  private onCodeInput(event: InputEvent) {
+    const input = event.target as HTMLInputElement;
+    const code = normalizeCode(input.value);
+    // Keep the field showing digits only (a pasted "123 456" or "123-456" becomes "123456").
+    if (input.value !== code) input.value = code;
+    const completed = code.length === 6 && this.code.length !== 6;
+    this.code = code;
+    if (this.errors.code) this.setErrors({ ...this.errors, code: undefined });
+    this.setup.registration.dismissError();
+    if (completed) this.submit();
+  }
+
+  private onTermsChange(event: Event) {
+    this.termsAccepted = (event.target as HTMLInputElement).checked;
+    this.setErrors({ ...this.errors, terms: undefined });
+  }
+
+  private submit() {
+    const t = this.setup.t();
+    const { registration } = this.setup;
+    const step = registration.step;
+    if (step.name !== 'code' || step.ticketSpent) return;
+    const problem =
+      this.code.length !== 6
+        ? { code: this.code ? t.codeInvalid : t.codeRequired }
+        : this.setup.hasTerms() && !this.termsAccepted
+          ? { terms: t.termsRequired }
+          : undefined;
+    if (problem) {
+      // One message at a time: a new check replaces the last refusal (a code
+      // refused after its sixth digit, then "Create account" on the cleared field).
+      registration.dismissError();
+      return this.setErrors(problem);
+    }
+    const code = this.code;
+    void registration.run('register', (signal) => registration.flow.submitCode(code, signal)).then(() => {
+      if (registration.step.name !== 'code') return;
+      // A code the gateway refused as wrong or spent is cleared so the next one can be
+      // typed straight away; after any other failure (a refusal we do not know, a
+      // transport failure) it stays: it is still good, and trying again is one keypress.
+      if (codeSpent(registration.error)) this.code = '';
+      this.element.requestUpdate();
+      // A spent ticket leaves only a new code (or another account): go where that is.
+      this.setup.focus(registration.step.ticketSpent ? 'resend' : 'code');
+    });
+  }
+
+  private onResend() {
+    const { registration } = this.setup;
+    const step = registration.step;
+    if (step.name !== 'code' || !canResend(step, Date.now())) return;
+    this.code = '';
+    void registration.run('resend', (signal) => registration.flow.resendCode(signal)).then((ok) => {
+      if (!ok) return;
+      const next = registration.step;
+      if (next.name === 'code') this.countdownFrom = secondsUntilResend(next, Date.now());
+      this.setup.focus('code');
+    });
+  }
+
+  private onChangeAccount() {
+    const { registration } = this.setup;
+    if (registration.busy) return;
+    this.code = '';
+    registration.flow.changeAccount();
+  }
+}
+
+/** The gateway refused the code as wrong or its ticket as spent, or the account exists: this code is of no more use. */
+function codeSpent(error: unknown): boolean {
+  return error instanceof AccountExistsError || (error instanceof GatewayRefusal && CODE_SPENT_CODES.has(error.code));
+}

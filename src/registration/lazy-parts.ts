@@ -1,0 +1,30 @@
+/**
+ * What the registration chunk uses of the two chunks it loads itself: the
+ * phone field and the third-party buttons. Declared here, a floor below both,
+ * and implemented there, so that types point down a floor as code does
+ * (test/node/import-layers.test.mjs); the classes themselves come with `import()`.
+ */
+import type { PhoneAccount } from '../core/gateway/account.js';
+
+/** The country of residence a third-party registration sends: the first step's field, or the phone number's country. */
+export interface Residence {
+  country: string;
+  dialCode: string;
+}
+
+/** The phone field's controller (phone/phone-controller.ts). */
+export interface PhonePart {
+  /** The field, once loaded. */
+  readonly field?: { readonly element: HTMLElement; readonly input: HTMLInputElement; readonly rawValue: string; readonly selectedIso2: string };
+  /** The number as an account, or what is wrong with it; undefined before the field is there. */
+  account(): { account: PhoneAccount } | { problem: string } | undefined;
+  readonly failed: boolean;
+  retry(): void;
+}
+
+/** The third-party buttons' controller (third-party/third-party-controller.ts). */
+export interface ThirdPartyPart {
+  render(): unknown;
+  /** Loads again every provider setting that failed (after the gateway is reachable again). */
+  retryFailed(): void;
+}

@@ -1,0 +1,190 @@
+/**
+ * The steps after the account step: entering the code, and the outcome. Pure
+ * template functions over explicit props: the element owns the state and the
+ * handlers. Part of the lazy registration chunk.
+ */
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Translation } from '../core/i18n/localize.js';
+import type { ActionName } from './registration-controller.js';
+import { secondsUntilResend, type CodeStep, type ConfirmStep, type RegisteringStep } from '../core/flow/steps.js';
+import { renderField, renderFormError, renderPrimary } from '../element/templates.js';
+
+export interface CodeStepProps {
+  t: Translation;
+  step: CodeStep | RegisteringStep;
+  code: string;
+  busy?: ActionName;
+  /** The message of the last failed action on this step, if any. */
+  error?: string;
+  /** The gateway refused the code itself (wrong, expired, too many tries): the field is marked and names the message. */
+  codeRefused?: boolean;
+  codeError?: string;
+  /** The countdown's value when this code was sent or the step was shown (announced once). */
+  countdownFrom?: number;
+  /** Register's answer was lost: finding out whether it went through (said in the status region). */
+  recovering?: boolean;
+  terms?: { accepted: boolean; error?: string; onChange: (event: Event) => void; onSlotChange: () => void };
+  onCodeInput: (event: InputEvent) => void;
+  onSubmit: (event: SubmitEvent) => void;
+  onResend: () => void;
+  onChangeAccount: () => void;
+}
+
+export function renderCodeStep(props: CodeStepProps) {
+  const { t, step, busy } = props;
+  const seconds = step.name === 'code' ? secondsUntilResend(step, Date.now()) : 0;
+  const resendBlocked = busy !== undefined || seconds > 0;
+  const { account } = step;
+  const destination = account.channel === 'email' ? account.email : `${account.phoneArea} ${account.nationalNumber}`;
+  return html`
+    <form part="form" novalidate aria-label=${t.formLabel} @submit=${props.onSubmit}>
+      <p class="hint" id="code-hint">${t.codeSentTo(`\u2068${destination}\u2069`)}</p>
+      ${renderField(
+        'code',
+        t.codeLabel,
+        html`<input
+          id="code"
+          class="code-input"
+          part="input code-input"
+          type="text"
+          name="code"
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          pattern="[0-9]*"
+          dir="ltr"
+          required
+          ?readonly=${step.ticketSpent}
+          .value=${live(props.code)}
+          aria-invalid=${props.codeError || props.codeRefused ? 'true' : 'false'}
+          aria-describedby=${props.codeRefused ? 'code-hint code-error code-refusal' : 'code-hint code-error'}
+          @input=${props.onCodeInput}
+        />`,
+        props.codeError,
+      )}
+      ${props.terms ? renderTerms(props.terms) : nothing}
+      ${renderFormError(props.error ?? (step.ticketSpent ? t.requestNewCode : undefined), 'code-refusal')}
+      ${step.ticketSpent ? nothing : renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
+      <div class="secondary">
+        <div class="resend">
+        <button
+          type="button"
+          class="link"
+          part="link"
+          id="resend"
+          aria-disabled=${resendBlocked ? 'true' : 'false'}
+          aria-describedby="resend-wait"
+          @click=${props.onResend}
+        >
+          ${busy === 'resend' ? t.resendingCode : t.resendCode}
+        </button>
+        <!-- The countdown ticks here, out of the button's name and out of the
+             status region: a screen reader hears its start and its end, not every second. -->
+        <span class="hint countdown" id="resend-wait" aria-hidden="true">${seconds > 0 ? t.resendIn(seconds) : ''}</span>
+        </div>
+        <button type="button" class="link" part="link" aria-disabled=${busy ? 'true' : 'false'} @click=${props.onChangeAccount}>
+          ${account.channel === 'email' ? t.changeEmail : t.changePhone}
+        </button>
+      </div>
+      <p class="hint" role="status">
+        ${props.recovering ? t.checkingRegistration : progressNote(t, step, busy)}<span class="visually-hidden"
+          >${busy === 'resend' ? '' : countdownAnnouncement(t, step, seconds, props.countdownFrom)}</span
+        >
+      </p>
+    </form>
+  `;
+}
+
+/** A new code on its way, said once it is: it replaces the earlier one (also when a lost answer may have brought two). */
+function progressNote(t: Translation, step: CodeStep | RegisteringStep, busy: ActionName | undefined): string {
+  if (busy === 'resend') return '';
+  return step.codesMayDiffer ? t.useNewestCode : step.codesSent > 1 ? t.newCodeSent : '';
+}
+
+/**
+ * What the status region tells a screen reader of the resend countdown (the
+ * countdown itself is on screen under the button): when the next code can be
+ * asked for, with the countdown's first value that stays put while it runs,
+ * then that it can. Each changes once, so each is announced once.
+ */
+function countdownAnnouncement(t: Translation, step: CodeStep | RegisteringStep, seconds: number, countdownFrom: number | undefined): string {
+  if (step.name !== 'code' || step.ticketSpent) return '';
+  return ` ${seconds === 0 ? t.resendReady : t.resendIn(countdownFrom ?? seconds)}`;
+}
+
+export interface ConfirmStepProps {
+  t: Translation;
+  step: ConfirmStep;
+  /** The provider's name as shown on its button. */
+  providerName: string;
+  busy?: ActionName;
+  error?: string;
+  /** The site's terms; none when the step is a second action for a framed sign-in. */
+  terms?: CodeStepProps['terms'];
+  onSubmit: (event: SubmitEvent) => void;
+  onChangeAccount: () => void;
+}
+
+/**
+ * A verified provider account waiting for the site's terms, or (framed by
+ * another origin) for a second action. The form takes focus like an outcome panel does.
+ */
+export function renderConfirmStep(props: ConfirmStepProps) {
+  const { t, step, busy } = props;
+  return html`
+    <form part="form" novalidate aria-label=${t.formLabel} id="outcome" tabindex="-1" @submit=${props.onSubmit}>
+      <p class="hint">${t.providerSignedInAs(props.providerName, `\u2068${step.account.loginName}\u2069`)}</p>
+      ${props.terms ? renderTerms(props.terms) : nothing} ${renderFormError(props.error)}
+      ${renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
+      <div class="secondary">
+        <button type="button" class="link" part="link" aria-disabled=${busy ? 'true' : 'false'} @click=${props.onChangeAccount}>
+          ${t.otherWay}
+        </button>
+      </div>
+    </form>
+  `;
+}
+
+/** The site's terms (slotted) with the checkbox that gates the final step. */
+function renderTerms(terms: NonNullable<CodeStepProps['terms']>) {
+  return html`
+    <div class="field" part="field">
+      <div class="terms" part="terms">
+        <input
+          id="terms"
+          type="checkbox"
+          required
+          .checked=${terms.accepted}
+          aria-invalid=${terms.error ? 'true' : 'false'}
+          aria-describedby="terms-error"
+          @change=${terms.onChange}
+        />
+        <label for="terms"><slot name="terms" @slotchange=${terms.onSlotChange}></slot></label>
+      </div>
+      <p id="terms-error" class="field-error" part="field-error">${terms.error ?? ''}</p>
+    </div>
+  `;
+}
+
+export interface OutcomeProps {
+  t: Translation;
+  title: string;
+  body: string;
+  /** `success` offers the `success` slot and part; `panel` is the manual-review outcome. */
+  kind: 'success' | 'panel';
+  /** A link after the body (the site's sign-in page). */
+  link?: { href: string; text: string };
+  onStartOver: () => void;
+}
+
+export function renderOutcome({ t, title, body, kind, link, onStartOver }: OutcomeProps) {
+  const content = html`<h2 class="title">${title}</h2>
+    <p>${body}${link ? html` <a class="link" part="link" id="sign-in" href=${link.href}>${link.text}</a>` : nothing}</p>`;
+  // The panel itself takes focus (a site's own success content may replace the heading).
+  return html`
+    <div class="panel ${kind}" part=${kind} role="status" id="outcome" tabindex="-1">
+      ${kind === 'success' ? html`<slot name="success">${content}</slot>` : content}
+      <button type="button" class="link" part="link" @click=${onStartOver}>${t.startOver}</button>
+    </div>
+  `;
+}
