@@ -115,7 +115,7 @@ describe('RegistrationFlow against the reference gateway', () => {
     const flow = new RegistrationFlow({
       config: () => config,
       extras: () => ({ registerSource: 2, lang: 'en-US' }),
-      onStep: (step) => steps.push(step),
+      onStepReached: (step) => steps.push(step),
     });
     return { flow, config, steps };
   }
@@ -283,7 +283,7 @@ describe('RegistrationFlow: a third-party registration, without the DOM', () => 
     const config = await testConfig();
     const user = { id: `g-${crypto.randomUUID().slice(0, 8)}`, email: uniqueEmail('confirm') };
     const steps: string[] = [];
-    const flow = new RegistrationFlow({ config: () => config, extras: () => ({ registerSource: 2 }), onStep: (s) => steps.push(s.name) });
+    const flow = new RegistrationFlow({ config: () => config, extras: () => ({ registerSource: 2 }), onStepReached: (s) => steps.push(s.name) });
     const confirm = await flow.registerWithProvider(await googleProof(config.companyId, user), residence, undefined, true);
     expect(confirm.name).to.equal('confirm');
     expect(await requestsOf(config.companyId, 'register')).to.have.length(0);

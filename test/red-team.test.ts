@@ -12,7 +12,7 @@ import { waitUntil } from './support/wait.js';
 import type { CustomerRegister } from '../src/customer-register.js';
 import { utmFromUrl } from '../src/core/embedding/attribution.js';
 import { agentReferral } from '../src/core/embedding/register-fields.js';
-import { loadSourceStrings } from '../src/core/i18n/localize.js';
+import { loadSourceStrings, type LocalizeController } from '../src/core/i18n/localize.js';
 import { telegramAdapter } from '../src/third-party/adapters/telegram.js';
 import { signInUrl } from '../src/core/embedding/sign-in-link.js';
 
@@ -136,7 +136,9 @@ describe('F10: agent codes and utm values reach the gateway without control or i
 
 describe('F11: the site\'s strings take only own values of the type of the string they replace', () => {
   it('a text where a function belongs, a template-shaped object, null and inherited locales are ignored; the rest applies', async () => {
-    const { el } = await mount();
+    const { el: element } = await mount();
+    // The strings as the element resolves them: its (private) LocalizeController, read here to check each key's type.
+    const el = element as unknown as { i18n: LocalizeController; updateComplete: Promise<boolean> };
     await loadSourceStrings(); // codeSentTo is one of the later strings
     const shippedSendCode = el.i18n.t.sendCode;
     const warn = console.warn;

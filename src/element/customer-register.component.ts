@@ -1,18 +1,16 @@
-import { html, LitElement, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './customer-register.styles.js';
 import { LocalizeController, loadSourceStrings, type StringOverrides } from '../core/i18n/localize.js';
 import { loadOnce } from '../core/load-once.js';
-import type { GatewayConfig } from '../core/gateway/transport.js';
 import type { AccountChannel } from '../core/gateway/contract.js';
 import type { PasswordMode } from '../core/embedding/page-embedding.js';
 import type { ProviderChoices, RedirectProvider } from '../core/providers/provider-options.js';
-import type { FirstStepForm, RegistrationElement, RegistrationSession } from './registration-session.js';
+import type { FirstStepForm, RegistrationSession } from './registration-session.js';
 import type { StepName } from '../core/flow/steps.js';
 import { renderFirstStep } from './first-step-view.js';
-import { renderFormError } from './templates.js';
+import { focusById, renderFormError } from './templates.js';
 import { startCountryList } from '../core/gateway/country-list-start.js';
-
-const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
+import { configProblemOf, gatewayConfigOf, offeredMethodsOf } from '../core/gateway/gateway-options.js';
 
 /**
  * A complete customer sign-up against the broker gateway, inside its own shadow root.
@@ -68,7 +66,7 @@ const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
  * @cssproperty --cr-padding - Padding of the whole element: 0 in every scheme.
  * @cssproperty --cr-font - Font shorthand; inherits the page's font by default.
  */
-export class CustomerRegister extends LitElement implements RegistrationElement {
+export class CustomerRegister extends LitElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -119,10 +117,10 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   static readonly version: string = __CUSTOMER_REGISTER_VERSION__;
 
   /** @internal The element's strings, language and direction. */
-  readonly i18n = new LocalizeController(this);
+  private readonly i18n = new LocalizeController(this);
 
-  /** @internal What the person has entered on the first step. */
-  form: FirstStepForm = { method: 'email', email: '', selectedCountry: '', password: '', passwordVisible: false, errors: {} };
+  /** @internal What the person has entered on the first step (the registration chunk keeps the rest). */
+  private form: FirstStepForm = { method: 'email', email: '', errors: {} };
 
   /** The lazy registration chunk's session for this element, once it has arrived (right after the first render). */
   private session?: RegistrationSession;
@@ -234,10 +232,8 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
   /** The Sign in with Apple services id, instead of the gateway's. */
   declare appleClientId?: string;
 
-  private readonly warned = new Set<string>();
-
   /** @internal The browser says it has no network: shown, and the first step waits for it to come back. */
-  offline = false;
+  private offline = false;
   private readonly onConnectivity = () => {
     this.offline = !navigator.onLine;
     if (this.offline) return;
@@ -245,8 +241,6 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
     if (!this.session && this.hasUpdated) this.loadSession().catch(() => {});
     this.session?.retryFailed();
   };
-
-  private lastStep: StepName = 'account';
 
   /** Focuses the field the person fills next (the account field on the first step), not the method tabs. */
   override focus(options?: FocusOptions): void {
@@ -282,7 +276,7 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
    * the page meanwhile.
    */
   private startEarlyLoads() {
-    if (this.isConnected && !this.configProblem && !this.offline) startCountryList(this.gatewayConfig());
+    if (this.isConnected && !this.configProblem && !this.offline) startCountryList(gatewayConfigOf(this, this.i18n.requestedTag));
     if (this.i18n.pending) this.loadsDeferred = true;
     else this.startLoads();
   }
@@ -306,7 +300,13 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
     Promise.all([import('../registration/registration-feature.js'), loadSourceStrings()]).then(
       ([{ startRegistration }]) => {
         this.sessionLoadFailed = false;
-        return (this.session = startRegistration(this));
+        return (this.session = startRegistration({
+          element: this,
+          i18n: this.i18n,
+          form: () => this.form,
+          setForm: (change) => this.setForm(change),
+          offline: () => this.offline,
+        }));
       },
       (error) => {
         this.sessionLoadFailed = true;
@@ -362,75 +362,31 @@ export class CustomerRegister extends LitElement implements RegistrationElement 
       this.loadsDeferred = false;
       this.startLoads();
     }
-    const step = this.session?.step;
-    if (step && step.name !== this.lastStep) {
-      this.lastStep = step.name;
-      this.session!.stepShown(step);
-      // Move focus to where the person continues, so keyboard and screen-reader
-      // users follow the step change.
-      const target = this.renderRoot.querySelector<HTMLElement>(
-        step.name === 'code' ? '#code' : step.name === 'account' ? `#${this.form.method}` : '#outcome',
-      );
-      target?.focus();
-    }
   }
 
-  // ---- what the registration chunk uses (RegistrationElement) --------------------------
+  // ---- the form, the method and the options as the element reads them -------------------
 
   /** @internal */
-  setForm(change: Partial<FirstStepForm>): void {
+  private setForm(change: Partial<FirstStepForm>): void {
     this.form = { ...this.form, ...change };
   }
 
   /** @internal */
-  selectMethod(method: AccountChannel, focusTab = false): void {
+  private selectMethod(method: AccountChannel, focusTab = false): void {
     if (method === this.form.method) return;
     this.setForm({ method, errors: {} });
     this.session?.dismissError();
-    if (focusTab) this.focusById(`tab-${method}`);
+    if (focusTab) focusById(this, `tab-${method}`);
   }
 
-  /** @internal Focuses an element of the shadow root by id once the pending render is done. */
-  focusById(id: string): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus());
+  /** @internal Which option keeps the element from working, or undefined (the registration chunk says why in the console). */
+  private get configProblem(): 'company-id' | 'host' | undefined {
+    return configProblemOf(this);
   }
 
-  /** @internal Adds the styles of a lazy chunk to the shadow root. */
-  adopt({ styleSheet }: CSSResult): void {
-    const root = this.renderRoot as ShadowRoot;
-    if (styleSheet && !root.adoptedStyleSheets.includes(styleSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styleSheet];
-  }
-
-  /** @internal A console warning that says what to fix, once per message. */
-  warn(message: string): void {
-    if (this.warned.has(message)) return;
-    this.warned.add(message);
-    console.warn(`<customer-register>: ${message}.`);
-  }
-
-  /** @internal */
-  get gatewayHost(): string {
-    return this.host.trim() || location.origin;
-  }
-
-  /** @internal Which input keeps the element from working, or undefined (the registration chunk says why in the console). */
-  get configProblem(): 'company-id' | 'host' | undefined {
-    if (!this.companyId.trim()) return 'company-id';
-    // URL.canParse and the protocol check in one: anything but http(s) is refused.
-    return /^https?:\/\/[^/]/i.test(this.gatewayHost) && URL.canParse(this.gatewayHost) ? undefined : 'host';
-  }
-
-  /** @internal */
-  gatewayConfig(): GatewayConfig {
-    const timeoutMs = this.requestTimeout > 0 ? this.requestTimeout : undefined;
-    return { host: this.gatewayHost, companyId: this.companyId.trim(), lang: this.i18n.requestedTag, timeoutMs };
-  }
-
-  /** @internal The offered methods, valid ones only, in the site's order; e-mail if none is valid. */
-  get offeredMethods(): AccountChannel[] {
-    const names = this.methods.toLowerCase().split(/[\s,]+/).filter(Boolean);
-    const valid = names.filter((name): name is AccountChannel => (ALL_METHODS as string[]).includes(name));
-    return valid.length ? [...new Set(valid)] : ['email'];
+  /** @internal The offered methods, valid ones only, in the site's order. */
+  private get offeredMethods(): AccountChannel[] {
+    return offeredMethodsOf(this.methods);
   }
 
   // ---- handlers ---------------------------------------------------------------

@@ -4,14 +4,12 @@
  * chunk (everything from the first check of what was typed on). Types only:
  * nothing here reaches the entry's bytes.
  *
- * The element implements `RegistrationElement`; the chunk's
- * `startRegistration(element)` returns a `RegistrationSession`, the only thing
- * the element calls on the chunk.
+ * The element hands the chunk a `RegistrationDoor` (its options, read-only,
+ * and its first-step form); the chunk's `startRegistration(door)` returns a
+ * `RegistrationSession`, the only thing the element calls on the chunk.
  */
-import type { CSSResult, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { AccountChannel } from '../core/gateway/contract.js';
-import type { GatewayConfig } from '../core/gateway/transport.js';
-import type { AccountType } from '../core/gateway/contract.js';
 import type { EmbeddingAttributes } from '../core/embedding/page-embedding.js';
 import type { SignInLinkAttributes } from '../core/embedding/sign-in-link.js';
 import type { ProviderOptions } from '../core/providers/provider-options.js';
@@ -20,50 +18,46 @@ import type { Step } from '../core/flow/steps.js';
 
 export type Field = 'email' | 'country' | 'phone' | 'password';
 
-/** What the person has entered on the first step; kept across steps, method switches and failures. */
+/** What the element keeps of the first step: what its own view draws (the rest is the registration chunk's). */
 export interface FirstStepForm {
   /** The registration method on screen. */
   method: AccountChannel;
   email: string;
-  /** The gateway code of the country the person chose (empty: the most likely one is preselected). */
-  selectedCountry: string;
-  /** Kept only in memory, cleared once registered; only its MD5 digest is sent. */
-  password: string;
-  passwordVisible: boolean;
-  accountType?: AccountType;
   /** Inline messages under the fields, shown after a submit attempt. */
   errors: Partial<Record<Field, string>>;
 }
 
-/** The element as the registration chunk sees it: its attributes, its form, and the few services it lends. */
-export interface RegistrationElement extends ReactiveControllerHost, HTMLElement, EmbeddingAttributes, SignInLinkAttributes, ProviderOptions {
-  companyId: string;
-  /** The `host` attribute as set (the gateway's origin, or empty). */
-  host: string;
-  country: string;
-  attribution: 'on' | 'off';
-  readonly renderRoot: HTMLElement | DocumentFragment;
-  readonly i18n: LocalizeController;
-  readonly form: FirstStepForm;
-  readonly offline: boolean;
-  /** The gateway's origin (`host`, else the page's). */
-  readonly gatewayHost: string;
-  /** Which input keeps the element from working (`company-id` or `host`), or undefined. */
-  readonly configProblem: 'company-id' | 'host' | undefined;
-  /** The methods offered, in the site's order. */
-  readonly offeredMethods: AccountChannel[];
-  gatewayConfig(): GatewayConfig;
-  /** Changes what the form holds (and re-renders). */
-  setForm(change: Partial<FirstStepForm>): void;
-  selectMethod(method: AccountChannel, focusTab?: boolean): void;
-  /** Focuses an element of the shadow root by id once the pending render is done. */
-  focusById(id: string): void;
-  /** Adds a lazy chunk's styles to the shadow root. */
-  adopt(styles: CSSResult): void;
-  /** A console warning that says what to fix, once per message. */
-  warn(message: string): void;
-}
+/** The element's public options, as the registration chunk reads them (it never writes them). */
+export type ElementOptions = Readonly<
+  EmbeddingAttributes &
+    SignInLinkAttributes &
+    ProviderOptions & {
+      companyId: string;
+      /** The `host` attribute as set (the gateway's origin, or empty). */
+      host: string;
+      country: string;
+      attribution: 'on' | 'off';
+      requestTimeout: number;
+    }
+>;
 
+/**
+ * The small door the element hands the registration chunk: the element as a
+ * controller host and the target of its events, with its options read-only,
+ * and the few things only the element holds. Built by the element in a
+ * closure, so that nothing the chunk needs is public on the element.
+ */
+export interface RegistrationDoor {
+  readonly element: ReactiveControllerHost & HTMLElement & ElementOptions & { readonly renderRoot: HTMLElement | DocumentFragment };
+  /** The element's strings, language and direction. */
+  readonly i18n: LocalizeController;
+  /** What the element keeps of the first step. */
+  form(): FirstStepForm;
+  /** Changes it (and re-renders). */
+  setForm(change: Partial<FirstStepForm>): void;
+  /** The browser says it has no network. */
+  offline(): boolean;
+}
 /** The steps after the first, as the element's render switch hands them over. */
 export type LaterStep = Exclude<Step, { name: 'account' }>;
 
@@ -88,8 +82,6 @@ export interface RegistrationSession {
   renderCode(step: Extract<Step, { name: 'code' | 'registering' }>): TemplateResult;
   renderConfirm(step: Extract<Step, { name: 'confirm' }>): TemplateResult;
   renderOutcome(step: Extract<Step, { name: 'done' | 'under-review' }>): TemplateResult;
-  /** Another step is on screen. */
-  stepShown(step: Step): void;
   /** Back online: tries again what failed for lack of a network. */
   retryFailed(): void;
   /** Back to the first step; typed values (but the code) are kept. */

@@ -1,4 +1,4 @@
-/** Small template pieces every step uses. */
+/** Small template pieces every step uses, and focusing one of them once it is drawn. */
 import { html, nothing } from 'lit';
 
 /** A step's submit button; while its call runs it shows a spinner and says so, but keeps focus. */
@@ -35,4 +35,9 @@ export function renderRetry(message: string, retryLabel: string, onRetry: () => 
  */
 export function renderFormError(message: string | undefined, id?: string) {
   return message ? html`<p class="form-error" part="error" role="alert" id=${id ?? nothing}>${message}</p>` : nothing;
+}
+
+/** Focuses an element of the shadow root by id once the pending render is done. */
+export function focusById(element: { updateComplete: Promise<unknown>; renderRoot: ParentNode }, id: string): void {
+  void element.updateComplete.then(() => element.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus());
 }

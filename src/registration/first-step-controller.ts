@@ -2,11 +2,14 @@
  * The first step's work, from the lazy registration chunk: the country list
  * and the phone field, checking what was typed, sending the code, and the parts of the step that depend on the page's
  * settings (password, account types, the send failure). The element draws the
- * step (element/first-step-view.ts) and keeps what is typed in `element.form`;
- * this controller reads and changes it there.
+ * step (element/first-step-view.ts) and keeps the method, the e-mail address
+ * and the messages in its form; the country, password and account type this
+ * controller draws are kept here (`choices`).
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import type { Field, RegistrationElement } from '../element/registration-session.js';
+import type { Field } from '../element/registration-session.js';
+import type { RegistrationHost } from './registration-host.js';
+import type { AccountType } from '../core/gateway/contract.js';
 import type { Account, PhoneAccount } from '../core/gateway/account.js';
 import type { Country } from '../core/gateway/country-list.js';
 import { CountryListController } from './country-list-controller.js';
@@ -25,7 +28,18 @@ import { renderSendError } from './send-error-view.js';
 import { renderCountryStandIn, renderPhoneStandIn } from '../element/first-step-view.js';
 import { renderRetry } from '../element/templates.js';
 
+/** What the first step holds beyond the element's form: the fields this controller draws. */
+export interface FirstStepChoices {
+  /** The gateway code of the country the person chose (empty: the most likely one is preselected). */
+  selectedCountry: string;
+  /** Kept only in memory, cleared once registered; only its MD5 digest is sent. */
+  password: string;
+  passwordVisible: boolean;
+  accountType?: AccountType;
+}
+
 export class FirstStepController implements ReactiveController {
+  private current: FirstStepChoices = { selectedCountry: '', password: '', passwordVisible: false };
   readonly countryList: CountryListController;
   /** The phone field's controller, created (from a small lazy module) when phone entry is first shown. */
   private phone?: PhonePart;
@@ -34,7 +48,7 @@ export class FirstStepController implements ReactiveController {
   private awaitingList = false;
 
   constructor(
-    private readonly element: RegistrationElement,
+    private readonly host: RegistrationHost,
     private readonly registration: RegistrationController,
     /** The visit's campaign touch (for the sign-in link of an existing account). */
     private readonly touch: Utm,
@@ -43,8 +57,19 @@ export class FirstStepController implements ReactiveController {
     /** The phone field as typed before a reload (first-step-draft.ts). */
     private readonly draftPhone?: { number: string; iso2: string },
   ) {
-    element.addController(this);
-    this.countryList = new CountryListController(element, () => (element.configProblem ? undefined : element.gatewayConfig()));
+    host.element.addController(this);
+    this.countryList = new CountryListController(host.element, () => (host.configProblem() ? undefined : host.gatewayConfig()));
+  }
+
+  /** The country, password and account type as chosen. */
+  get choices(): Readonly<FirstStepChoices> {
+    return this.current;
+  }
+
+  /** Changes them (and re-renders). */
+  choose(change: Partial<FirstStepChoices>): void {
+    this.current = { ...this.current, ...change };
+    this.host.element.requestUpdate();
   }
 
   /** Send is under way: waiting for the country list, or the gateway's answer. */
@@ -54,12 +79,12 @@ export class FirstStepController implements ReactiveController {
 
   hostUpdate(): void {
     // After a failed load only the retry button tries again (no loop while offline).
-    if (this.element.form.method === 'phone' && !this.phoneLoadFailed) this.loadPhone().catch(() => {});
+    if (this.host.form().method === 'phone' && !this.phoneLoadFailed) this.loadPhone().catch(() => {});
   }
 
   hostUpdated(): void {
     const input = this.phone?.field?.input;
-    if (input) input.setAttribute('aria-invalid', this.element.form.errors.phone ? 'true' : 'false');
+    if (input) input.setAttribute('aria-invalid', this.host.form().errors.phone ? 'true' : 'false');
   }
 
   // ---- sending the code ------------------------------------------------------------
@@ -67,24 +92,24 @@ export class FirstStepController implements ReactiveController {
   async submit(): Promise<void> {
     // One press, one timeout: whatever it waits for (the country list, the status check
     // started while typing, the check, the code) is answered by then, or the press fails.
-    const deadline = Date.now() + (this.element.gatewayConfig().timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const deadline = Date.now() + (this.host.gatewayConfig().timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const account = await this.readAccount();
     if (!account || this.passwordRefused()) return;
-    const { element, registration } = this;
+    const { host, registration } = this;
     await registration.run('send', (signal) => registration.flow.requestCode(account, signal, deadline));
     // An existing account: the message (and its Sign in link) is where the person goes on.
-    if (registration.error instanceof AccountExistsError) element.focusById('send-error');
+    if (registration.error instanceof AccountExistsError) host.focus('send-error');
   }
 
   /** The account on screen, once checked; a Send pressed before the country list arrived waits for it. */
   private async readAccount(): Promise<Account | undefined> {
-    if (this.element.form.method === 'phone') return this.phoneAccount();
+    if (this.host.form().method === 'phone') return this.phoneAccount();
     const list = this.countryList;
-    if (!list.countries && !validateEmail(this.element.form.email).error) {
+    if (!list.countries && !validateEmail(this.host.form().email).error) {
       // Send after the list failed is also its Try again.
       if (list.failed) list.load(true);
       this.awaitingList = true;
-      this.element.requestUpdate();
+      this.host.element.requestUpdate();
       await list.settled();
       this.awaitingList = false;
     }
@@ -93,10 +118,10 @@ export class FirstStepController implements ReactiveController {
 
   /** The e-mail account from the form, or undefined (after showing what is wrong, when `report`). */
   private emailAccount(report = true): Account | undefined {
-    const { t } = this.element.i18n;
+    const { t } = this.host.i18n;
     const countries = this.countryList.countries ?? [];
     const country = countries.find((c) => c.code === this.effectiveCountry(countries));
-    const email = validateEmail(this.element.form.email);
+    const email = validateEmail(this.host.form().email);
     const errors: Partial<Record<Field, string>> = {};
     if (email.error) errors.email = email.error === 'required' ? t.emailRequired : t.emailInvalid;
     // A list still on its way, or one that failed (its own message and Try again are
@@ -116,28 +141,28 @@ export class FirstStepController implements ReactiveController {
 
   /** The password (when the page asks for one) does not meet the rules: says so, beside the other messages. */
   private passwordRefused(): boolean {
-    const { element } = this;
-    const problem = passwordProblem(passwordMode(element), element.form.password, element.i18n.t);
-    if (problem) this.showErrors({ ...element.form.errors, password: problem });
+    const { host } = this;
+    const problem = passwordProblem(passwordMode(host.element), this.current.password, host.i18n.t);
+    if (problem) this.showErrors({ ...host.form().errors, password: problem });
     return !!problem;
   }
 
   private showErrors(errors: Partial<Record<Field, string>>) {
-    this.element.setForm({ errors });
+    this.host.setForm({ errors });
     const first = (['email', 'country', 'phone', 'password'] as const).find((field) => errors[field]);
-    if (first) this.element.focusById(first);
+    if (first) this.host.focus(first);
   }
 
   /** The person changed a field: its message goes, and the account's status is checked once they pause typing it. */
   fieldEdited(field: Field): void {
-    const { errors } = this.element.form;
-    if (errors[field]) this.element.setForm({ errors: { ...errors, [field]: undefined } });
+    const { errors } = this.host.form();
+    if (errors[field]) this.host.setForm({ errors: { ...errors, [field]: undefined } });
     this.registration.dismissError();
     if (field === 'password') return;
     // The number lives in the phone field, not the form: an update keeps it for a reload (first-step-draft.ts).
-    if (field === 'phone') this.element.requestUpdate();
+    if (field === 'phone') this.host.element.requestUpdate();
     this.registration.checkStatusSoon(() =>
-      this.registration.step.name === 'account' ? (this.element.form.method === 'phone' ? this.phoneAccount(false) : this.emailAccount(false)) : undefined,
+      this.registration.step.name === 'account' ? (this.host.form().method === 'phone' ? this.phoneAccount(false) : this.emailAccount(false)) : undefined,
     );
   }
 
@@ -147,10 +172,9 @@ export class FirstStepController implements ReactiveController {
    */
   residence(): Residence | undefined {
     if (this.passwordRefused()) return undefined;
-    const { element } = this;
-    const { t } = element.i18n;
+    const { t } = this.host.i18n;
     const countries = this.countryList.countries ?? [];
-    const phone = element.form.method === 'phone';
+    const phone = this.host.form().method === 'phone';
     const iso2 = this.phone?.field?.selectedIso2;
     const code = phone ? iso2 && toGatewayCountry(iso2) : this.effectiveCountry(countries);
     const country = countries.find((c) => c.code === code);
@@ -163,12 +187,12 @@ export class FirstStepController implements ReactiveController {
 
   /** Gateway codes of the likely countries of residence, most likely first. */
   private preferredCountries(): (string | undefined)[] {
-    return [toGatewayCountry(this.element.country), regionOf(this.element.i18n.requestedTag), regionOf(navigator.language)];
+    return [toGatewayCountry(this.host.element.country), regionOf(this.host.i18n.requestedTag), regionOf(navigator.language)];
   }
 
   /** The chosen country, else the most likely one the gateway offers. */
   private effectiveCountry(countries: Country[]): string {
-    const { selectedCountry } = this.element.form;
+    const { selectedCountry } = this.current;
     if (selectedCountry) return selectedCountry;
     if (!countries.length) return '';
     const offered = new Set(countries.map((c) => c.code));
@@ -176,12 +200,12 @@ export class FirstStepController implements ReactiveController {
   }
 
   private onCountryChange(event: Event) {
-    this.element.setForm({ selectedCountry: (event.target as HTMLSelectElement).value });
+    this.choose({ selectedCountry: (event.target as HTMLSelectElement).value });
     this.fieldEdited('country');
   }
 
   renderCountry(): TemplateResult {
-    const { t, locale } = this.element.i18n;
+    const { t, locale } = this.host.i18n;
     const list = this.countryList;
     const named = list.named(locale);
     const failure = list.failed ? { message: this.countryListFailure(), onRetry: () => list.load(true) } : undefined;
@@ -194,7 +218,7 @@ export class FirstStepController implements ReactiveController {
         name="country"
         autocomplete="country"
         required
-        aria-invalid=${this.element.form.errors.country ? 'true' : 'false'}
+        aria-invalid=${this.host.form().errors.country ? 'true' : 'false'}
         aria-describedby="country-error"
         @change=${(event: Event) => this.onCountryChange(event)}
       >
@@ -215,13 +239,13 @@ export class FirstStepController implements ReactiveController {
   /** Why the country list is missing: the gateway's words, else no answer at all (the network message), else ours. */
   private countryListFailure(): string {
     const { refusal, unreachable } = this.countryList;
-    const { t } = this.element.i18n;
+    const { t } = this.host.i18n;
     return refusal || (unreachable ? t.network : t.countriesFailed);
   }
 
   /** The phone field: a stand-in while its chunk loads, a retry if it (or the country list) failed. */
   renderPhone(): TemplateResult {
-    const { t } = this.element.i18n;
+    const { t } = this.host.i18n;
     const field = this.phone?.field;
     if (field) return html`${field.element}`;
     const phoneFailed = this.phoneLoadFailed || !!this.phone?.failed;
@@ -263,14 +287,14 @@ export class FirstStepController implements ReactiveController {
   private readonly loadPhone = loadOnce(() =>
     import('../phone/phone-controller.js').then(
       ({ PhoneController }) => {
-        const { element } = this;
+        const { element, i18n } = this.host;
         this.phoneLoadFailed = false;
         this.phone = new PhoneController(element, {
           root: () => element.renderRoot as ShadowRoot,
           countries: () => this.countryList.countries,
           preferred: () => this.preferredCountries(),
-          locale: () => element.i18n.locale,
-          t: () => element.i18n.t,
+          locale: () => i18n.locale,
+          t: () => i18n.t,
           onInput: () => this.fieldEdited('phone'),
           initial: () => this.resumedPhone ?? this.typedBeforeReload(),
         });
@@ -278,7 +302,7 @@ export class FirstStepController implements ReactiveController {
       },
       (error) => {
         this.phoneLoadFailed = true;
-        this.element.requestUpdate();
+        this.host.element.requestUpdate();
         throw error;
       },
     ),
@@ -288,9 +312,10 @@ export class FirstStepController implements ReactiveController {
 
   /** The password field and the account types (when the page asks for them), and the send failure. */
   renderExtras(): unknown {
-    const { element, registration } = this;
-    const { t } = element.i18n;
-    const { form } = element;
+    const { host, registration } = this;
+    const { element } = host;
+    const { t } = host.i18n;
+    const form = this.current;
     const mode = passwordMode(element);
     return html`${mode === 'none'
       ? nothing
@@ -299,21 +324,21 @@ export class FirstStepController implements ReactiveController {
           mode,
           value: form.password,
           visible: form.passwordVisible,
-          error: form.errors.password,
+          error: host.form().errors.password,
           onInput: (event) => {
-            element.setForm({ password: (event.target as HTMLInputElement).value });
+            this.choose({ password: (event.target as HTMLInputElement).value });
             this.fieldEdited('password');
           },
-          onToggle: () => element.setForm({ passwordVisible: !form.passwordVisible }),
+          onToggle: () => this.choose({ passwordVisible: !form.passwordVisible }),
         })}
     ${renderAccountTypes({
       t,
       offered: offeredAccountTypes(element),
       chosen: effectiveAccountType(element, form.accountType),
-      onChoose: (accountType) => element.setForm({ accountType }),
+      onChoose: (accountType) => this.choose({ accountType }),
     })}
     ${registration.failedAction === 'send'
-      ? renderSendError(registration.error, t, (account) => signInUrlFor(element, account, this.touch))
+      ? renderSendError(registration.error, t, (account) => signInUrlFor(element, account, this.touch, host.warn))
       : nothing}`;
   }
 }

@@ -4,8 +4,8 @@
  * their handlers, the WebOTP listener, and renders the code step and the
  * outcome. The element's render switch asks it for the step on screen.
  */
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import type { Translation } from '../core/i18n/localize.js';
+import type { ReactiveController, TemplateResult } from 'lit';
+import type { RegistrationHost } from './registration-host.js';
 import type { RegistrationController } from './registration-controller.js';
 import { canResend, secondsUntilResend, type Step } from '../core/flow/steps.js';
 import { errorMessage } from './error-message.js';
@@ -19,12 +19,6 @@ import { renderCodeStep, renderConfirmStep, renderOutcome } from './verification
 import { PROVIDER_NAMES } from '../core/providers/provider-names.js';
 
 export interface LaterStepsSetup {
-  t: () => Translation;
-  registration: RegistrationController;
-  /** The site filled the `terms` slot. */
-  hasTerms: () => boolean;
-  /** Focuses an element of the shadow root by id, after the next render. */
-  focus: (id: string) => void;
   /** "Register another account": back to the first step with a fresh form. */
   onStartOver: () => void;
   /** The site's sign-in link for an account (`login-url`), if it set one. */
@@ -40,10 +34,11 @@ export class LaterStepsController implements ReactiveController {
   private countdownFrom?: number;
 
   constructor(
-    private readonly element: ReactiveControllerHost,
+    private readonly host: RegistrationHost,
+    private readonly registration: RegistrationController,
     private readonly setup: LaterStepsSetup,
   ) {
-    element.addController(this);
+    host.element.addController(this);
   }
 
   /** Forgets the code and the terms answer (a new code, a reset, another account). */
@@ -51,11 +46,11 @@ export class LaterStepsController implements ReactiveController {
     this.code = '';
     this.termsAccepted = false;
     this.errors = {};
-    this.element.requestUpdate();
+    this.host.element.requestUpdate();
   }
 
-  /** Called by the element when another step is shown. */
-  stepChanged(step: Step): void {
+  /** Another step is drawn (the registration's hostUpdated): the code step's listener and countdown start or stop. */
+  stepShown(step: Step): void {
     this.stopSmsListener?.();
     this.stopSmsListener = undefined;
     if (step.name === 'account') this.clear();
@@ -63,7 +58,7 @@ export class LaterStepsController implements ReactiveController {
     // On the code step of a phone registration, let the browser read the SMS (WebOTP) where it can.
     if (step.name === 'code' && step.account.channel === 'phone') {
       this.stopSmsListener = listenForSmsCode((code) => {
-        if (this.setup.registration.step.name !== 'code') return;
+        if (this.registration.step.name !== 'code') return;
         this.code = normalizeCode(code);
         this.submit();
       });
@@ -76,8 +71,8 @@ export class LaterStepsController implements ReactiveController {
 
   /** The code step, and the same while the code is being checked. */
   renderCode(step: Extract<Step, { name: 'code' | 'registering' }>): TemplateResult {
-    const t = this.setup.t();
-    const { registration } = this.setup;
+    const t = this.host.i18n.t;
+    const { registration } = this;
     const registerError = this.actionError('register');
     return renderCodeStep({
       t,
@@ -89,7 +84,7 @@ export class LaterStepsController implements ReactiveController {
       recovering: registration.busy === 'register' && registration.flow.recovering,
       codeError: this.errors.code,
       countdownFrom: this.countdownFrom,
-      terms: this.setup.hasTerms() ? this.termsProps() : undefined,
+      terms: this.host.hasTerms() ? this.termsProps() : undefined,
       onCodeInput: (event) => this.onCodeInput(event),
       onSubmit: (event) => {
         event.preventDefault();
@@ -103,12 +98,12 @@ export class LaterStepsController implements ReactiveController {
   /** A verified provider account waiting for the site's terms. */
   renderConfirm(step: Extract<Step, { name: 'confirm' }>): TemplateResult {
     return renderConfirmStep({
-      t: this.setup.t(),
+      t: this.host.i18n.t,
       step,
       providerName: PROVIDER_NAMES[step.account.provider],
-      busy: this.setup.registration.busy,
+      busy: this.registration.busy,
       error: this.actionError('register'),
-      terms: this.setup.hasTerms() ? this.termsProps() : undefined,
+      terms: this.host.hasTerms() ? this.termsProps() : undefined,
       onSubmit: (event) => {
         event.preventDefault();
         this.confirm();
@@ -119,7 +114,7 @@ export class LaterStepsController implements ReactiveController {
 
   /** Registered, or waiting for the broker's review. */
   renderOutcome(step: Extract<Step, { name: 'done' | 'under-review' }>): TemplateResult {
-    const t = this.setup.t();
+    const t = this.host.i18n.t;
     const { onStartOver } = this.setup;
     if (step.name === 'under-review') return renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, onStartOver });
     if (step.customer) return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.successBody(step.customer.customerNo), onStartOver });
@@ -133,29 +128,29 @@ export class LaterStepsController implements ReactiveController {
       accepted: this.termsAccepted,
       error: this.errors.terms,
       onChange: (event: Event) => this.onTermsChange(event),
-      onSlotChange: () => this.element.requestUpdate(),
+      onSlotChange: () => this.host.element.requestUpdate(),
     };
   }
 
   /** Confirm step: with the terms accepted, register the verified provider account. */
   private confirm() {
-    const { registration } = this.setup;
+    const { registration } = this;
     if (registration.step.name !== 'confirm') return;
-    if (this.setup.hasTerms() && !this.termsAccepted) return this.setErrors({ terms: this.setup.t().termsRequired });
+    if (this.host.hasTerms() && !this.termsAccepted) return this.setErrors({ terms: this.host.i18n.t.termsRequired });
     void registration.run('register', (signal) => registration.flow.confirmProvider(signal));
   }
 
   private actionError(action: 'register' | 'resend'): string | undefined {
-    const { registration } = this.setup;
+    const { registration } = this;
     if (registration.error === undefined || registration.failedAction !== action) return undefined;
-    return errorMessage(registration.error, this.setup.t());
+    return errorMessage(registration.error, this.host.i18n.t);
   }
 
   private setErrors(errors: { code?: string; terms?: string }) {
     this.errors = errors;
-    this.element.requestUpdate();
+    this.host.element.requestUpdate();
     const first = errors.code ? 'code' : errors.terms ? 'terms' : undefined;
-    if (first) this.setup.focus(first);
+    if (first) this.host.focus(first);
   }
 
   private onCodeInput(event: InputEvent) {
@@ -166,7 +161,7 @@ export class LaterStepsController implements ReactiveController {
     const completed = code.length === 6 && this.code.length !== 6;
     this.code = code;
     if (this.errors.code) this.setErrors({ ...this.errors, code: undefined });
-    this.setup.registration.dismissError();
+    this.registration.dismissError();
     if (completed) this.submit();
   }
 
@@ -176,14 +171,14 @@ export class LaterStepsController implements ReactiveController {
   }
 
   private submit() {
-    const t = this.setup.t();
-    const { registration } = this.setup;
+    const t = this.host.i18n.t;
+    const { registration } = this;
     const step = registration.step;
     if (step.name !== 'code' || step.ticketSpent) return;
     const problem =
       this.code.length !== 6
         ? { code: this.code ? t.codeInvalid : t.codeRequired }
-        : this.setup.hasTerms() && !this.termsAccepted
+        : this.host.hasTerms() && !this.termsAccepted
           ? { terms: t.termsRequired }
           : undefined;
     if (problem) {
@@ -199,14 +194,14 @@ export class LaterStepsController implements ReactiveController {
       // typed straight away; after any other failure (a refusal we do not know, a
       // transport failure) it stays: it is still good, and trying again is one keypress.
       if (codeSpent(registration.error)) this.code = '';
-      this.element.requestUpdate();
+      this.host.element.requestUpdate();
       // A spent ticket leaves only a new code (or another account): go where that is.
-      this.setup.focus(registration.step.ticketSpent ? 'resend' : 'code');
+      this.host.focus(registration.step.ticketSpent ? 'resend' : 'code');
     });
   }
 
   private onResend() {
-    const { registration } = this.setup;
+    const { registration } = this;
     const step = registration.step;
     if (step.name !== 'code' || !canResend(step, Date.now())) return;
     this.code = '';
@@ -214,12 +209,12 @@ export class LaterStepsController implements ReactiveController {
       if (!ok) return;
       const next = registration.step;
       if (next.name === 'code') this.countdownFrom = secondsUntilResend(next, Date.now());
-      this.setup.focus('code');
+      this.host.focus('code');
     });
   }
 
   private onChangeAccount() {
-    const { registration } = this.setup;
+    const { registration } = this;
     if (registration.busy) return;
     this.code = '';
     registration.flow.changeAccount();

@@ -27,15 +27,15 @@ export class RegistrationController implements ReactiveController {
 
   constructor(
     private readonly element: ReactiveControllerHost & HTMLElement,
-    private readonly options: Omit<FlowOptions, 'onStep'> & {
+    private readonly options: Omit<FlowOptions, 'onStepReached'> & {
       /** Called when an action fails with a failure the person is shown. */
       onError?: (error: unknown) => void;
-      /** Called after every step change. */
-      onStep?: (step: Step) => void;
+      /** Called when the flow reaches another step (before it is drawn). */
+      onStepReached?: (step: Step) => void;
     },
   ) {
     element.addController(this);
-    this.flow = new RegistrationFlow({ ...options, onStep: (step) => this.stepChanged(step), onProgress: () => element.requestUpdate() });
+    this.flow = new RegistrationFlow({ ...options, onStepReached: (step) => this.stepReached(step), onProgress: () => element.requestUpdate() });
     this.action = new Task<ActionArgs, unknown>(element, {
       task: async ([, run], { signal }) => {
         try {
@@ -129,9 +129,9 @@ export class RegistrationController implements ReactiveController {
     this.ticker = undefined;
   }
 
-  private stepChanged(step: Step) {
+  private stepReached(step: Step) {
     this.dismissError();
     this.element.requestUpdate();
-    this.options.onStep?.(step);
+    this.options.onStepReached?.(step);
   }
 }

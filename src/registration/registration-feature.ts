@@ -5,11 +5,12 @@
  * `providers` names any) third-party sign-up. The element starts loading it
  * right after its first render, so it is there before anyone can finish
  * typing, and calls it only through the `RegistrationSession` it returns.
- * The element's three events are fired here, from the flow's steps and failures.
+ * The element's four events are fired here, from the flow's steps and failures.
  */
 import { nothing, type ReactiveController } from 'lit';
-import type { LaterStep, RegistrationElement, RegistrationSession } from '../element/registration-session.js';
-import type { Step } from '../core/flow/steps.js';
+import type { Field, LaterStep, RegistrationDoor, RegistrationSession } from '../element/registration-session.js';
+import type { Step, StepName } from '../core/flow/steps.js';
+import { registrationHost, type RegistrationHost } from './registration-host.js';
 import { emit, type RegisteredDetail } from '../core/embedding/events.js';
 import { RegistrationController } from './registration-controller.js';
 import { AccountExistsError } from '../core/flow/registration-flow.js';
@@ -36,8 +37,8 @@ function registeredDetail({ customer, account }: Extract<Step, { name: 'done' }>
 }
 
 /** Starts the registration of one element: its flow, and what the element asks of it. */
-export function startRegistration(element: RegistrationElement): RegistrationSession {
-  return new ElementRegistration(element);
+export function startRegistration(door: RegistrationDoor): RegistrationSession {
+  return new ElementRegistration(registrationHost(door));
 }
 
 class ElementRegistration implements RegistrationSession, ReactiveController {
@@ -55,71 +56,69 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   /** The first-step draft as last kept (first-step-draft.ts), and the Send it carries. */
   private draftText?: string;
   private unansweredSend?: UnansweredSend;
+  /** The step last drawn (hostUpdated). */
+  private shownStep: StepName = 'account';
 
-  constructor(private readonly element: RegistrationElement) {
+  constructor(private readonly host: RegistrationHost) {
+    const { element } = host;
     element.addController(this);
     // The first campaign touch is remembered now, whether or not this visitor registers.
     const fromUrl = utmFromUrl(location.search);
     this.touch = element.attribution === 'off' ? fromUrl : firstTouch(fromUrl, Date.now());
     const registration = (this.registration = new RegistrationController(element, {
-      config: () => element.gatewayConfig(),
-      extras: () =>
-        collectRegisterExtras(
-          element,
-          { touch: this.touch, lang: element.i18n.requestedTag, chosenAccountType: element.form.accountType, password: element.form.password },
-          (message) => element.warn(message),
-        ),
-      onStep: (step) => this.stepReached(step),
+      config: () => host.gatewayConfig(),
+      extras: () => {
+        const { accountType, password } = this.firstStep.choices;
+        return collectRegisterExtras(element, { touch: this.touch, lang: host.i18n.requestedTag, chosenAccountType: accountType, password }, host.warn);
+      },
+      onStepReached: (step) => this.stepReached(step),
       onError: (error) => this.failed(error),
       onUnansweredSend: (send) => {
         this.unansweredSend = send;
         this.keepDraft();
       },
     }));
-    this.laterSteps = new LaterStepsController(element, {
-      t: () => element.i18n.t,
-      registration,
-      hasTerms: () => !!element.querySelector(':scope > [slot="terms"]'),
-      focus: (id) => element.focusById(id),
+    this.laterSteps = new LaterStepsController(host, registration, {
       onStartOver: () => {
-        element.setForm({ email: '' });
+        host.setForm({ email: '' });
         this.reset();
       },
-      signInUrl: (account) => signInUrlFor(element, account, this.touch),
+      signInUrl: (account) => signInUrlFor(element, account, this.touch, host.warn),
     });
-    element.adopt(laterStyles);
-    checkAttributes(element, (message) => element.warn(message));
-    // After a reload: what was typed on the first step, and (below) the code step, if there was one.
+    host.adopt(laterStyles);
+    checkAttributes(element, host.warn);
+    // After a reload: what was typed on the first step, and the code step, if there was one and its ticket is still alive.
     const draft = loadDraft(this.draftKey());
-    if (draft) this.restoreDraft(draft);
-    // After a reload: back to the code step this element had reached, if its ticket is still alive.
     const resumed = loadCodeStep(this.resumeKey(), Date.now());
-    const resumable = resumed && !element.configProblem && element.offeredMethods.includes(resumed.account.channel) ? resumed : undefined;
-    if (resumable) {
-      const { account } = resumable;
-      element.setForm({ method: account.channel, selectedCountry: account.country, ...(account.channel === 'email' ? { email: account.email } : {}) });
-      registration.flow.resume(resumable);
-    }
+    const resumable = resumed && !host.configProblem() && host.offeredMethods().includes(resumed.account.channel) ? resumed : undefined;
     this.firstStep = new FirstStepController(
-      element,
+      host,
       registration,
       this.touch,
       resumable?.account.channel === 'phone' ? resumable.account : undefined,
       draft?.phone,
     );
+    if (draft) this.restoreDraft(draft);
+    if (resumable) {
+      const { account } = resumable;
+      host.setForm({ method: account.channel, ...(account.channel === 'email' ? { email: account.email } : {}) });
+      this.firstStep.choose({ selectedCountry: account.country });
+      registration.flow.resume(resumable);
+    }
     element.requestUpdate();
   }
 
   hostUpdate(): void {
-    const { element } = this;
+    const { host } = this;
+    const { element } = host;
     const config = `${element.companyId}|${element.host}`;
     if (config !== this.checkedConfig) {
       this.checkedConfig = config;
-      const problem = element.configProblem;
+      const problem = host.configProblem();
       if (problem) console.warn(`<customer-register>: ${problem === 'host' ? `host="${element.host}" is not an http(s) URL` : 'the company-id attribute is required'}.`);
     }
     // Tried again at the next update; said in the console, so that buttons missing from a page are never a mystery.
-    if (element.providers && !this.thirdParty) this.loadThirdParty().catch((error) => element.warn(`the third-party sign-in buttons could not be loaded: ${error}`));
+    if (element.providers && !this.thirdParty) this.loadThirdParty().catch((error) => host.warn(`the third-party sign-in buttons could not be loaded: ${error}`));
     // The country field's Try again reached the gateway again: the provider settings that failed with it load too.
     const unreachable = this.firstStep.gatewayUnreachable;
     if (this.gatewayWasUnreachable && !unreachable) this.thirdParty?.retryFailed();
@@ -127,34 +126,42 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   }
 
   hostUpdated(): void {
+    const { step } = this.registration;
+    if (step.name !== this.shownStep) {
+      this.shownStep = step.name;
+      this.laterSteps.stepShown(step);
+      // Focus moves to where the person continues, so keyboard and screen-reader users follow the step change.
+      const target = step.name === 'code' ? 'code' : step.name === 'account' ? this.host.form().method : 'outcome';
+      this.host.element.renderRoot.querySelector<HTMLElement>(`#${target}`)?.focus();
+    }
     this.keepDraft();
   }
 
   /** Where this element's first-step draft is kept (per company, gateway and place, like the code step). */
   private draftKey(): string {
-    return resumeKey(this.element, this.element.gatewayHost, DRAFT_PREFIX);
+    return resumeKey(this.host.element, this.host.gatewayHost(), DRAFT_PREFIX);
   }
 
   /** Keeps what is typed on the first step, and the unanswered Send, for a reload (when it changed). */
   private keepDraft() {
     const { name } = this.registration.step;
-    if (name === 'done' || name === 'under-review' || !this.element.isConnected) return;
-    const { method, email, selectedCountry, accountType } = this.element.form;
+    if (name === 'done' || name === 'under-review' || !this.host.element.isConnected) return;
+    const { method, email } = this.host.form();
+    const { selectedCountry, accountType } = this.firstStep.choices;
     const draft: FirstStepDraft = { method, email, selectedCountry, accountType, phone: this.firstStep?.phoneDraft(), unansweredSend: this.unansweredSend };
     if (JSON.stringify(draft) !== this.draftText) this.draftText = saveDraft(this.draftKey(), draft);
   }
 
   /** Brings back what the last page kept; what was typed here before the chunk arrived wins. */
   private restoreDraft(draft: FirstStepDraft) {
-    const { element } = this;
-    const { form } = element;
-    const pristine = !form.email && !form.selectedCountry;
-    element.setForm({
-      method: pristine && element.offeredMethods.includes(draft.method) ? draft.method : form.method,
+    const { host } = this;
+    const form = host.form();
+    // The chunk's own fields are empty still: only the e-mail address can have been typed before it arrived.
+    host.setForm({
+      method: !form.email && host.offeredMethods().includes(draft.method) ? draft.method : form.method,
       email: form.email || draft.email,
-      selectedCountry: form.selectedCountry || draft.selectedCountry,
-      accountType: form.accountType ?? draft.accountType,
     });
+    this.firstStep.choose({ selectedCountry: draft.selectedCountry, accountType: draft.accountType });
     if (draft.unansweredSend) {
       this.unansweredSend = draft.unansweredSend;
       this.registration.flow.restoreUnansweredSend(draft.unansweredSend);
@@ -163,14 +170,15 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
 
   /** Tells this element apart from others on the page (a reload's resume, a redirect's return). */
   private resumeKey(): string {
-    return resumeKey(this.element, this.element.gatewayHost);
+    return resumeKey(this.host.element, this.host.gatewayHost());
   }
 
   /** Every step change: remembered for a reload, and told to the page. */
   private stepReached(step: Step) {
-    const { element } = this;
+    const { host } = this;
+    const { element } = host;
     if (step.name === 'done' || step.name === 'under-review') {
-      element.setForm({ password: '' });
+      this.firstStep.choose({ password: '' });
       // The registration ended: nothing typed is kept for a reload any more.
       clearDraft(this.draftKey());
       this.draftText = undefined;
@@ -180,40 +188,35 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
     if (element.isConnected) rememberStep(this.resumeKey(), step);
     // The method of a third-party registration is its provider.
     const account = 'account' in step ? step.account : undefined;
-    emit(element, 'step-change', { step: step.name, method: account?.channel === 'third-party' ? account.provider : element.form.method });
+    emit(element, 'step-change', { step: step.name, method: account?.channel === 'third-party' ? account.provider : host.form().method });
     if (step.name === 'done') emit(element, 'registered', registeredDetail(step));
   }
 
   /** A failure the person is shown, told to the page too. */
   private failed(error: unknown) {
-    const { element } = this;
+    const { host } = this;
+    const { element } = host;
     const reason = errorReason(error);
     if (reason) console.warn(`<customer-register>: ${errorCode(error)}: ${reason}`);
     emit(element, 'register-error', {
       code: errorCode(error),
-      message: errorMessage(error, element.i18n.t),
+      message: errorMessage(error, host.i18n.t),
       call: error instanceof GatewayError ? error.call : undefined,
       ...(reason ? { reason } : {}),
     });
-    if (error instanceof AccountExistsError) emit(element, 'account-exists', accountExistsDetail(element, error.account, this.touch));
+    if (error instanceof AccountExistsError) emit(element, 'account-exists', accountExistsDetail(element, error.account, this.touch, host.warn));
   }
 
   /** Loads the third-party chunk once (again at a later update, if it failed) and wires it to this element. */
   private readonly loadThirdParty = loadOnce(() =>
     import('../third-party/third-party-controller.js').then(({ ThirdPartyController, thirdPartyStyles }) => {
-      const { element } = this;
-      element.adopt(thirdPartyStyles);
-      this.thirdParty = new ThirdPartyController(element, {
-        t: () => element.i18n.t,
-        lang: () => element.i18n.requestedTag,
-        config: () => (element.configProblem ? undefined : element.gatewayConfig()),
-        registration: this.registration,
+      const { host } = this;
+      host.adopt(thirdPartyStyles);
+      this.thirdParty = new ThirdPartyController(host, this.registration, {
         residence: () => this.firstStep.residence(),
         elementKey: () => this.resumeKey(),
-        offline: () => element.offline,
-        warn: (message) => element.warn(message),
       });
-      element.requestUpdate();
+      host.element.requestUpdate();
     }),
   );
 
@@ -231,7 +234,7 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
     return this.firstStep.submit();
   }
 
-  fieldEdited(field: Parameters<RegistrationSession['fieldEdited']>[0]): void {
+  fieldEdited(field: Field): void {
     this.firstStep.fieldEdited(field);
   }
 
@@ -266,10 +269,6 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
 
   renderOutcome(step: Extract<LaterStep, { name: 'done' | 'under-review' }>) {
     return this.laterSteps.renderOutcome(step);
-  }
-
-  stepShown(step: Step): void {
-    this.laterSteps.stepChanged(step);
   }
 
   retryFailed(): void {

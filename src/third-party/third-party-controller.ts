@@ -6,7 +6,7 @@
  * blocked), and hands the proof to the registration flow, which verifies it
  * with the gateway and registers with `type: 3`.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController } from 'lit';
 import { THIRD_PARTY_PROVIDERS, type ProviderProof, type ThirdPartyProvider } from '../core/gateway/contract.js';
 import { providerSettings } from '../core/gateway/provider-config.js';
 import { walletNonce } from '../core/gateway/provider-verify.js';
@@ -22,7 +22,8 @@ import { googleAdapter } from './adapters/google.js';
 import { telegramAdapter } from './adapters/telegram.js';
 import { twitterAdapter } from './adapters/twitter.js';
 import { DEFAULT_AUTHORIZATION_ENDPOINTS, isSafeProviderUrl } from './provider-endpoints.js';
-import { CLIENT_ID_PROPERTIES, type ProviderOptions, type RedirectProvider } from '../core/providers/provider-options.js';
+import { CLIENT_ID_PROPERTIES, type RedirectProvider } from '../core/providers/provider-options.js';
+import type { RegistrationHost } from '../registration/registration-host.js';
 import type { Residence, ThirdPartyPart } from '../registration/lazy-parts.js';
 import { PROVIDER_MARKS } from './provider-marks.js';
 import { PROVIDER_NAMES } from '../core/providers/provider-names.js';
@@ -66,22 +67,12 @@ function framedByAnotherOrigin(): boolean {
   return false;
 }
 
-/** What the sign-in reads of the element: its options, and updates. */
-export interface ThirdPartyElement extends ReactiveControllerHost, HTMLElement, ProviderOptions {}
-
+/** What the sign-in needs of the registration beyond the element. */
 export interface ThirdPartySetup {
-  t: () => Translation;
-  /** The language tag sent to the gateway (and to providers whose page takes one). */
-  lang: () => string;
-  /** The gateway, or undefined while the element is misconfigured. */
-  config: () => GatewayConfig | undefined;
-  registration: RegistrationController;
   /** The country of residence from the form; when there is none it shows why and returns undefined. */
   residence: () => Residence | undefined;
   /** Tells this element apart from others on the page (for a redirect's return). */
   elementKey: () => string;
-  offline: () => boolean;
-  warn: (message: string) => void;
 }
 
 /** An enabled provider, with the client id the site set for it, if any (and for Telegram whether the bot may write). */
@@ -98,11 +89,16 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
   /** MetaMask Mobile's connection link and its QR code, while the person has it to scan. */
   private walletQr?: WalletConnection;
 
+  /** The element, as a controller host with its provider options. */
+  private readonly element: RegistrationHost['element'];
+
   constructor(
-    private readonly element: ThirdPartyElement,
+    private readonly host: RegistrationHost,
+    private readonly registration: RegistrationController,
     private readonly setup: ThirdPartySetup,
   ) {
-    element.addController(this);
+    this.element = host.element;
+    host.element.addController(this);
     this.resumeAfterRedirect();
   }
 
@@ -121,10 +117,10 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
    * not removed).
    */
   hostDisconnected(): void {
-    if (this.setup.registration.busy !== 'provider') return;
+    if (this.registration.busy !== 'provider') return;
     clearTimeout(this.leftPage);
     this.leftPage = setTimeout(() => {
-      if (!this.element.isConnected) this.setup.registration.cancel();
+      if (!this.element.isConnected) this.registration.cancel();
     });
   }
 
@@ -142,7 +138,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     for (const [name, setting] of entries) {
       const provider = name as ThirdPartyProvider;
       if (!THIRD_PARTY_PROVIDERS.includes(provider)) {
-        this.setup.warn(`providers: "${name}" is not a provider; known: ${THIRD_PARTY_PROVIDERS.join(', ')}`);
+        this.host.warn(`providers: "${name}" is not a provider; known: ${THIRD_PARTY_PROVIDERS.join(', ')}`);
         continue;
       }
       if (!setting || choices.some((choice) => choice.provider === provider)) continue;
@@ -156,7 +152,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
   }
 
   hostUpdate(): void {
-    const config = this.setup.config();
+    const config = this.gateway();
     this.enabled = config ? this.readChoices() : [];
     const key = JSON.stringify([config?.host, config?.companyId, this.enabled]);
     if (key === this.loadedFor) return;
@@ -171,7 +167,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     // (a script served from a CDN finds its callback page there too).
     const callbackPage = provider === 'metamask' ? undefined : this.redirectUri();
     if (callbackPage && new URL(callbackPage).origin !== location.origin) {
-      this.setup.warn(
+      this.host.warn(
         `the sign-in callback page ${callbackPage} is not on this page's origin, so ${provider} is not offered; ` +
           'serve oauth-callback.html from this origin and name it in redirect-uri',
       );
@@ -180,7 +176,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     }
     const endpoint = provider === 'metamask' ? undefined : this.endpoint(provider);
     if (endpoint && !isSafeProviderUrl(endpoint)) {
-      this.setup.warn(`providerEndpoints.${provider} "${endpoint}" is not an https URL (http only on this machine), so ${provider} is not offered`);
+      this.host.warn(`providerEndpoints.${provider} "${endpoint}" is not an https URL (http only on this machine), so ${provider} is not offered`);
       this.states.set(provider, 'absent');
       return;
     }
@@ -188,14 +184,14 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
       this.states.set(provider, { clientId });
       return;
     }
-    const config = this.setup.config();
+    const config = this.gateway();
     if (!config) return;
     const key = this.loadedFor;
     this.states.set(provider, 'loading');
     providerSettings(config, provider).then(
       (settings) => {
         if (key !== this.loadedFor) return;
-        if (!settings) this.setup.warn(`the gateway has no configuration for provider "${provider}", so its button is not shown`);
+        if (!settings) this.host.warn(`the gateway has no configuration for provider "${provider}", so its button is not shown`);
         this.states.set(provider, settings ? { clientId: settings.clientId } : 'absent');
         this.element.requestUpdate();
       },
@@ -215,9 +211,9 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
 
   /** Starts a sign-in. Runs in the click's task: a popup must be opened before anything is awaited. */
   private start(provider: ThirdPartyProvider) {
-    const { registration } = this.setup;
+    const { registration } = this;
     const state = this.states.get(provider);
-    if (registration.busy || this.setup.offline() || typeof state !== 'object') return;
+    if (registration.busy || this.host.offline() || typeof state !== 'object') return;
     const residence = this.setup.residence();
     if (!residence) return;
     const popup = provider === 'metamask' ? null : openSignInPopup();
@@ -229,7 +225,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
             ? await this.walletProof(signal)
             : await this.redirectProof(provider, state.clientId, popup, residence, signal);
         // Framed by another origin, one click could be a hidden one (clickjacking): the verified account waits for a second action.
-        return await registration.flow.registerWithProvider(proof, residence, signal, this.hasTerms() || framedByAnotherOrigin());
+        return await registration.flow.registerWithProvider(proof, residence, signal, this.host.hasTerms() || framedByAnotherOrigin());
       } finally {
         if (popup) closePopup(popup);
       }
@@ -238,7 +234,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
 
   /** Runs a sign-in as the registration's `provider` action; the person closing the provider's window ends it quietly. */
   private run(signIn: (signal: AbortSignal) => Promise<unknown>) {
-    void this.setup.registration.run('provider', async (signal) => {
+    void this.registration.run('provider', async (signal) => {
       try {
         return await signIn(signal);
       } catch (error) {
@@ -262,7 +258,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     if (!isSafeProviderUrl(endpoint)) throw new SignInError(provider, 'failed', 'provider endpoint is not https');
     if (new URL(redirectUri).origin !== location.origin) throw new SignInError(provider, 'failed', 'redirect-uri is not on this origin');
     const requestWrite = this.enabled.find((choice) => choice.provider === provider)?.requestWrite;
-    const { url, pending } = await adapter.authorizationRequest({ endpoint, clientId, redirectUri, lang: this.setup.lang(), requestWrite });
+    const { url, pending } = await adapter.authorizationRequest({ endpoint, clientId, redirectUri, lang: this.host.i18n.requestedTag, requestWrite });
     if (!popup) {
       // Providers refuse to be shown in a frame, so inside one there is no way
       // but the popup: ask for it.
@@ -286,9 +282,9 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     }
     try {
       return await adapter.signInWithWallet({
-        statement: this.setup.t().walletStatement,
+        statement: this.host.i18n.t.walletStatement,
         signal,
-        nonce: () => walletNonce(this.setup.config()!, { signal }),
+        nonce: () => walletNonce(this.gateway()!, { signal }),
         onQrCode: (code) => {
           const first = !this.walletQr;
           this.walletQr = code;
@@ -310,8 +306,9 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
   }
 
   /** The site's terms (the `terms` slot): a verified provider account then waits for them in the confirm step. */
-  private hasTerms(): boolean {
-    return !!this.element.querySelector(':scope > [slot="terms"]');
+  /** The gateway, or undefined while the element is misconfigured. */
+  private gateway(): GatewayConfig | undefined {
+    return this.host.configProblem() ? undefined : this.host.gatewayConfig();
   }
 
   /** The provider's authorization endpoint: the site's (`providerEndpoints`), else the real one. */
@@ -332,18 +329,18 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     const { pending, params, residence } = answer;
     this.active = pending.provider;
     this.run((signal) =>
-      this.setup.registration.flow.registerWithProvider(
+      this.registration.flow.registerWithProvider(
         proofFromCallback(REDIRECT_ADAPTERS[pending.provider], params, pending),
         residence,
         signal,
-        this.hasTerms(),
+        this.host.hasTerms(),
       ),
     );
   }
 
   /** Ends a wallet sign-in that waits on the wallet (its request is dropped; the SDK session ends). */
   private renderCancel(t: Translation) {
-    return html`<button type="button" class="link" part="link" id="wallet-cancel" @click=${() => this.setup.registration.cancel()}>
+    return html`<button type="button" class="link" part="link" id="wallet-cancel" @click=${() => this.registration.cancel()}>
       ${t.cancel}
     </button>`;
   }
@@ -351,8 +348,8 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
   render() {
     const choices = this.enabled;
     if (!choices.length) return nothing;
-    const t = this.setup.t();
-    const { registration } = this.setup;
+    const t = this.host.i18n.t;
+    const { registration } = this;
     const states = choices.map(({ provider }) => [provider, this.states.get(provider)] as const);
     const loading = states.some(([, state]) => state === 'loading');
     // All buttons at once, when every provider's settings are in: one by one, each would push the others down.
@@ -360,7 +357,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     const failed = states.some(([, state]) => state === 'failed');
     if (!ready.length && !loading && !failed) return nothing;
     const busy = registration.busy === 'provider';
-    const unavailable = !!registration.busy || this.setup.offline();
+    const unavailable = !!registration.busy || this.host.offline();
     const error = registration.failedAction === 'provider' ? errorMessage(registration.error, t) : undefined;
     const working = busy && this.active ? t.providerWorking(PROVIDER_NAMES[this.active]) : '';
     // `provider-layout="icons"`: one row of square buttons, each named by its label (and titled for the pointer).

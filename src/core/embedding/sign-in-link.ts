@@ -68,12 +68,13 @@ export interface SignInLinkAttributes {
   agentCode: string;
   agentParam: string;
   loginUrl?: string;
-  /** A console warning, once per message. */
-  warn(message: string): void;
 }
 
+/** A console warning, once per message. */
+type Warn = (message: string) => void;
+
 /** The sign-in link for an element on this page, from its attributes and the visit's first touch. */
-export function signInUrlFor(element: SignInLinkAttributes, account: Account, touch: Utm): string | undefined {
+export function signInUrlFor(element: SignInLinkAttributes, account: Account, touch: Utm, warn: Warn): string | undefined {
   const { utmSource, utmMedium, utmCampaign, utmContent, utmTerm } = element;
   return signInUrl({
     loginUrl: element.loginUrl ?? '',
@@ -84,11 +85,11 @@ export function signInUrlFor(element: SignInLinkAttributes, account: Account, to
     agentParam: element.agentParam,
     search: location.search,
     base: location.href,
-    warn: (message) => element.warn(message),
+    warn,
   });
 }
 
 /** The `account-exists` event's detail: how and as whom the person tried, and the way on offered. */
-export function accountExistsDetail(element: SignInLinkAttributes, account: Account, touch: Utm): AccountExistsDetail {
-  return { method: account.channel, loginName: identifierOf(account), loginUrl: signInUrlFor(element, account, touch) };
+export function accountExistsDetail(element: SignInLinkAttributes, account: Account, touch: Utm, warn: Warn): AccountExistsDetail {
+  return { method: account.channel, loginName: identifierOf(account), loginUrl: signInUrlFor(element, account, touch, warn) };
 }

@@ -70,7 +70,7 @@ export interface FlowOptions {
   /** The page-configured register fields (registerSource, utm, ...), read when registering. */
   extras: () => RegisterExtras | Promise<RegisterExtras>;
   /** Called after every step change. */
-  onStep?: (step: Step) => void;
+  onStepReached?: (step: Step) => void;
   /** Called when `recovering` changes (the step stays). */
   onProgress?: () => void;
   /** Called when the Send whose answer is outstanding changes (kept for a reload: see first-step-draft.ts). */
@@ -368,7 +368,7 @@ export class RegistrationFlow {
 
   private go<S extends Step>(step: S): S {
     this.current = step;
-    this.options.onStep?.(step);
+    this.options.onStepReached?.(step);
     return step;
   }
 }
