@@ -195,7 +195,7 @@ function strictPolicyMiddleware(getGatewayUrl) {
 /**
  * A page's registration chunk held back until the test lets it go, as on a
  * slow network: under /__held/<token>/ the built files are served as from
- * /dist/, but the chunk whose name starts with `registration-feature` waits for
+ * /dist/, but the chunk whose name starts with `registration-` (the registration chunk) waits for
  * GET /__held/<token>/release (or 20 s), or fails with a 503 from
  * GET /__held/<token>/fail until released. Each token is its own URL space, so
  * no other page (nor the browser's cache) shares the held chunk.
@@ -224,7 +224,7 @@ function heldChunkMiddleware() {
       context.body = rest;
       return;
     }
-    if (/^dist\/chunks\/registration-feature-/.test(rest)) {
+    if (/^dist\/chunks\/registration-/.test(rest)) {
       await hold.promise;
       if (hold.failing) {
         context.status = 503;

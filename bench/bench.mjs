@@ -4,7 +4,7 @@
 //      downloads before the form is interactive (the ESM entry and its static
 //      imports), and of each lazy chunk; budget 12 KB (12,288 B) gzip;
 //   1b. bytes until the e-mail form's Send works: the entry plus the lazy chunks
-//      holding src/registration/registration-feature.ts and src/core/i18n/en-US-later.ts (found
+//      holding src/registration/registration.ts and src/core/i18n/en-US-later.ts (found
 //      in dist/ through the source maps, see lib/send-ready.mjs) with their
 //      static imports; checked against what the page really fetched in 4;
 //   2. load cost in headless Chromium, CPU throttled 4x over the DevTools

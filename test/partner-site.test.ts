@@ -59,7 +59,7 @@ describe('on a partner site, as README says to put it there', () => {
       expect((el.constructor as typeof CustomerRegister).version).to.equal(version);
 
       await waitUntil(() => root().querySelector('select#country:not([disabled])'), 'the country list never loaded', { timeout: 10_000 });
-      expect(scriptsFetched(win, cdnOrigin).some((url) => url.includes('/chunks/registration-feature-')), 'the registration chunk came from the CDN').to.equal(true);
+      expect(scriptsFetched(win, cdnOrigin).some((url) => url.includes('/chunks/registration-')), 'the registration chunk came from the CDN').to.equal(true);
 
       const email = uniqueEmail('partner');
       const registered = new Promise<CustomEvent>((resolve) => el.addEventListener('registered', resolve as EventListener, { once: true }));
@@ -120,10 +120,10 @@ describe('a gateway that refuses the page (origin not allowed)', () => {
         });
         watcher.disconnect();
         // The provider settings have failed too (their requests go to the same gateway).
-        type Internals = { session?: { thirdParty?: { states: Map<string, unknown> } } };
+        type Internals = { session?: { thirdParty: { value?: { clientIds: Map<string, { status: string }> } } } };
         await waitUntil(() => {
-          const states = (el as unknown as Internals).session?.thirdParty?.states;
-          return states?.size === 2 && [...states.values()].every((state) => state === 'failed');
+          const loads = (el as unknown as Internals).session?.thirdParty.value?.clientIds;
+          return loads?.size === 2 && [...loads.values()].every((load) => load.status === 'failed');
         }, 'the provider settings never failed');
         await el.updateComplete;
         const shown = [...root.querySelectorAll<HTMLElement>('.form-error, .field-error')]

@@ -140,9 +140,9 @@ describe('third-party registration', () => {
     const buttons = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-provider]')].map((b) => b.dataset.provider);
     await waitUntil(() => query(el, '[part="providers"] [role="status"]')?.textContent?.includes('Loading other ways to register'), 'no loading hint');
     // The moment one provider's settings are in and the other's are not (read from the element, not from a clock).
-    type Internals = { session?: { thirdParty?: { states: Map<string, unknown> } } };
-    const states = () => (el as unknown as Internals).session?.thirdParty?.states;
-    await waitUntil(() => typeof states()?.get('apple') === 'object' && states()?.get('google') === 'loading', 'apple never in while google loaded', { timeout: 5000 });
+    type Internals = { session?: { thirdParty: { value?: { clientIds: Map<string, { status: string }> } } } };
+    const loads = () => (el as unknown as Internals).session?.thirdParty.value?.clientIds;
+    await waitUntil(() => loads()?.get('apple')?.status === 'ready' && loads()?.get('google')?.status === 'loading', 'apple never in while google loaded', { timeout: 5000 });
     await el.updateComplete;
     expect(buttons(), 'a button while another provider was loading').to.deep.equal([]);
     await waitUntil(() => buttons().length > 0, 'no buttons', { timeout: 15000 });

@@ -1,11 +1,11 @@
 import { html, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './customer-register.styles.js';
 import { LocalizeController, loadSourceStrings, type StringOverrides } from '../core/i18n/localize.js';
-import { loadOnce } from '../core/load-once.js';
+import { Loadable } from '../core/loadable.js';
 import type { AccountChannel } from '../core/gateway/contract.js';
 import type { PasswordMode } from '../core/embedding/page-embedding.js';
 import type { ProviderChoices, RedirectProvider } from '../core/providers/provider-options.js';
-import type { FirstStepForm, RegistrationSession } from './registration-session.js';
+import type { FirstStepForm, RegistrationSession } from './registration-seam.js';
 import type { StepName } from '../core/flow/steps.js';
 import { renderFirstStep } from './first-step-view.js';
 import { focusById, renderFormError } from './templates.js';
@@ -72,7 +72,6 @@ export class CustomerRegister extends LitElement {
 
   /** Reactive properties and internal state (declared here rather than with decorators: it builds smaller). */
   static override properties: PropertyDeclarations = {
-    sessionLoadFailed: { state: true },
     sendPending: { state: true },
     form: { state: true },
     offline: { state: true },
@@ -122,10 +121,28 @@ export class CustomerRegister extends LitElement {
   /** @internal What the person has entered on the first step (the registration chunk keeps the rest). */
   private form: FirstStepForm = { method: 'email', email: '', errors: {} };
 
-  /** The lazy registration chunk's session for this element, once it has arrived (right after the first render). */
-  private session?: RegistrationSession;
-  /** The registration chunk could not be loaded (offline?): shown on the first step, retried on Send, on Try again and back online. */
-  private sessionLoadFailed = false;
+  /**
+   * The lazy registration chunk's session for this element, loaded right after
+   * the first render (its later strings come along: nothing from the chunk
+   * renders without them). A failed load (offline?) is shown on the first step
+   * and tried again on Send, on Try again and back online.
+   */
+  private readonly registration: Loadable<RegistrationSession> = new Loadable(this, () =>
+    Promise.all([import('../registration/registration.js'), loadSourceStrings()]).then(([{ startRegistration }]) =>
+      startRegistration({
+        element: this,
+        i18n: this.i18n,
+        form: () => this.form,
+        setForm: (change) => this.setForm(change),
+        offline: () => this.offline,
+      }),
+    ),
+  );
+
+  /** The session, once the chunk has arrived. */
+  private get session(): RegistrationSession | undefined {
+    return this.registration.value;
+  }
   /** Send is under way, from the press until the code is sent or refused (a press before the chunk arrived waits for it here). */
   private sendPending = false;
   /** The gateway and company a Send was pressed for; reset() (and so a change of either) drops it while it waits for the chunk. */
@@ -238,7 +255,7 @@ export class CustomerRegister extends LitElement {
     this.offline = !navigator.onLine;
     if (this.offline) return;
     // Back online: pick up what failed for lack of a network.
-    if (!this.session && this.hasUpdated) this.loadSession().catch(() => {});
+    if (!this.session && this.hasUpdated) this.registration.start();
     this.session?.retryFailed();
   };
 
@@ -291,29 +308,8 @@ export class CustomerRegister extends LitElement {
    * online starts it.
    */
   private startLoads() {
-    if (this.isConnected && !this.offline) this.loadSession().catch(() => {});
+    if (this.isConnected && !this.offline) this.registration.start();
   }
-
-  /** Loads the registration chunk once (again after a failure) and starts this element's session. */
-  private readonly loadSession = loadOnce(() =>
-    // The later steps' strings come along: nothing from the chunk renders without them.
-    Promise.all([import('../registration/registration-feature.js'), loadSourceStrings()]).then(
-      ([{ startRegistration }]) => {
-        this.sessionLoadFailed = false;
-        return (this.session = startRegistration({
-          element: this,
-          i18n: this.i18n,
-          form: () => this.form,
-          setForm: (change) => this.setForm(change),
-          offline: () => this.offline,
-        }));
-      },
-      (error) => {
-        this.sessionLoadFailed = true;
-        throw error;
-      },
-    ),
-  );
 
   /** The element's custom states, for its stylesheet: `page-dark` while the page around it is dark. */
   private readonly internals = this.attachInternals();
@@ -407,11 +403,11 @@ export class CustomerRegister extends LitElement {
     this.sendPending = true;
     const pressedFor: [string] = (this.pressedFor = [this.host + '\n' + this.companyId]);
     try {
-      const session = this.session ?? (await this.loadSession());
+      const session = await this.registration.get();
       // Sent only to the gateway and company it was pressed for, unless reset() came between.
       if (pressedFor === this.pressedFor && pressedFor[0] === this.host + '\n' + this.companyId) await session.submit();
     } catch {
-      // sessionLoadFailed is on screen; the next Send tries again.
+      // The failed load is on screen; the next Send tries again.
     } finally {
       if (pressedFor === this.pressedFor) this.sendPending = false;
     }
@@ -444,8 +440,8 @@ export class CustomerRegister extends LitElement {
           offered: this.offeredMethods,
           session,
           sending: this.sendPending || !!session?.sending,
-          loadFailed: this.sessionLoadFailed,
-          onRetryLoad: () => this.loadSession().catch(() => {}),
+          loadFailed: this.registration.status === 'failed',
+          onRetryLoad: () => this.registration.start(),
           offline: this.offline,
           onSubmit: (event) => this.onSubmit(event),
           dir: this.i18n.dir,

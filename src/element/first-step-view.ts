@@ -9,7 +9,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AccountChannel } from '../core/gateway/contract.js';
 import type { Translation } from '../core/i18n/localize.js';
-import type { FirstStepForm, RegistrationSession } from './registration-session.js';
+import type { FirstStepForm, RegistrationSession } from './registration-seam.js';
 import { renderField, renderPrimary, renderRetry } from './templates.js';
 
 export interface FirstStepProps {
@@ -46,7 +46,7 @@ export function renderFirstStep(props: FirstStepProps): TemplateResult {
           ? renderField('phone', t.phoneLabel, session?.renderPhone() ?? renderPhoneStandIn(t, standIn), form.errors.phone)
           : html`${renderEmailField(props)}${renderField('country', t.countryLabel, session?.renderCountry() ?? renderCountryStandIn(t, standIn), form.errors.country)}`}
       </div>
-      ${session?.renderExtras() ?? nothing}
+      ${session?.renderPageOptions() ?? nothing}
       ${renderPrimary(props.sending, props.sending ? t.sendingCode : t.sendCode)} ${session?.renderProviders() ?? nothing}
     </form>
   `;

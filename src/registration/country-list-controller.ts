@@ -2,26 +2,22 @@
  * The gateway's country list for one element: loaded for the current gateway,
  * company and language (shared with every other element through
  * fetchCountryList's cache), reloaded when one of them changes or on retry.
- * The previous list stays on screen while another language's loads. A plain
- * promise rather than a @lit/task Task: it keeps the task library out of the
- * first step's bytes.
+ * The previous list stays on screen while another language's loads.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { alpha2Of, loadIsoTable } from '../core/gateway/iso-table.js';
 import { fetchCountryList, type Country } from '../core/gateway/country-list.js';
 import { GatewayRefusal, TransportFailure, type GatewayConfig } from '../core/gateway/transport.js';
+import { Loadable } from '../core/loadable.js';
 
 export class CountryListController implements ReactiveController {
-  /** The list, once it has arrived. */
-  countries?: Country[];
-  failed = false;
-  /** The gateway's own words when it refused the list. */
-  refusal = '';
-  /** The last load got no answer at all (offline, the gateway down, or refusing this page's origin). */
-  unreachable = false;
+  /** The list for the current gateway, company and language. */
+  private list?: Loadable<Country[]>;
   private key = '';
-  /** The load under way or last done. */
+  /** The load under way or last done, as a promise that never fails (settled()). */
   private loading?: Promise<unknown>;
+  /** The last list that arrived for the current key or an earlier one (shown while another loads). */
+  private arrived?: Country[];
   private namedCache?: { countries: Country[]; locale: string; list: NamedCountry[] };
 
   /** `config` gives undefined while there is nothing to load from (misconfigured). */
@@ -35,6 +31,27 @@ export class CountryListController implements ReactiveController {
   /** Every update: loads when the gateway, company or language changed. */
   hostUpdate(): void {
     this.load();
+  }
+
+  /** The list, once one has arrived. */
+  get countries(): Country[] | undefined {
+    return this.arrived;
+  }
+
+  get failed(): boolean {
+    return this.list?.status === 'failed';
+  }
+
+  /** The gateway's own words when it refused the list. */
+  get refusal(): string {
+    const error = this.failed && this.list!.error;
+    return error instanceof GatewayRefusal ? error.gatewayMessage : '';
+  }
+
+  /** The last load got no answer at all (offline, the gateway down, or refusing this page's origin). */
+  get unreachable(): boolean {
+    const error = this.failed && this.list!.error;
+    return error instanceof TransportFailure && error.reason === 'network';
   }
 
   /** Resolves once the load under way (if any) has arrived or failed. */
@@ -52,32 +69,24 @@ export class CountryListController implements ReactiveController {
     return this.namedCache.list;
   }
 
-  /** Loads the list when the gateway, company or language changed (or always, on retry). */
+  /** Loads the list when the gateway, company or language changed (or again, on retry after a failure). */
   load(retry = false): void {
     const config = this.config();
     if (!config) return;
     const key = `${config.host}|${config.companyId}|${config.lang}`;
     if (key === this.key && !retry) return;
-    this.key = key;
-    if (this.failed) {
-      this.failed = false;
-      this.element.requestUpdate(); // the loading state replaces the retry button
+    if (key !== this.key || !this.list) {
+      this.key = key;
+      // The ISO table maps the list's codes to regions (preselection, phone flags): fetched alongside.
+      const list: Loadable<Country[]> = new Loadable(this.element, () =>
+        Promise.all([fetchCountryList(config), loadIsoTable()]).then(([countries]) => {
+          if (this.list === list) this.arrived = countries;
+          return countries;
+        }),
+      );
+      this.list = list;
     }
-    // The ISO table maps the list's codes to regions (preselection, phone flags): fetched alongside.
-    this.loading = Promise.all([fetchCountryList(config), loadIsoTable()]).then(
-      ([countries]) => {
-        if (this.key !== key) return;
-        this.countries = countries;
-        this.element.requestUpdate();
-      },
-      (error: unknown) => {
-        if (this.key !== key) return;
-        this.refusal = error instanceof GatewayRefusal ? error.gatewayMessage : '';
-        this.unreachable = error instanceof TransportFailure && error.reason === 'network';
-        this.failed = true;
-        this.element.requestUpdate();
-      },
-    );
+    this.loading = this.list.get().catch(() => {});
   }
 }
 

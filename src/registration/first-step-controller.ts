@@ -7,7 +7,7 @@
  * controller draws are kept here (`choices`).
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import type { Field } from '../element/registration-session.js';
+import type { Field } from '../element/registration-seam.js';
 import type { RegistrationHost } from './registration-host.js';
 import type { AccountType } from '../core/gateway/contract.js';
 import type { Account, PhoneAccount } from '../core/gateway/account.js';
@@ -18,7 +18,7 @@ import { DEFAULT_TIMEOUT_MS } from '../core/gateway/contract.js';
 import type { RegistrationController } from './registration-controller.js';
 import { AccountExistsError } from '../core/flow/registration-flow.js';
 import { validateEmail } from '../core/flow/validation.js';
-import { loadOnce } from '../core/load-once.js';
+import { Loadable } from '../core/loadable.js';
 import type { PhonePart, Residence } from './lazy-parts.js';
 import type { Utm } from '../core/embedding/attribution.js';
 import { effectiveAccountType, offeredAccountTypes, passwordMode, passwordProblem } from '../core/embedding/page-embedding.js';
@@ -42,8 +42,7 @@ export class FirstStepController implements ReactiveController {
   private current: FirstStepChoices = { selectedCountry: '', password: '', passwordVisible: false };
   readonly countryList: CountryListController;
   /** The phone field's controller, created (from a small lazy module) when phone entry is first shown. */
-  private phone?: PhonePart;
-  private phoneLoadFailed = false;
+  private readonly phone: Loadable<PhonePart>;
   /** A Send pressed before the country list arrived waits for it. */
   private awaitingList = false;
 
@@ -59,6 +58,20 @@ export class FirstStepController implements ReactiveController {
   ) {
     host.element.addController(this);
     this.countryList = new CountryListController(host.element, () => (host.configProblem() ? undefined : host.gatewayConfig()));
+    this.phone = new Loadable(host.element, () =>
+      import('../phone/phone-controller.js').then(({ PhoneController }) => {
+        const { element, i18n } = host;
+        return new PhoneController(element, {
+          root: () => element.renderRoot as ShadowRoot,
+          countries: () => this.countryList.countries,
+          preferred: () => this.preferredCountries(),
+          locale: () => i18n.locale,
+          t: () => i18n.t,
+          onInput: () => this.fieldEdited('phone'),
+          initial: () => this.resumedPhone ?? this.typedBeforeReload(),
+        });
+      }),
+    );
   }
 
   /** The country, password and account type as chosen. */
@@ -79,11 +92,11 @@ export class FirstStepController implements ReactiveController {
 
   hostUpdate(): void {
     // After a failed load only the retry button tries again (no loop while offline).
-    if (this.host.form().method === 'phone' && !this.phoneLoadFailed) this.loadPhone().catch(() => {});
+    if (this.host.form().method === 'phone' && this.phone.status === 'idle') this.phone.start();
   }
 
   hostUpdated(): void {
-    const input = this.phone?.field?.input;
+    const input = this.phone.value?.field?.input;
     if (input) input.setAttribute('aria-invalid', this.host.form().errors.phone ? 'true' : 'false');
   }
 
@@ -134,7 +147,7 @@ export class FirstStepController implements ReactiveController {
 
   /** The phone account from the field, checked with libphonenumber, or undefined (after showing what is wrong, when `report`). */
   private phoneAccount(report = true): Account | undefined {
-    const result = this.phone?.account();
+    const result = this.phone.value?.account();
     if (report && result && 'problem' in result) this.showErrors({ phone: result.problem });
     return result && 'account' in result ? result.account : undefined;
   }
@@ -175,7 +188,7 @@ export class FirstStepController implements ReactiveController {
     const { t } = this.host.i18n;
     const countries = this.countryList.countries ?? [];
     const phone = this.host.form().method === 'phone';
-    const iso2 = this.phone?.field?.selectedIso2;
+    const iso2 = this.phone.value?.field?.selectedIso2;
     const code = phone ? iso2 && toGatewayCountry(iso2) : this.effectiveCountry(countries);
     const country = countries.find((c) => c.code === code);
     if (country) return { country: country.code, dialCode: country.countryCode };
@@ -246,9 +259,9 @@ export class FirstStepController implements ReactiveController {
   /** The phone field: a stand-in while its chunk loads, a retry if it (or the country list) failed. */
   renderPhone(): TemplateResult {
     const { t } = this.host.i18n;
-    const field = this.phone?.field;
+    const field = this.phone.value?.field;
     if (field) return html`${field.element}`;
-    const phoneFailed = this.phoneLoadFailed || !!this.phone?.failed;
+    const phoneFailed = this.phone.status === 'failed' || !!this.phone.value?.failed;
     const failed = phoneFailed || this.countryList.failed;
     const message = phoneFailed ? t.phoneLoadFailed : this.countryListFailure();
     return renderPhoneStandIn(t, failed ? { message, onRetry: () => this.retryFailed() } : 'loading');
@@ -256,7 +269,7 @@ export class FirstStepController implements ReactiveController {
 
   /** The phone field as typed, for a reload (first-step-draft.ts). */
   phoneDraft(): { number: string; iso2: string } | undefined {
-    const field = this.phone?.field;
+    const field = this.phone.value?.field;
     return field ? { number: field.rawValue, iso2: field.selectedIso2 } : this.draftPhone;
   }
 
@@ -279,39 +292,14 @@ export class FirstStepController implements ReactiveController {
   /** Retries whatever failed: the country list, the phone field, or both. */
   retryFailed(): void {
     if (this.countryList.failed) this.countryList.load(true);
-    if (this.phone?.failed) this.phone.retry();
-    else if (this.phoneLoadFailed) this.loadPhone().catch(() => {});
+    if (this.phone.value?.failed) this.phone.value.retry();
+    else if (this.phone.status === 'failed') this.phone.start();
   }
-
-  /** Loads the phone field's controller once (again after a failure); it then loads the field itself. */
-  private readonly loadPhone = loadOnce(() =>
-    import('../phone/phone-controller.js').then(
-      ({ PhoneController }) => {
-        const { element, i18n } = this.host;
-        this.phoneLoadFailed = false;
-        this.phone = new PhoneController(element, {
-          root: () => element.renderRoot as ShadowRoot,
-          countries: () => this.countryList.countries,
-          preferred: () => this.preferredCountries(),
-          locale: () => i18n.locale,
-          t: () => i18n.t,
-          onInput: () => this.fieldEdited('phone'),
-          initial: () => this.resumedPhone ?? this.typedBeforeReload(),
-        });
-        element.requestUpdate();
-      },
-      (error) => {
-        this.phoneLoadFailed = true;
-        this.host.element.requestUpdate();
-        throw error;
-      },
-    ),
-  );
 
   // ---- what the page's settings add --------------------------------------------------------
 
   /** The password field and the account types (when the page asks for them), and the send failure. */
-  renderExtras(): unknown {
+  renderPageOptions(): unknown {
     const { host, registration } = this;
     const { element } = host;
     const { t } = host.i18n;

@@ -5,7 +5,7 @@
  * chunk reaches the element through this one object.
  */
 import type { CSSResult } from 'lit';
-import type { RegistrationDoor } from '../element/registration-session.js';
+import type { RegistrationDoor } from '../element/registration-seam.js';
 import { focusById } from '../element/templates.js';
 import type { AccountChannel } from '../core/gateway/contract.js';
 import type { GatewayConfig } from '../core/gateway/transport.js';

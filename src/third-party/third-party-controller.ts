@@ -24,6 +24,7 @@ import { twitterAdapter } from './adapters/twitter.js';
 import { DEFAULT_AUTHORIZATION_ENDPOINTS, isSafeProviderUrl } from './provider-endpoints.js';
 import { CLIENT_ID_PROPERTIES, type RedirectProvider } from '../core/providers/provider-options.js';
 import type { RegistrationHost } from '../registration/registration-host.js';
+import { Loadable } from '../core/loadable.js';
 import type { Residence, ThirdPartyPart } from '../registration/lazy-parts.js';
 import { PROVIDER_MARKS } from './provider-marks.js';
 import { PROVIDER_NAMES } from '../core/providers/provider-names.js';
@@ -78,11 +79,11 @@ export interface ThirdPartySetup {
 /** An enabled provider, with the client id the site set for it, if any (and for Telegram whether the bot may write). */
 type ProviderChoice = { provider: ThirdPartyProvider; clientId?: string; requestWrite?: boolean };
 
-/** Where each enabled provider stands: its client id, or why there is no button. */
-type ProviderState = { clientId: string } | 'loading' | 'failed' | 'absent';
+/** An enabled provider's client id, as it loads: none (undefined, once ready) means no button. */
+type ClientIdLoad = Loadable<{ clientId: string } | undefined>;
 
 export class ThirdPartyController implements ReactiveController, ThirdPartyPart {
-  private readonly states = new Map<ThirdPartyProvider, ProviderState>();
+  private readonly clientIds = new Map<ThirdPartyProvider, ClientIdLoad>();
   private loadedFor = '';
   /** The provider whose sign-in is under way (its button shows the progress). */
   private active?: ThirdPartyProvider;
@@ -157,12 +158,19 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     const key = JSON.stringify([config?.host, config?.companyId, this.enabled]);
     if (key === this.loadedFor) return;
     this.loadedFor = key;
-    this.states.clear();
-    for (const choice of this.enabled) this.loadSettings(choice);
+    this.clientIds.clear();
+    for (const choice of this.enabled) this.clientIds.set(choice.provider, this.clientIdLoad(choice));
   }
 
-  /** A provider's client id: the site's, else the gateway's `config` (cached per gateway). */
-  private loadSettings({ provider, clientId }: ProviderChoice) {
+  /** A provider's client id: the site's, else the gateway's `config` (cached per gateway); none where the button cannot work. */
+  private clientIdLoad({ provider, clientId }: ProviderChoice): ClientIdLoad {
+    const load: ClientIdLoad = new Loadable(this.element, async () => {
+      const settings = await providerSettings(this.gateway()!, provider);
+      if (!settings) this.host.warn(`the gateway has no configuration for provider "${provider}", so its button is not shown`);
+      return settings && { clientId: settings.clientId };
+    });
+    // Known at once (no call): ready in this very update, so the button is drawn without a loading state first.
+    const known = (value: { clientId: string } | undefined) => Object.assign(load, { status: 'ready', value });
     // The callback page can only hand the answer to a page of its own origin
     // (a script served from a CDN finds its callback page there too).
     const callbackPage = provider === 'metamask' ? undefined : this.redirectUri();
@@ -171,49 +179,28 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
         `the sign-in callback page ${callbackPage} is not on this page's origin, so ${provider} is not offered; ` +
           'serve oauth-callback.html from this origin and name it in redirect-uri',
       );
-      this.states.set(provider, 'absent');
-      return;
+      return known(undefined);
     }
     const endpoint = provider === 'metamask' ? undefined : this.endpoint(provider);
     if (endpoint && !isSafeProviderUrl(endpoint)) {
       this.host.warn(`providerEndpoints.${provider} "${endpoint}" is not an https URL (http only on this machine), so ${provider} is not offered`);
-      this.states.set(provider, 'absent');
-      return;
+      return known(undefined);
     }
-    if (clientId) {
-      this.states.set(provider, { clientId });
-      return;
-    }
-    const config = this.gateway();
-    if (!config) return;
-    const key = this.loadedFor;
-    this.states.set(provider, 'loading');
-    providerSettings(config, provider).then(
-      (settings) => {
-        if (key !== this.loadedFor) return;
-        if (!settings) this.host.warn(`the gateway has no configuration for provider "${provider}", so its button is not shown`);
-        this.states.set(provider, settings ? { clientId: settings.clientId } : 'absent');
-        this.element.requestUpdate();
-      },
-      () => {
-        if (key !== this.loadedFor) return;
-        this.states.set(provider, 'failed');
-        this.element.requestUpdate();
-      },
-    );
+    if (clientId) return known({ clientId });
+    load.start();
+    return load;
   }
 
   /** Loads again the provider settings that failed (Try again, or the gateway reachable again). */
   retryFailed() {
-    for (const choice of this.enabled) if (this.states.get(choice.provider) === 'failed') this.loadSettings(choice);
-    this.element.requestUpdate();
+    for (const load of this.clientIds.values()) if (load.status === 'failed') load.start();
   }
 
   /** Starts a sign-in. Runs in the click's task: a popup must be opened before anything is awaited. */
   private start(provider: ThirdPartyProvider) {
     const { registration } = this;
-    const state = this.states.get(provider);
-    if (registration.busy || this.host.offline() || typeof state !== 'object') return;
+    const settings = this.clientIds.get(provider)?.value;
+    if (registration.busy || this.host.offline() || !settings) return;
     const residence = this.setup.residence();
     if (!residence) return;
     const popup = provider === 'metamask' ? null : openSignInPopup();
@@ -223,7 +210,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
         const proof =
           provider === 'metamask'
             ? await this.walletProof(signal)
-            : await this.redirectProof(provider, state.clientId, popup, residence, signal);
+            : await this.redirectProof(provider, settings.clientId, popup, residence, signal);
         // Framed by another origin, one click could be a hidden one (clickjacking): the verified account waits for a second action.
         return await registration.flow.registerWithProvider(proof, residence, signal, this.host.hasTerms() || framedByAnotherOrigin());
       } finally {
@@ -350,11 +337,11 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     if (!choices.length) return nothing;
     const t = this.host.i18n.t;
     const { registration } = this;
-    const states = choices.map(({ provider }) => [provider, this.states.get(provider)] as const);
-    const loading = states.some(([, state]) => state === 'loading');
+    const loads = choices.map(({ provider }) => [provider, this.clientIds.get(provider)] as const);
+    const loading = loads.some(([, load]) => load?.status === 'loading');
     // All buttons at once, when every provider's settings are in: one by one, each would push the others down.
-    const ready = loading ? [] : states.filter(([, state]) => typeof state === 'object').map(([provider]) => provider);
-    const failed = states.some(([, state]) => state === 'failed');
+    const ready = loading ? [] : loads.filter(([, load]) => load?.value).map(([provider]) => provider);
+    const failed = loads.some(([, load]) => load?.status === 'failed');
     if (!ready.length && !loading && !failed) return nothing;
     const busy = registration.busy === 'provider';
     const unavailable = !!registration.busy || this.host.offline();

@@ -67,7 +67,7 @@ export function partnerSitePlugin() {
       return;
     }
     // The tampered copy: the same chunk with one more comment, so only its hash tells.
-    if (match[1] && /^chunks\/registration-feature-/.test(match[3])) body = Buffer.concat([body, Buffer.from('\n/* tampered */\n')]);
+    if (match[1] && /^chunks\/registration-/.test(match[3])) body = Buffer.concat([body, Buffer.from('\n/* tampered */\n')]);
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'access-control-allow-origin': '*',

@@ -8,7 +8,7 @@
  * The element's four events are fired here, from the flow's steps and failures.
  */
 import { nothing, type ReactiveController } from 'lit';
-import type { Field, LaterStep, RegistrationDoor, RegistrationSession } from '../element/registration-session.js';
+import type { Field, LaterStep, RegistrationDoor, RegistrationSession } from '../element/registration-seam.js';
 import type { Step, StepName } from '../core/flow/steps.js';
 import { registrationHost, type RegistrationHost } from './registration-host.js';
 import { emit, type RegisteredDetail } from '../core/embedding/events.js';
@@ -25,7 +25,7 @@ import { firstTouch, utmFromUrl, type Utm } from '../core/embedding/attribution.
 import { checkAttributes, collectRegisterExtras } from '../core/embedding/page-embedding.js';
 import { accountExistsDetail, identifierOf, signInUrlFor } from '../core/embedding/sign-in-link.js';
 import { GatewayError } from '../core/gateway/transport.js';
-import { loadOnce } from '../core/load-once.js';
+import { Loadable } from '../core/loadable.js';
 import type { ThirdPartyPart } from './lazy-parts.js';
 
 export type { RegistrationSession };
@@ -38,15 +38,15 @@ function registeredDetail({ customer, account }: Extract<Step, { name: 'done' }>
 
 /** Starts the registration of one element: its flow, and what the element asks of it. */
 export function startRegistration(door: RegistrationDoor): RegistrationSession {
-  return new ElementRegistration(registrationHost(door));
+  return new ElementSession(registrationHost(door));
 }
 
-class ElementRegistration implements RegistrationSession, ReactiveController {
+class ElementSession implements RegistrationSession, ReactiveController {
   private readonly registration: RegistrationController;
   private readonly laterSteps: LaterStepsController;
   private readonly firstStep: FirstStepController;
   /** The third-party buttons and sign-in, from their own lazy chunk, once `providers` names any. */
-  private thirdParty?: ThirdPartyPart;
+  private readonly thirdParty: Loadable<ThirdPartyPart>;
   /** The campaign touch attributed to this visit (first touch, or this URL's). */
   private readonly touch: Utm;
   /** The gateway and company whose misconfiguration was last warned about. */
@@ -98,6 +98,15 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
       resumable?.account.channel === 'phone' ? resumable.account : undefined,
       draft?.phone,
     );
+    this.thirdParty = new Loadable(element, () =>
+      import('../third-party/third-party-controller.js').then(({ ThirdPartyController, thirdPartyStyles }) => {
+        host.adopt(thirdPartyStyles);
+        return new ThirdPartyController(host, registration, {
+          residence: () => this.firstStep.residence(),
+          elementKey: () => this.resumeKey(),
+        });
+      }),
+    );
     if (draft) this.restoreDraft(draft);
     if (resumable) {
       const { account } = resumable;
@@ -117,11 +126,11 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
       const problem = host.configProblem();
       if (problem) console.warn(`<customer-register>: ${problem === 'host' ? `host="${element.host}" is not an http(s) URL` : 'the company-id attribute is required'}.`);
     }
-    // Tried again at the next update; said in the console, so that buttons missing from a page are never a mystery.
-    if (element.providers && !this.thirdParty) this.loadThirdParty().catch((error) => host.warn(`the third-party sign-in buttons could not be loaded: ${error}`));
+    // Said in the console, so that buttons missing from a page are never a mystery; tried again with what else failed (retryFailed).
+    if (element.providers && this.thirdParty.status === 'idle') this.loadThirdParty();
     // The country field's Try again reached the gateway again: the provider settings that failed with it load too.
     const unreachable = this.firstStep.gatewayUnreachable;
-    if (this.gatewayWasUnreachable && !unreachable) this.thirdParty?.retryFailed();
+    if (this.gatewayWasUnreachable && !unreachable) this.thirdParty.value?.retryFailed();
     this.gatewayWasUnreachable = unreachable;
   }
 
@@ -207,18 +216,9 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
     if (error instanceof AccountExistsError) emit(element, 'account-exists', accountExistsDetail(element, error.account, this.touch, host.warn));
   }
 
-  /** Loads the third-party chunk once (again at a later update, if it failed) and wires it to this element. */
-  private readonly loadThirdParty = loadOnce(() =>
-    import('../third-party/third-party-controller.js').then(({ ThirdPartyController, thirdPartyStyles }) => {
-      const { host } = this;
-      host.adopt(thirdPartyStyles);
-      this.thirdParty = new ThirdPartyController(host, this.registration, {
-        residence: () => this.firstStep.residence(),
-        elementKey: () => this.resumeKey(),
-      });
-      host.element.requestUpdate();
-    }),
-  );
+  private loadThirdParty() {
+    this.thirdParty.get().catch((error) => this.host.warn(`the third-party sign-in buttons could not be loaded: ${error}`));
+  }
 
   // ---- RegistrationSession ----------------------------------------------------------------
 
@@ -250,13 +250,13 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
     return this.firstStep.renderPhone();
   }
 
-  renderExtras() {
-    return this.firstStep.renderExtras();
+  renderPageOptions() {
+    return this.firstStep.renderPageOptions();
   }
 
   renderProviders() {
     // A gateway that cannot be reached is said once, at the country field, with its Try again: not again under the buttons.
-    return this.firstStep.gatewayUnreachable ? nothing : this.thirdParty?.render();
+    return this.firstStep.gatewayUnreachable ? nothing : this.thirdParty.value?.render();
   }
 
   renderCode(step: Extract<LaterStep, { name: 'code' | 'registering' }>) {
@@ -273,6 +273,7 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
 
   retryFailed(): void {
     this.firstStep.retryFailed();
+    if (this.thirdParty.status === 'failed') this.loadThirdParty();
   }
 
   reset(): void {

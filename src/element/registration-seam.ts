@@ -76,7 +76,7 @@ export interface RegistrationSession {
   /** The first step's parts that need the gateway or the page's settings. */
   renderCountry(): TemplateResult;
   renderPhone(): TemplateResult;
-  renderExtras(): unknown;
+  renderPageOptions(): unknown;
   renderProviders(): unknown;
   /** The later steps, one view each. */
   renderCode(step: Extract<Step, { name: 'code' | 'registering' }>): TemplateResult;
