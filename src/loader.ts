@@ -5,6 +5,6 @@
  * whole dist/ folder can sit on any path.
  */
 const base = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
-import(/* @vite-ignore */ new URL('customer-register.js', base).href).catch((error: unknown) =>
+import(new URL('customer-register.js', base).href).catch((error: unknown) =>
   console.error('<customer-register>: could not load customer-register.js next to the loader', error),
 );

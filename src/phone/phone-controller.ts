@@ -1,12 +1,12 @@
 /**
- * Owns the lazy phone field of one element. The element creates it (itself a
- * small lazy module) the first time phone entry is shown, so an e-mail-only
+ * Owns the lazy phone field of one element. The first step's controller
+ * creates it (itself a small lazy module) the first time phone entry is shown, so an e-mail-only
  * page never downloads any of the phone code. It imports the phone chunk, creates
  * the field for the gateway's countries, and re-creates it, keeping the typed
  * number, when the language or the country list changes.
  */
 import type { PhonePart } from '../registration/lazy-parts.js';
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { Country } from '../core/gateway/country-list.js';
 import type { Translation } from '../core/i18n/localize.js';
@@ -29,7 +29,7 @@ export interface PhoneSetup {
   initial?: () => PhoneAccount | undefined;
 }
 
-export class PhoneController implements PhonePart {
+export class PhoneController implements ReactiveController, PhonePart {
   private readonly task: Task<[Country[] | undefined, string], PhoneField | undefined>;
   private current?: PhoneField;
 

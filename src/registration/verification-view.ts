@@ -1,7 +1,7 @@
 /**
  * The steps after the account step: entering the code, and the outcome. Pure
- * template functions over explicit props: the element owns the state and the
- * handlers. Part of the lazy registration chunk.
+ * template functions over explicit props: LaterStepsController owns the state
+ * and the handlers.
  */
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';

@@ -6,17 +6,12 @@
  */
 
 import { pageStorage } from '../page-storage.js';
+import type { Utm, UtmField } from '../gateway/register.js';
 
-export interface Utm {
-  utmSource?: string;
-  utmMedium?: string;
-  utmCampaign?: string;
-  utmContent?: string;
-  utmTerm?: string;
-}
+export type { Utm };
 
 /** Register field -> URL parameter. */
-export const UTM_PARAMETERS: Readonly<Record<keyof Utm, string>> = {
+export const UTM_PARAMETERS: Readonly<Record<UtmField, string>> = {
   utmSource: 'utm_source',
   utmMedium: 'utm_medium',
   utmCampaign: 'utm_campaign',
@@ -108,4 +103,9 @@ export function resolveUtm(attributes: Utm, touch: Utm): Utm {
     if (value) result[field] = value;
   }
   return result;
+}
+
+/** The element's own `utm-*` values (each wins over the URL's and the first touch's). */
+export function utmOf(attributes: Readonly<Record<UtmField, string>>): Utm {
+  return Object.fromEntries(Object.keys(UTM_PARAMETERS).map((field) => [field, attributes[field as UtmField]]));
 }

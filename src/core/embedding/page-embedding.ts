@@ -5,21 +5,16 @@
  * first step. Part of the lazy registration chunk.
  */
 import { REGISTER_SOURCE } from '../gateway/contract.js';
-import type { RegisterExtras } from '../gateway/register.js';
+import type { RegisterExtras, UtmField } from '../gateway/register.js';
 import type { Translation } from '../i18n/localize.js';
-import type { Utm } from './attribution.js';
+import { utmOf, type Utm } from './attribution.js';
 import { describeDevice } from './device.js';
 import { meetsPasswordRules, passwordDigest } from './password.js';
 import { OPEN_ACCOUNT_TYPE, type AccountType } from '../gateway/contract.js';
 import { registerExtras } from './register-fields.js';
 
 /** The element's attributes this module reads (the element's public properties). */
-export interface EmbeddingAttributes {
-  utmSource: string;
-  utmMedium: string;
-  utmCampaign: string;
-  utmContent: string;
-  utmTerm: string;
+export interface EmbeddingAttributes extends Record<UtmField, string> {
   registerSource: string;
   customerGroupId: string;
   agentSource: string;
@@ -92,13 +87,7 @@ export async function collectRegisterExtras(
 ): Promise<RegisterExtras> {
   const extras = registerExtras(
     {
-      utmAttributes: {
-        utmSource: attributes.utmSource,
-        utmMedium: attributes.utmMedium,
-        utmCampaign: attributes.utmCampaign,
-        utmContent: attributes.utmContent,
-        utmTerm: attributes.utmTerm,
-      },
+      utmAttributes: utmOf(attributes),
       touch: context.touch,
       registerSource: attributes.registerSource,
       detectedRegisterSource: detectRegisterSource(),

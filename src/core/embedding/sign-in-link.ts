@@ -5,8 +5,9 @@
  * sign-in form can be prefilled and the campaign and agent are kept. Pure, so it is tested without the DOM.
  */
 import type { Account } from '../gateway/account.js';
+import type { UtmField } from '../gateway/register.js';
 import type { AccountExistsDetail } from './events.js';
-import { resolveUtm, UTM_PARAMETERS, type Utm } from './attribution.js';
+import { resolveUtm, UTM_PARAMETERS, utmOf, type Utm } from './attribution.js';
 import { agentReferral } from './register-fields.js';
 
 export interface SignInLinkInputs {
@@ -59,12 +60,7 @@ export function signInUrl(inputs: SignInLinkInputs): string | undefined {
 }
 
 /** The element's properties the link is made of. */
-export interface SignInLinkAttributes {
-  utmSource: string;
-  utmMedium: string;
-  utmCampaign: string;
-  utmContent: string;
-  utmTerm: string;
+export interface SignInLinkAttributes extends Record<UtmField, string> {
   agentCode: string;
   agentParam: string;
   loginUrl?: string;
@@ -75,11 +71,10 @@ type Warn = (message: string) => void;
 
 /** The sign-in link for an element on this page, from its attributes and the visit's first touch. */
 export function signInUrlFor(element: SignInLinkAttributes, account: Account, touch: Utm, warn: Warn): string | undefined {
-  const { utmSource, utmMedium, utmCampaign, utmContent, utmTerm } = element;
   return signInUrl({
     loginUrl: element.loginUrl ?? '',
     account,
-    utmAttributes: { utmSource, utmMedium, utmCampaign, utmContent, utmTerm },
+    utmAttributes: utmOf(element),
     touch,
     agentCode: element.agentCode,
     agentParam: element.agentParam,

@@ -111,7 +111,7 @@ export function proofMapping(proof: ProviderProof, companyId: string): { body: o
  */
 export const VERIFY_TICKET_FIELD = 'verifyTicket';
 
-/** (contract) the `loginName` of a third-party registration: the verified e-mail, else phone, else the provider's user id. */
+/** (assumed, with register type 3) the `loginName` of a third-party registration: the verified e-mail, else phone, else the provider's user id. */
 export function thirdPartyLoginName(verified: { userId: string; email?: string; phone?: string }): string {
   return verified.email || verified.phone || verified.userId;
 }
@@ -226,7 +226,7 @@ export const TICKET_USED_CODES: ReadonlySet<string> = new Set(['VERIFY_TOKEN_USE
  */
 export const CODE_SPENT_CODES: ReadonlySet<string> = new Set(['VERIFY_CODE_ERROR', ...DEAD_TICKET_CODES, ...ACCOUNT_EXISTS_CODES]);
 
-/** (assumed) the seconds before a new code may be requested; the gateway enforces its own limit. */
+/** (assumed) the milliseconds before a new code may be requested; the gateway enforces its own limit. */
 export const RESEND_DELAY_MS = 60_000;
 
 /** (seed) openAccountType: 0 individual, 1 enterprise. */

@@ -13,15 +13,15 @@ export interface Customer {
 }
 
 /** Register fields the page configures (attribution, grouping and the like); all optional. */
-export interface RegisterExtras {
+/** The register body's campaign fields (seed), each from the page's `utm_*` or the element's `utm-*`. */
+export type UtmField = 'utmSource' | 'utmMedium' | 'utmCampaign' | 'utmContent' | 'utmTerm';
+
+export type Utm = Partial<Record<UtmField, string>>;
+
+export interface RegisterExtras extends Utm {
   registerSource: number;
   lang?: string;
   registerDevice?: string;
-  utmSource?: string;
-  utmMedium?: string;
-  utmCampaign?: string;
-  utmContent?: string;
-  utmTerm?: string;
   /** int64 as a decimal string, never a JS number. */
   customerGroupId?: string;
   tradeTypeCurrencyList?: { allCurrency: string; tradeType: string }[];
