@@ -72,12 +72,20 @@ export function query<T extends Element = HTMLElement>(el: CustomerRegister, sel
   return el.shadowRoot!.querySelector<T>(selector as never);
 }
 
-/** Waits until the country list has arrived (the select is enabled). */
+/**
+ * Waits until the country list has arrived (the select is enabled). It comes
+ * with the registration chunk, which the test server compiles on its first
+ * request of a run: on a busy machine that alone can take several seconds.
+ */
 export async function countriesLoaded(el: CustomerRegister): Promise<void> {
-  await waitUntil(() => {
-    const select = query<HTMLSelectElement>(el, '#country');
-    return select && !select.disabled;
-  }, 'the country list never loaded');
+  await waitUntil(
+    () => {
+      const select = query<HTMLSelectElement>(el, '#country');
+      return select && !select.disabled;
+    },
+    'the country list never loaded',
+    { timeout: 15_000 },
+  );
 }
 
 /** The element's shadow root's focused node. */

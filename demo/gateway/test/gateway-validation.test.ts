@@ -144,7 +144,9 @@ describe('reference gateway: hardening', () => {
     expect(alive).to.equal(true);
   });
 
-  it('the dev endpoints (which mint proofs) are off unless asked for', async () => {
+  it('the dev endpoints (which mint proofs) are off unless asked for', async function () {
+    // Two gateway processes start and stop here: on a busy machine each start alone can take seconds.
+    this.timeout(60_000);
     const requests = [{ target: '/__dev/inbox' }, { target: '/__dev/idp/proofs' }];
     expect((await probe({ requests })).statuses).to.deep.equal([404, 404]);
     expect((await probe({ dev: true, requests })).statuses.every((status) => status === 200)).to.equal(true);
