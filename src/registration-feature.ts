@@ -7,7 +7,7 @@
  * typing, and calls it only through the `RegistrationSession` it returns.
  * The element's three events are fired here, from the flow's steps and failures.
  */
-import { nothing, type ReactiveController } from 'lit';
+import { html, nothing, type ReactiveController } from 'lit';
 import type { LaterStep, RegistrationElement, RegistrationSession } from './registration-session.js';
 import type { Step } from './flow/steps.js';
 import { emit, type RegisteredDetail } from './events.js';
@@ -26,6 +26,7 @@ import { accountExistsDetail, identifierOf, signInUrlFor } from './embedding/sig
 import { GatewayError } from './gateway/transport.js';
 import { loadOnce } from './load-once.js';
 import type { ThirdPartyController } from './third-party/third-party-controller.js';
+import { CodeSendGuard } from './challenge/send-guard.js';
 
 export type { RegistrationSession };
 
@@ -55,14 +56,18 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   /** The first-step draft as last kept (first-step-draft.ts), and the Send it carries. */
   private draftText?: string;
   private unansweredSend?: UnansweredSend;
+  /** The challenge on code send, when the gateway asks for one (src/challenge/). */
+  private readonly challenge: CodeSendGuard;
 
   constructor(private readonly element: RegistrationElement) {
     element.addController(this);
     // The first campaign touch is remembered now, whether or not this visitor registers.
     const fromUrl = utmFromUrl(location.search);
     this.touch = element.attribution === 'off' ? fromUrl : firstTouch(fromUrl, Date.now());
+    this.challenge = new CodeSendGuard(element);
     const registration = (this.registration = new RegistrationController(element, {
       config: () => element.gatewayConfig(),
+      sendGuard: this.challenge.guard,
       extras: () =>
         collectRegisterExtras(
           element,
@@ -228,10 +233,12 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   }
 
   submit(): Promise<void> {
+    this.challenge.prepare();
     return this.firstStep.submit();
   }
 
   fieldEdited(field: Parameters<RegistrationSession['fieldEdited']>[0]): void {
+    this.challenge.prepare();
     this.firstStep.fieldEdited(field);
   }
 
@@ -248,7 +255,7 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   }
 
   renderExtras() {
-    return this.firstStep.renderExtras();
+    return html`${this.firstStep.renderExtras()}${this.challenge.render()}`;
   }
 
   renderProviders() {
@@ -257,7 +264,7 @@ class ElementRegistration implements RegistrationSession, ReactiveController {
   }
 
   renderCode(step: Extract<LaterStep, { name: 'code' | 'registering' }>) {
-    return this.laterSteps.renderCode(step);
+    return html`${this.laterSteps.renderCode(step)}${this.challenge.render()}`;
   }
 
   renderConfirm(step: Extract<LaterStep, { name: 'confirm' }>) {

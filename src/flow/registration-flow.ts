@@ -8,6 +8,7 @@ import { accountExists } from '../gateway/check-status.js';
 import { register, registerBody, thirdPartyRegisterBody, type RegisterExtras, type RegisterOutcome } from '../gateway/register.js';
 import { verifyProof, type ProofBinding } from '../gateway/provider-verify.js';
 import { sendVerificationCode } from '../gateway/send-code.js';
+import type { SendAttempt, SendGuard } from '../challenge/send-guard.js';
 import { GatewayError, GatewayRefusal, isAmbiguous, TransportFailure, type GatewayConfig } from '../gateway/transport.js';
 import {
   ACCOUNT_EXISTS_CODES,
@@ -77,6 +78,8 @@ export interface FlowOptions {
   onUnansweredSend?: (send: UnansweredSend | undefined) => void;
   now?: () => number;
   calls?: Partial<FlowCalls>;
+  /** Runs every verifyCodeSend, adding a challenge's token when the gateway asks for one (src/challenge/). */
+  sendGuard?: SendGuard;
 }
 
 /** A Send whose answer has not arrived (yet, or ever): the next Send for the same account repeats it, same trace. */
@@ -181,9 +184,14 @@ export class RegistrationFlow {
     const key = statusKey(account);
     const repeat = this.unansweredSend?.key === key ? this.unansweredSend.trace : undefined;
     this.setUnansweredSend({ key, trace: repeat ?? crypto.randomUUID() });
-    const { trace } = this.unansweredSend!;
+    let attempts = 0;
+    // A send repeated with a challenge's token is a new request (the refused one's trace would get its refusal again).
+    const attempt: SendAttempt = (challenge, until = deadline) => {
+      if (attempts++) this.setUnansweredSend({ key, trace: crypto.randomUUID() });
+      return this.calls.sendVerificationCode(config, account, { signal, trace: this.unansweredSend!.trace, deadline: until }, challenge);
+    };
     try {
-      const token = await this.calls.sendVerificationCode(config, account, { signal, trace, deadline });
+      const token = await (this.options.sendGuard ? this.options.sendGuard(account, attempt, signal) : attempt());
       this.setUnansweredSend(undefined);
       const codesMayDiffer = this.lostSendFor === key;
       this.lostSendFor = undefined;
