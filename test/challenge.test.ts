@@ -29,6 +29,15 @@ async function pressSend(mounted: Mounted, email: string) {
   await press('Enter');
 }
 
+/** axe's WCAG 2.0-2.2 A and AA rules over the element: the ids of what fails. */
+async function axeViolations(el: Element): Promise<string[]> {
+  const win = window as unknown as { axe?: { run(context: Element, options: object): Promise<{ violations: { id: string }[] }> } };
+  if (!win.axe) await import('axe-core/axe.min.js' as string);
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  const results = await win.axe!.run(el, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+  return results.violations.map((violation) => violation.id);
+}
+
 const sendCodes = (companyId: string): Promise<LoggedRequest[]> => requestsOf(companyId, 'sendCode');
 
 /** The stand-in's "I am human" control: in the element's challenge panel, or (GeeTest) over the page. */
@@ -72,6 +81,9 @@ describe('challenge on code send', () => {
     expect(part(mounted.el, '#challenge-title').textContent).to.equal(deDE.challengeTitle);
     expect(part(mounted.el, '#challenge-back').textContent!.trim()).to.equal(deDE.challengeBack);
     expect(await sendCodes(mounted.companyId)).to.have.length(0);
+    // The panel takes focus (the person's next thing to do), and passes axe's WCAG A/AA rules.
+    await waitUntil(() => mounted.el.shadowRoot!.activeElement?.id === 'challenge-title', 'the panel never took focus');
+    expect(await axeViolations(mounted.el)).to.deep.equal([]);
     standInCheckbox(mounted)!.click();
     await waitForStep(mounted.el, '#code');
     expect((await sendCodes(mounted.companyId))[0].body).to.include({ captchaType: 'turnstile' });
@@ -85,6 +97,7 @@ describe('challenge on code send', () => {
     await waitUntil(() => query(mounted.el, '#challenge-back'), 'no Back', { timeout: 10_000 });
     part<HTMLButtonElement>(mounted.el, '#challenge-back').click();
     await sendFailureShown(mounted, enUS.challengeFailed);
+    await waitUntil(() => mounted.el.shadowRoot!.activeElement?.id === 'send-error', 'focus did not move to the failure');
     expect(part<HTMLInputElement>(mounted.el, '#email').value).to.equal(email);
     expect(await sendCodes(mounted.companyId)).to.have.length(0);
     await pressSend(mounted, email);

@@ -14,6 +14,7 @@ import { toGatewayCountry } from '../gateway/iso-table.js';
 import { DEFAULT_TIMEOUT_MS } from '../gateway/contract.js';
 import type { RegistrationController } from '../flow/registration-controller.js';
 import { AccountExistsError } from '../flow/registration-flow.js';
+import { ChallengeStopped } from '../challenge/challenge-stopped.js';
 import { validateEmail } from '../flow/validation.js';
 import { loadOnce } from '../load-once.js';
 import type { PhoneController } from '../phone/phone-controller.js';
@@ -73,8 +74,9 @@ export class FirstStepController implements ReactiveController {
     if (!account || this.passwordRefused()) return;
     const { element, registration } = this;
     await registration.run('send', (signal) => registration.flow.requestCode(account, signal, deadline));
-    // An existing account: the message (and its Sign in link) is where the person goes on.
-    if (registration.error instanceof AccountExistsError) element.focusById('send-error');
+    // An existing account: the message (and its Sign in link) is where the person goes on; after a
+    // challenge that did not end in a code, the message is where its panel was.
+    if (registration.error instanceof AccountExistsError || registration.error instanceof ChallengeStopped) element.focusById('send-error');
   }
 
   /** The account on screen, once checked; a Send pressed before the country list arrived waits for it. */
