@@ -5,8 +5,10 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { fill } from './support/keyboard.js';
-import { alerts, countriesLoaded, mount, part, query, typeInto, press, waitForStep, type Mounted } from './support/harness.js';
-import { gatewayUrl, requestsOf, uniqueCompanyId, uniqueEmail, type LoggedRequest } from './support/reference-gateway.js';
+import { alerts, countriesLoaded, mount, part, query, showPhone, typeInto, typeText, press, waitForStep, type Mounted } from './support/harness.js';
+import { gatewayUrl, requestsOf, testConfig, uniqueCompanyId, uniqueEmail, type LoggedRequest } from './support/reference-gateway.js';
+import { RegistrationFlow } from '../src/flow/registration-flow.js';
+import { RESEND_DELAY_MS } from '../src/gateway/contract.js';
 import { setCaptcha, type CaptchaType } from './support/challenges.js';
 import { enUS } from '../src/i18n/en-US.js';
 import deDE from '../src/i18n/locales/de-DE.js';
@@ -73,6 +75,43 @@ describe('challenge on code send', () => {
       expect(query(mounted.el, '#challenge-title')).to.equal(null);
     });
   }
+
+  it('an SMS code is guarded the same way: the SMS send carries the token', async () => {
+    const companyId = uniqueCompanyId('captcha-sms');
+    await setCaptcha(companyId, { provider: 'geetest' });
+    const { el } = await mount({ companyId, methods: 'phone', country: 'CN' });
+    const input = await showPhone(el);
+    input.focus();
+    await typeText('13800000000');
+    await press('Enter');
+    await waitForStep(el, '#code');
+    const [sent] = await sendCodes(companyId);
+    expect(sent.body).to.include({ bizType: 'SMS_REGISTER_VERIFICATION_CODE', captchaType: 'geetest' });
+    expect(new URLSearchParams(sent.body!.captchaToken as string).get('pass_token')).to.match(/^[0-9a-f]{64}$/);
+  });
+
+  it('"Send a new code" goes through the challenge too, and the countdown is the flow\'s as before', async () => {
+    let now = Date.now();
+    const config = await testConfig();
+    const guarded: (string | undefined)[] = [];
+    const flow = new RegistrationFlow({
+      config: () => config,
+      extras: () => ({ registerSource: 2 }),
+      now: () => now,
+      calls: { sendVerificationCode: async (_config, _account, _options, challenge) => `ticket-${challenge?.captchaToken ?? 'none'}` },
+      // A guard that asks for a challenge from the second send on.
+      sendGuard: async (_account, attempt) => {
+        guarded.push(guarded.length ? 'challenge' : undefined);
+        return guarded.length > 1 ? attempt({ captchaType: 'turnstile', captchaToken: 'solved' }) : attempt();
+      },
+    });
+    await flow.requestCode({ channel: 'email', email: uniqueEmail('resend'), country: 'ISO_3166_826', dialCode: '44' });
+    expect(flow.step).to.deep.include({ name: 'code', sendToken: 'ticket-none' });
+    now += RESEND_DELAY_MS;
+    await flow.resendCode();
+    expect(guarded).to.deep.equal([undefined, 'challenge']);
+    expect(flow.step).to.deep.include({ name: 'code', sendToken: 'ticket-solved', resendAvailableAt: now + RESEND_DELAY_MS });
+  });
 
   it('a challenge that asks the person shows the panel in their language, and the code is sent once they pass it', async () => {
     const mounted = await mountWithCaptcha({ provider: 'turnstile', widget: 'interactive' }, 'de-DE');
