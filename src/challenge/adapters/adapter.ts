@@ -31,6 +31,10 @@ export interface ChallengeAdapter {
   reset(): void;
 }
 
+/** Regional variants the providers' `hl` lists name themselves; other tags go as their language (`de-DE` -> `de`). */
+const REGIONAL = new Set(['zh-CN', 'zh-TW', 'pt-BR', 'pt-PT', 'es-419', 'fr-CA']);
+export const providerLanguage = (locale: string) => (REGIONAL.has(locale) ? locale : locale.split('-')[0]);
+
 /** What a provider said went wrong, before it is worded for the person. */
 export class ChallengeError extends Error {
   constructor(

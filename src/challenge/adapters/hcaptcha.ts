@@ -4,7 +4,7 @@
  * (`open-callback` shows the element's panel), and closing it is a way back.
  */
 import { DEFAULT_TIMEOUT_MS } from '../../gateway/contract.js';
-import { ChallengeError, loadScript, scriptAddress, type ChallengeAdapter } from './adapter.js';
+import { ChallengeError, loadScript, providerLanguage, scriptAddress, type ChallengeAdapter } from './adapter.js';
 
 interface HCaptcha {
   render(container: HTMLElement, params: Record<string, unknown>): string;
@@ -18,9 +18,9 @@ export function createHCaptcha(): ChallengeAdapter {
   return {
     provider: 'hcaptcha',
     load: (scriptUrl, _siteKey, lang) =>
-      loadScript(scriptAddress('hcaptcha', scriptUrl, 'https://js.hcaptcha.com/1/api.js', { render: 'explicit', recaptchacompat: 'off', hl: lang }), api, DEFAULT_TIMEOUT_MS),
+      loadScript(scriptAddress('hcaptcha', scriptUrl, 'https://js.hcaptcha.com/1/api.js', { render: 'explicit', recaptchacompat: 'off', hl: providerLanguage(lang) }), api, DEFAULT_TIMEOUT_MS),
     async execute({ container, siteKey, lang, onInteractive }) {
-      widget = api()!.render(container, { sitekey: siteKey, size: 'invisible', hl: lang, 'open-callback': onInteractive });
+      widget = api()!.render(container, { sitekey: siteKey, size: 'invisible', hl: providerLanguage(lang), 'open-callback': onInteractive });
       try {
         return (await api()!.execute(widget, { async: true })).response;
       } catch (code) {

@@ -4,7 +4,7 @@
  * site key (`render=`), and `execute` is bound to the action.
  */
 import { DEFAULT_TIMEOUT_MS } from '../../gateway/contract.js';
-import { ChallengeError, loadScript, scriptAddress, type ChallengeAdapter } from './adapter.js';
+import { ChallengeError, loadScript, providerLanguage, scriptAddress, type ChallengeAdapter } from './adapter.js';
 
 interface ReCaptcha {
   ready(callback: () => void): void;
@@ -19,7 +19,7 @@ export function createReCaptcha(enterprise: boolean): ChallengeAdapter {
   const usual = `https://www.google.com/recaptcha/${enterprise ? 'enterprise' : 'api'}.js`;
   return {
     provider: enterprise ? 'recaptcha-enterprise' : 'recaptcha',
-    load: (scriptUrl, siteKey, lang) => loadScript(scriptAddress(enterprise ? 'recaptcha-enterprise' : 'recaptcha', scriptUrl, usual, { render: siteKey, hl: lang }), api, DEFAULT_TIMEOUT_MS),
+    load: (scriptUrl, siteKey, lang) => loadScript(scriptAddress(enterprise ? 'recaptcha-enterprise' : 'recaptcha', scriptUrl, usual, { render: siteKey, hl: providerLanguage(lang) }), api, DEFAULT_TIMEOUT_MS),
     async execute({ siteKey, action }) {
       try {
         await new Promise<void>((resolve) => api()!.ready(resolve));
