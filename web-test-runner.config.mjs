@@ -145,13 +145,18 @@ function referenceGatewayPlugin() {
   };
 }
 
-/** The demo's strict policy, as a partner page with a strict CSP would send it. */
-function strictPolicy(gatewayUrl) {
+/**
+ * The demo's strict policy, as a partner page with a strict CSP would send it;
+ * `challengeOrigin`: plus README's entries for a challenge provider (script-src,
+ * frame-src, connect-src), here the origin of the reference gateway's stand-ins.
+ */
+function strictPolicy(gatewayUrl, challengeOrigin = '') {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self'${challengeOrigin ? ` ${challengeOrigin}` : ''}`,
     "style-src 'self'",
-    `connect-src 'self' ${gatewayUrl}`,
+    ...(challengeOrigin ? [`frame-src ${challengeOrigin}`] : []),
+    `connect-src 'self' ${gatewayUrl}${challengeOrigin ? ` ${challengeOrigin}` : ''}`,
     "img-src 'self' data:",
     "require-trusted-types-for 'script'",
   ].join('; ');
@@ -183,7 +188,7 @@ function embedPage({ companyId, gatewayUrl, providers, country = '', recordViola
 function strictPolicyMiddleware(getGatewayUrl) {
   return async (context, next) => {
     await next();
-    if (context.path === '/__csp/page.html') context.set('Content-Security-Policy', strictPolicy(getGatewayUrl()));
+    if (context.path === '/__csp/page.html') context.set('Content-Security-Policy', strictPolicy(getGatewayUrl(), context.query.challenge ? getGatewayUrl() : ''));
     // `?offline-relays=1`: nothing but this server and the gateway can be reached
     // (the MetaMask SDK test: its relay must stay unreachable even where CI has a network).
     if (context.path === '/__oauth/embed.html' && context.query['offline-relays']) {

@@ -73,6 +73,33 @@ languagePicker?.addEventListener('change', () => {
   document.getElementById('demo-embed')?.setAttribute('lang', languagePicker.value);
 });
 
+// The challenge on code send: the reference gateway's /__dev/captcha for the demo's company,
+// chosen in the page's URL (?captcha=turnstile&widget=interactive) so a reload keeps it. The
+// element asks for the company's challenge once per visit, so a change reloads the page.
+const captchaPicker = document.getElementById('demo-captcha');
+const widgetPicker = document.getElementById('demo-captcha-widget');
+const chosen = new URLSearchParams(location.search);
+if (captchaPicker && widgetPicker) {
+  captchaPicker.value = chosen.get('captcha') ?? '';
+  widgetPicker.value = chosen.get('widget') ?? 'interactive';
+  const provider = captchaPicker.value || null;
+  const widget = widgetPicker.value;
+  const setting = widget === 'blocked' ? { blocked: [provider], fallback: provider === 'hcaptcha' ? 'turnstile' : 'hcaptcha' } : { widget };
+  fetch(`${GATEWAY}/__dev/captcha`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ companyId: 'demo', provider, ...setting }),
+  }).catch(() => {});
+  const reload = () => {
+    const query = new URLSearchParams(location.search);
+    query.set('captcha', captchaPicker.value);
+    query.set('widget', widgetPicker.value);
+    location.search = query.toString();
+  };
+  captchaPicker.addEventListener('change', reload);
+  widgetPicker.addEventListener('change', reload);
+}
+
 // The real identity providers cannot be reached from here: the reference
 // gateway plays them (its consent pages ask who to sign in as).
 const localIdentityProviders = localProviderEndpoints(GATEWAY);

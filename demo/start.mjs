@@ -28,11 +28,16 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** The demo pages run under a strict policy: what works here works on a strict partner site. */
+/**
+ * The demo pages run under a strict policy: what works here works on a strict partner site.
+ * The gateway's origin in script-src and frame-src is README's entries for a challenge
+ * provider (Turnstile's challenges.cloudflare.com, ...): here the gateway plays them.
+ */
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  `script-src 'self' ${gatewayOrigin}`,
   "style-src 'self'",
+  `frame-src ${gatewayOrigin}`,
   `connect-src 'self' ${gatewayOrigin}`,
   "img-src 'self' data:",
   "require-trusted-types-for 'script'",

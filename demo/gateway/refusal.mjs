@@ -23,13 +23,17 @@ export const CODES = {
   proofUsed: 'THIRD_LOGIN_PROOF_USED',
   proofExpired: 'THIRD_LOGIN_PROOF_EXPIRED',
   proofMismatch: 'THIRD_LOGIN_PROOF_MISMATCH',
+  // The code-send challenge (assumed, src/gateway/contract.ts): one is needed, or the one sent was refused.
+  captchaRequired: 'VERIFY_CODE_CAPTCHA_REQUIRED',
+  captchaInvalid: 'VERIFY_CODE_CAPTCHA_INVALID',
 };
 
 export class Refusal extends Error {
-  /** @param {string} code @param {string} msg */
-  constructor(code, msg) {
+  /** @param {string} code @param {string} msg @param {unknown} [data] what the refusal's envelope carries as `data` (null by default) */
+  constructor(code, msg, data = null) {
     super(msg);
     this.code = code;
+    this.data = data;
   }
 }
 

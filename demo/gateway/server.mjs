@@ -26,6 +26,7 @@ import { randomUUID } from 'node:crypto';
 import { messagesFor } from './messages.mjs';
 import { CODES, Refusal } from './refusal.mjs';
 import { createIdentityProviders } from './identity-providers/index.mjs';
+import { createChallenges } from './challenges/index.mjs';
 import { ROUTES, createContractCalls, thirdPartyKey } from './server/contract-calls.mjs';
 import { createDevEndpoints } from './server/dev-endpoints.mjs';
 import { createFaults } from './server/faults.mjs';
@@ -89,21 +90,27 @@ export function createGateway(options = {}) {
     state.replays.clear();
     state.replayOff.clear();
     idp.reset();
+    challenges.reset();
   }
 
+  /** The gateway's own origin, for the stand-ins it serves. */
+  const selfOrigin = () => {
+    const address = server.address();
+    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  };
   const idp = createIdentityProviders({
     allowedOrigins,
     now,
     log,
-    selfOrigin: () => {
-      const address = server.address();
-      return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    },
+    selfOrigin,
     isRegistered: (companyId, provider, userId) => state.customers.has(thirdPartyKey(companyId, provider, userId)),
   });
 
+  // The code-send challenge: the providers' stand-ins under /__captcha/, the gateway's checks.
+  const challenges = createChallenges({ now, log, selfOrigin });
+
   // The contract's calls, config and {provider}Verify included.
-  const handlers = createContractCalls({ state, now, log, idp, ticketTtlMs, maxWrongCodes, resendIntervalMs });
+  const handlers = createContractCalls({ state, now, log, idp, challenges, ticketTtlMs, maxWrongCodes, resendIntervalMs });
   const { applyFault, answer } = createFaults({ state, now });
 
   /** Where a request's answer is kept for a repeat of it, or undefined (a call that does no work, or replay off). */
@@ -118,7 +125,7 @@ export function createGateway(options = {}) {
     state.replays.set(key, answered);
     if (state.replays.size > MAX_REPLAYS) state.replays.delete(state.replays.keys().next().value);
   }
-  const { handleDev } = createDevEndpoints({ state, now, reset, idp });
+  const { handleDev } = createDevEndpoints({ state, now, reset, idp, challenges });
 
   // ---- HTTP -----------------------------------------------------------------
 
@@ -133,6 +140,10 @@ export function createGateway(options = {}) {
     // endpoints are called server to server: no CORS there, as at the real ones.
     if (url.pathname.startsWith('/__idp/')) {
       return local ? idp.handleIdp(req, res, url) : send(res, 403, {}, 'forbidden', 'text/plain');
+    }
+    // The challenge providers' stand-ins: scripts any page may load, and their token endpoint.
+    if (url.pathname.startsWith('/__captcha/')) {
+      return local ? challenges.handleStandIn(req, res, url, readJson, send) : send(res, 403, {}, 'forbidden', 'text/plain');
     }
     const cors = corsHeaders(req, allowedOrigins);
     if (req.headers.origin && !cors) {

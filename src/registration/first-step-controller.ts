@@ -23,6 +23,7 @@ import type { PhonePart, Residence } from './lazy-parts.js';
 import type { Utm } from '../core/embedding/attribution.js';
 import { effectiveAccountType, offeredAccountTypes, passwordMode, passwordProblem } from '../core/embedding/page-embedding.js';
 import { signInUrlFor } from '../core/embedding/sign-in-link.js';
+import { ChallengeStopped } from './challenge-stopped.js';
 import { renderAccountTypes, renderPasswordField } from './account-extras-view.js';
 import { renderSendError } from './send-error-view.js';
 import { renderCountryStandIn, renderPhoneStandIn } from '../element/first-step-view.js';
@@ -110,8 +111,9 @@ export class FirstStepController implements ReactiveController {
     if (!account || this.passwordRefused()) return;
     const { host, registration } = this;
     await registration.run('send', (signal) => registration.flow.requestCode(account, signal, deadline));
-    // An existing account: the message (and its Sign in link) is where the person goes on.
-    if (registration.error instanceof AccountExistsError) host.focus('send-error');
+    // An existing account: the message (and its Sign in link) is where the person goes on; after a
+    // challenge that did not end in a code, the message is where its panel was.
+    if (registration.error instanceof AccountExistsError || registration.error instanceof ChallengeStopped) host.focus('send-error');
   }
 
   /** The account on screen, once checked; a Send pressed before the country list arrived waits for it. */

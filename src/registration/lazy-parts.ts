@@ -1,6 +1,6 @@
 /**
- * What the registration chunk uses of the two chunks it loads itself: the
- * phone field and the third-party buttons. Declared here, a floor below both,
+ * What the registration chunk uses of the chunks it loads itself: the phone
+ * field, the third-party buttons and the challenge on code send. Declared here, a floor below them,
  * and implemented there, so that types point down a floor as code does
  * (test/node/import-layers.test.mjs); the classes themselves come with `import()`.
  */
@@ -27,4 +27,12 @@ export interface ThirdPartyPart {
   render(): unknown;
   /** Loads again every provider setting that failed (after the gateway is reachable again). */
   retryFailed(): void;
+}
+
+/** The challenge on code send, while it runs (challenge/challenge-runner.ts). */
+export interface ChallengePart {
+  /** The provider's token, once the person (or the invisible check) passed; a ChallengeStopped otherwise. */
+  run(): Promise<{ captchaType: string; captchaToken: string }>;
+  dispose(): void;
+  render(): unknown;
 }

@@ -7,7 +7,7 @@
  * typing, and calls it only through the `RegistrationSession` it returns.
  * The element's four events are fired here, from the flow's steps and failures.
  */
-import { nothing, type ReactiveController } from 'lit';
+import { html, nothing, type ReactiveController } from 'lit';
 import type { Field, LaterStep, RegistrationDoor, RegistrationSession } from '../element/registration-seam.js';
 import type { Step, StepName } from '../core/flow/steps.js';
 import { registrationHost, type RegistrationHost } from './registration-host.js';
@@ -27,6 +27,7 @@ import { accountExistsDetail, identifierOf, signInUrlFor } from '../core/embeddi
 import { GatewayError } from '../core/gateway/transport.js';
 import { Loadable } from '../core/loadable.js';
 import type { ThirdPartyPart } from './lazy-parts.js';
+import { CodeSendGuard } from './challenge-guard.js';
 
 export type { RegistrationSession };
 
@@ -58,6 +59,8 @@ class ElementSession implements RegistrationSession, ReactiveController {
   private unansweredSend?: UnansweredSend;
   /** The step last drawn (hostUpdated). */
   private shownStep: StepName = 'account';
+  /** The challenge on code send, when the gateway asks for one (src/challenge/). */
+  private readonly challenge: CodeSendGuard;
 
   constructor(private readonly host: RegistrationHost) {
     const { element } = host;
@@ -65,8 +68,10 @@ class ElementSession implements RegistrationSession, ReactiveController {
     // The first campaign touch is remembered now, whether or not this visitor registers.
     const fromUrl = utmFromUrl(location.search);
     this.touch = element.attribution === 'off' ? fromUrl : firstTouch(fromUrl, Date.now());
+    this.challenge = new CodeSendGuard(host);
     const registration = (this.registration = new RegistrationController(element, {
       config: () => host.gatewayConfig(),
+      sendGuard: this.challenge.guard,
       extras: () => {
         const { accountType, password } = this.firstStep.choices;
         return collectRegisterExtras(element, { touch: this.touch, lang: host.i18n.requestedTag, chosenAccountType: accountType, password }, host.warn);
@@ -231,10 +236,12 @@ class ElementSession implements RegistrationSession, ReactiveController {
   }
 
   submit(): Promise<void> {
+    this.challenge.prepare();
     return this.firstStep.submit();
   }
 
   fieldEdited(field: Field): void {
+    this.challenge.prepare();
     this.firstStep.fieldEdited(field);
   }
 
@@ -251,7 +258,7 @@ class ElementSession implements RegistrationSession, ReactiveController {
   }
 
   renderPageOptions() {
-    return this.firstStep.renderPageOptions();
+    return html`${this.firstStep.renderPageOptions()}${this.challenge.render()}`;
   }
 
   renderProviders() {
@@ -260,7 +267,7 @@ class ElementSession implements RegistrationSession, ReactiveController {
   }
 
   renderCode(step: Extract<LaterStep, { name: 'code' | 'registering' }>) {
-    return this.laterSteps.renderCode(step);
+    return html`${this.laterSteps.renderCode(step)}${this.challenge.render()}`;
   }
 
   renderConfirm(step: Extract<LaterStep, { name: 'confirm' }>) {

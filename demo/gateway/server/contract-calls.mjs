@@ -35,12 +35,13 @@ export const thirdPartyKey = (companyId, provider, userId) => `${companyId}|3|${
  * @param {() => number} context.now
  * @param {(line: string) => void} context.log
  * @param {{ handlers: object, redeemProof: Function }} context.idp the identity providers (config, {provider}Verify, type 3's proof)
+ * @param {{ config: Function, checkSend: Function }} context.challenges the code-send challenge (../challenges/)
  * @param {number} context.ticketTtlMs
  * @param {number} context.maxWrongCodes
  * @param {number} context.resendIntervalMs
  * @returns {Record<string, (body: object, ctx: object) => unknown>} each call's handler, by call name (ROUTES)
  */
-export function createContractCalls({ state, now, log, idp, ticketTtlMs, maxWrongCodes, resendIntervalMs }) {
+export function createContractCalls({ state, now, log, idp, challenges, ticketTtlMs, maxWrongCodes, resendIntervalMs }) {
   const handlers = {
     countryList(body, ctx) {
       requireString(body, 'parentCode', ctx);
@@ -72,6 +73,8 @@ export function createContractCalls({ state, now, log, idp, ticketTtlMs, maxWron
         if (!match) throw new Refusal(CODES.paramInvalid, ctx.m.phoneInvalid);
         account = normalizePhone(match[2], `+${match[1]}`, country, ctx);
       }
+      // The challenge first: a send it refuses sends nothing and starts no resend interval.
+      challenges.checkSend(body, ctx);
       const key = accountKey(ctx.companyId, type, account);
       const last = state.lastSendAt.get(key);
       if (last !== undefined && now() - last < resendIntervalMs) {
@@ -143,6 +146,11 @@ export function createContractCalls({ state, now, log, idp, ticketTtlMs, maxWron
 
     // config and {provider}Verify
     ...idp.handlers,
+
+    // (assumed) config's `thirdSource: 'captcha'` names the code-send challenge; any other source is a provider's.
+    config(body, ctx) {
+      return body?.thirdSource === 'captcha' ? challenges.config(ctx) : idp.handlers.config(body, ctx);
+    },
   };
 
   /**

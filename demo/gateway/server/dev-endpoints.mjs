@@ -12,8 +12,9 @@ import { readJson, send } from './http.mjs';
  * @param {() => number} context.now
  * @param {() => void} context.reset
  * @param {{ handleDev: Function }} context.idp the identity providers
+ * @param {{ handleDev: Function }} context.challenges the code-send challenge (POST /__dev/captcha)
  */
-export function createDevEndpoints({ state, now, reset, idp }) {
+export function createDevEndpoints({ state, now, reset, idp, challenges }) {
   async function handleDev(req, res, url, cors) {
     const route = url.pathname.slice('/__dev'.length);
     // Listings can be narrowed with ?companyId= (and ?call= for requests).
@@ -53,6 +54,7 @@ export function createDevEndpoints({ state, now, reset, idp }) {
     }
     // The identity providers' behaviour, proofs minted without a page, accepted proofs.
     if (await idp.handleDev(req, route, url, (status, body) => send(res, status, cors, body))) return;
+    if (await challenges.handleDev(req, route, readJson, (status, body) => send(res, status, cors, body))) return;
     if (req.method === 'POST' && route === '/expire-tickets') {
       for (const ticket of state.tickets.values()) if (ofCompany(ticket)) ticket.expiresAt = now() - 1;
       return send(res, 200, cors, { ok: true });

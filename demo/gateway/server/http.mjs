@@ -45,7 +45,7 @@ export function envelope(trace, data, tm) {
 
 /** @param {number} tm the time of the answer (ms) */
 export function refusalEnvelope(trace, refusal, tm) {
-  return { bizCode: refusal.code, code: refusal.code, msg: refusal.message, tm, trace, msgParams: null, data: null, ok: false, fail: true };
+  return { bizCode: refusal.code, code: refusal.code, msg: refusal.message, tm, trace, msgParams: null, data: refusal.data ?? null, ok: false, fail: true };
 }
 
 export async function readJson(req) {

@@ -35,6 +35,11 @@ import {
   type UnderReviewStep,
 } from './steps.js';
 
+/** One verifyCodeSend, with a challenge's token or without; `deadline` for the call (epoch ms). */
+export type SendAttempt = (challenge?: { captchaType: string; captchaToken: string }, deadline?: number) => Promise<string>;
+/** Runs the sends of one press (`sendGuard`: the challenge on code send, registration/challenge-guard.ts). */
+export type SendGuard = (account: Account, attempt: SendAttempt, signal?: AbortSignal) => Promise<string>;
+
 /** The account is registered already: no code is sent, nothing can create a duplicate. */
 export class AccountExistsError extends Error {
   constructor(readonly account: Account) {
@@ -77,6 +82,8 @@ export interface FlowOptions {
   onUnansweredSend?: (send: UnansweredSend | undefined) => void;
   now?: () => number;
   calls?: Partial<FlowCalls>;
+  /** Runs every verifyCodeSend, adding a challenge's token when the gateway asks for one (src/challenge/). */
+  sendGuard?: SendGuard;
 }
 
 /** A Send whose answer has not arrived (yet, or ever): the next Send for the same account repeats it, same trace. */
@@ -181,9 +188,14 @@ export class RegistrationFlow {
     const key = statusKey(account);
     const repeat = this.unansweredSend?.key === key ? this.unansweredSend.trace : undefined;
     this.setUnansweredSend({ key, trace: repeat ?? crypto.randomUUID() });
-    const { trace } = this.unansweredSend!;
+    let attempts = 0;
+    // A send repeated with a challenge's token is a new request (the refused one's trace would get its refusal again).
+    const attempt: SendAttempt = (challenge, until = deadline) => {
+      if (attempts++) this.setUnansweredSend({ key, trace: crypto.randomUUID() });
+      return this.calls.sendVerificationCode(config, account, { signal, trace: this.unansweredSend!.trace, deadline: until }, challenge);
+    };
     try {
-      const token = await this.calls.sendVerificationCode(config, account, { signal, trace, deadline });
+      const token = await (this.options.sendGuard ? this.options.sendGuard(account, attempt, signal) : attempt());
       this.setUnansweredSend(undefined);
       const codesMayDiffer = this.lostSendFor === key;
       this.lostSendFor = undefined;

@@ -119,6 +119,56 @@ export function thirdPartyLoginName(verified: { userId: string; email?: string; 
 /** (assumed) a verify call's `action` saying the provider account is registered already. */
 export const THIRD_PARTY_ACTION_REGISTERED = 'login';
 
+// ---- The code-send challenge (a captcha the gateway asks for before it sends a code) ----
+
+/** (assumed) the challenge providers, by their `captchaType` names. */
+export const CAPTCHA_TYPES = ['turnstile', 'hcaptcha', 'recaptcha', 'recaptcha-enterprise', 'geetest'] as const;
+export type CaptchaType = (typeof CAPTCHA_TYPES)[number];
+
+/**
+ * (assumed) One challenge as the gateway names it: the provider, its public
+ * site key (`clientId`, as for the identity providers; GeeTest's captcha id),
+ * and where the provider's script is loaded from when not its usual address
+ * (`scriptUrl`: reCAPTCHA's `www.recaptcha.net` in mainland China, a
+ * stand-in on this machine); `fallback`, another challenge to run when this
+ * one's script cannot be loaded.
+ */
+export interface ChallengeSpec {
+  captchaType: CaptchaType;
+  clientId: string;
+  scriptUrl?: string;
+  fallback?: ChallengeSpec;
+}
+
+/**
+ * (assumed) `config` with `{ thirdSource: CAPTCHA_CONFIG_SOURCE }` answers the
+ * company's challenge: a `ChallengeSpec` plus `captchaRequired` (every
+ * verifyCodeSend needs a token) and `freeSends` (how many codes one identifier
+ * may ask for on one page visit before the element asks for a challenge by
+ * itself; default DEFAULT_FREE_CODE_SENDS). A refusal: no challenge is set up.
+ */
+export const CAPTCHA_CONFIG_SOURCE = 'captcha';
+export const DEFAULT_FREE_CODE_SENDS = 3;
+
+/**
+ * (assumed) verifyCodeSend refusals: CAPTCHA_REQUIRED_CODE (this send needs a
+ * challenge; `data` is the `ChallengeSpec` to run, so the gateway can decide
+ * per request), CAPTCHA_INVALID_CODE (the token sent was refused: failed,
+ * expired, used before, or not this company's; no code was sent).
+ */
+export const CAPTCHA_REQUIRED_CODE = 'VERIFY_CODE_CAPTCHA_REQUIRED';
+export const CAPTCHA_INVALID_CODE = 'VERIFY_CODE_CAPTCHA_INVALID';
+
+/**
+ * (assumed) Where the token goes: verifyCodeSend's body carries `captchaType`
+ * and `captchaToken` beside `bizType`, `toUser` and `country`. GeeTest v4
+ * answers four fields (`lot_number`, `captcha_output`, `pass_token`,
+ * `gen_time`): they travel as one query string in `captchaToken`.
+ */
+export function captchaFields(captchaType: CaptchaType, token: string): { captchaType: CaptchaType; captchaToken: string } {
+  return { captchaType, captchaToken: token };
+}
+
 /** (assumed) how long a `sendToken` stays valid on the gateway (the reference gateway's 10 minutes). */
 export const TICKET_TTL_MS = 10 * 60_000;
 
@@ -195,6 +245,7 @@ export const WORDED_REFUSALS = {
   VERIFY_CODE_EXPIRED: 'refusalCodeExpired',
   VERIFY_CODE_LOCKED: 'refusalCodeLocked',
   VERIFY_CODE_SEND_TOO_FREQUENT: 'refusalTooFrequent',
+  VERIFY_CODE_CAPTCHA_INVALID: 'challengeFailed',
 } as const;
 
 /** (assumed) refusal code meaning the login name is already registered. */

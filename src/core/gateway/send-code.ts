@@ -7,9 +7,11 @@ export async function sendVerificationCode(
   config: GatewayConfig,
   account: Account,
   options: CallOptions = {},
+  /** A challenge's token (`captchaFields`), when the gateway asked for one. */
+  challenge?: { captchaType: string; captchaToken: string },
 ): Promise<string> {
   const toUser = account.channel === 'email' ? account.email : smsRecipient(account.dialCode, account.nationalNumber);
-  const body = { bizType: SEND_CODE_BIZ_TYPE[account.channel], toUser, country: account.country };
+  const body = { bizType: SEND_CODE_BIZ_TYPE[account.channel], toUser, country: account.country, ...challenge };
   const trace = options.trace ?? crypto.randomUUID();
   const data = await callGateway<{ token?: unknown }>(config, 'sendCode', body, { ...options, trace });
   // (observed) data.token is the sendToken; without it the answer is unusable.

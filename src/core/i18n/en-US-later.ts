@@ -52,6 +52,13 @@ export const enUSLater = {
   refusalCodeLocked: 'Too many incorrect codes. Please request a new code.',
   refusalTooFrequent: 'Please wait a moment before requesting another code.',
   signIn: 'Sign in',
+  /** The check a site's gateway may ask for before it sends a code (a captcha); never call it a robot test or a token. */
+  challengeTitle: 'A quick security check',
+  challengeHint: 'Complete the check below to continue.',
+  challengeBack: 'Back',
+  challengeBlocked: 'The security check could not be loaded. It may be blocked by your browser, an extension or your network. Please try again.',
+  challengeFailed: 'The security check was not completed. Please try again.',
+  challengeExpired: 'The security check has expired. Please try again.',
   resendReady: 'You can now request a new code.',
   resendIn: counted('en-US', { one: 'You can request a new code in {n} second', other: 'You can request a new code in {n} seconds' }),
   newCodeSent: 'We sent you a new code.',

@@ -70,6 +70,12 @@ const ar: Translation = {
   refusalCodeLocked: 'أُدخلت رموز غير صحيحة مرات كثيرة. يُرجى طلب رمز جديد.',
   refusalTooFrequent: 'يُرجى الانتظار قليلًا قبل طلب رمز آخر.',
   signIn: 'تسجيل الدخول',
+  challengeTitle: 'فحص أمان سريع',
+  challengeHint: 'أكمل الفحص أدناه للمتابعة.',
+  challengeBack: 'رجوع',
+  challengeBlocked: 'تعذّر تحميل فحص الأمان. ربما يحظره متصفحك أو إحدى الإضافات أو شبكتك. يُرجى المحاولة مرة أخرى.',
+  challengeFailed: 'لم يكتمل فحص الأمان. يُرجى المحاولة مرة أخرى.',
+  challengeExpired: 'انتهت صلاحية فحص الأمان. يُرجى المحاولة مرة أخرى.',
   resendReady: 'يمكنك الآن طلب رمز جديد.',
   resendIn: counted('ar', {
     zero: 'يمكنك طلب رمز جديد الآن',

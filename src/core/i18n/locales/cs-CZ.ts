@@ -67,6 +67,12 @@ const csCZ: Translation = {
   refusalCodeLocked: 'Příliš mnoho nesprávných kódů. Vyžádejte si prosím nový kód.',
   refusalTooFrequent: 'Než si vyžádáte další kód, chvíli prosím počkejte.',
   signIn: 'Přihlásit se',
+  challengeTitle: 'Rychlá bezpečnostní kontrola',
+  challengeHint: 'Pro pokračování dokončete kontrolu níže.',
+  challengeBack: 'Zpět',
+  challengeBlocked: 'Bezpečnostní kontrolu se nepodařilo načíst. Může ji blokovat váš prohlížeč, rozšíření nebo síť. Zkuste to prosím znovu.',
+  challengeFailed: 'Bezpečnostní kontrola nebyla dokončena. Zkuste to prosím znovu.',
+  challengeExpired: 'Platnost bezpečnostní kontroly vypršela. Zkuste to prosím znovu.',
   resendReady: 'Nyní si můžete vyžádat nový kód.',
   resendIn: counted('cs-CZ', {
     one: 'Nový kód si můžete vyžádat za {n} sekundu',

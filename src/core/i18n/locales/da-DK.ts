@@ -66,6 +66,12 @@ const daDK: Translation = {
   refusalCodeLocked: 'For mange forkerte koder. Bed om en ny kode.',
   refusalTooFrequent: 'Vent lidt, før du beder om en ny kode.',
   signIn: 'Log ind',
+  challengeTitle: 'Et hurtigt sikkerhedstjek',
+  challengeHint: 'Gennemfør tjekket nedenfor for at fortsætte.',
+  challengeBack: 'Tilbage',
+  challengeBlocked: 'Sikkerhedstjekket kunne ikke indlæses. Det kan være blokeret af din browser, en udvidelse eller dit netværk. Prøv igen.',
+  challengeFailed: 'Sikkerhedstjekket blev ikke gennemført. Prøv igen.',
+  challengeExpired: 'Sikkerhedstjekket er udløbet. Prøv igen.',
   resendReady: 'Du kan nu bede om en ny kode.',
   resendIn: counted('da-DK', {
     one: 'Du kan bede om en ny kode om {n} sekund',

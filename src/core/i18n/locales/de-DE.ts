@@ -63,6 +63,12 @@ const deDE: Translation = {
   refusalCodeLocked: 'Zu viele falsche Codes. Bitte fordern Sie einen neuen Code an.',
   refusalTooFrequent: 'Bitte warten Sie einen Moment, bevor Sie einen weiteren Code anfordern.',
   signIn: 'Anmelden',
+  challengeTitle: 'Eine kurze Sicherheitsprüfung',
+  challengeHint: 'Schließen Sie die Prüfung unten ab, um fortzufahren.',
+  challengeBack: 'Zurück',
+  challengeBlocked: 'Die Sicherheitsprüfung konnte nicht geladen werden. Möglicherweise wird sie von Ihrem Browser, einer Erweiterung oder Ihrem Netzwerk blockiert. Bitte versuchen Sie es erneut.',
+  challengeFailed: 'Die Sicherheitsprüfung wurde nicht abgeschlossen. Bitte versuchen Sie es erneut.',
+  challengeExpired: 'Die Sicherheitsprüfung ist abgelaufen. Bitte versuchen Sie es erneut.',
   resendReady: 'Sie können jetzt einen neuen Code anfordern.',
   resendIn: counted('de-DE', {
     one: 'Sie können in {n} Sekunde einen neuen Code anfordern',

@@ -63,6 +63,12 @@ const es419: Translation = {
   refusalCodeLocked: 'Demasiados códigos incorrectos. Solicite un código nuevo.',
   refusalTooFrequent: 'Espere un momento antes de solicitar otro código.',
   signIn: 'Iniciar sesión',
+  challengeTitle: 'Una verificación de seguridad rápida',
+  challengeHint: 'Complete la verificación de abajo para continuar.',
+  challengeBack: 'Volver',
+  challengeBlocked: 'No se pudo cargar la verificación de seguridad. Es posible que la bloquee su navegador, una extensión o su red. Intente de nuevo.',
+  challengeFailed: 'No se completó la verificación de seguridad. Intente de nuevo.',
+  challengeExpired: 'La verificación de seguridad venció. Intente de nuevo.',
   resendReady: 'Ya puede solicitar un código nuevo.',
   resendIn: counted('es-419', {
     one: 'Podrá solicitar un código nuevo en {n} segundo',

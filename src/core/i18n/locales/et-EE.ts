@@ -66,6 +66,12 @@ const etEE: Translation = {
   refusalCodeLocked: 'Liiga palju valesid koode. Küsi uus kood.',
   refusalTooFrequent: 'Oota hetk, enne kui uue koodi küsid.',
   signIn: 'Logi sisse',
+  challengeTitle: 'Kiire turvakontroll',
+  challengeHint: 'Jätkamiseks läbi allolev kontroll.',
+  challengeBack: 'Tagasi',
+  challengeBlocked: 'Turvakontrolli ei õnnestunud laadida. Selle võib blokeerida sinu brauser, laiendus või võrk. Proovi uuesti.',
+  challengeFailed: 'Turvakontroll jäi lõpetamata. Proovi uuesti.',
+  challengeExpired: 'Turvakontroll aegus. Proovi uuesti.',
   resendReady: 'Nüüd saad küsida uue koodi.',
   resendIn: counted('et-EE', {
     one: 'Uue koodi saad küsida {n} sekundi pärast',

@@ -66,6 +66,12 @@ const fiFI: Translation = {
   refusalCodeLocked: 'Liian monta väärää koodia. Pyydä uusi koodi.',
   refusalTooFrequent: 'Odota hetki, ennen kuin pyydät uuden koodin.',
   signIn: 'Kirjaudu sisään',
+  challengeTitle: 'Nopea turvatarkistus',
+  challengeHint: 'Jatka suorittamalla alla oleva tarkistus.',
+  challengeBack: 'Takaisin',
+  challengeBlocked: 'Turvatarkistusta ei voitu ladata. Selaimesi, laajennus tai verkkosi voi estää sen. Yritä uudelleen.',
+  challengeFailed: 'Turvatarkistusta ei suoritettu loppuun. Yritä uudelleen.',
+  challengeExpired: 'Turvatarkistus vanheni. Yritä uudelleen.',
   resendReady: 'Voit nyt pyytää uuden koodin.',
   resendIn: counted('fi-FI', {
     one: 'Voit pyytää uuden koodin {n} sekunnin kuluttua',

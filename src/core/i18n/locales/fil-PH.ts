@@ -66,6 +66,12 @@ const filPH: Translation = {
   refusalCodeLocked: 'Masyadong maraming maling code ang nailagay. Humiling ng bagong code.',
   refusalTooFrequent: 'Maghintay muna sandali bago humiling ng panibagong code.',
   signIn: 'Mag-log in',
+  challengeTitle: 'Isang mabilis na pagsusuring panseguridad',
+  challengeHint: 'Kumpletuhin ang pagsusuri sa ibaba para magpatuloy.',
+  challengeBack: 'Bumalik',
+  challengeBlocked: 'Hindi ma-load ang pagsusuring panseguridad. Maaaring hinaharangan ito ng iyong browser, ng isang extension o ng iyong network. Pakisubukang muli.',
+  challengeFailed: 'Hindi nakumpleto ang pagsusuring panseguridad. Pakisubukang muli.',
+  challengeExpired: 'Nag-expire na ang pagsusuring panseguridad. Pakisubukang muli.',
   resendReady: 'Maaari ka nang humiling ng bagong code.',
   resendIn: counted('fil-PH', {
     one: 'Maaari kang humiling ng bagong code pagkalipas ng {n} segundo',

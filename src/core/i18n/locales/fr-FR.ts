@@ -63,6 +63,12 @@ const frFR: Translation = {
   refusalCodeLocked: 'Trop de codes incorrects. Veuillez demander un nouveau code.',
   refusalTooFrequent: 'Veuillez patienter un instant avant de demander un autre code.',
   signIn: 'Se connecter',
+  challengeTitle: 'Une vérification de sécurité rapide',
+  challengeHint: 'Effectuez la vérification ci-dessous pour continuer.',
+  challengeBack: 'Retour',
+  challengeBlocked: 'La vérification de sécurité n’a pas pu être chargée. Elle est peut-être bloquée par votre navigateur, une extension ou votre réseau. Veuillez réessayer.',
+  challengeFailed: 'La vérification de sécurité n’a pas été effectuée. Veuillez réessayer.',
+  challengeExpired: 'La vérification de sécurité a expiré. Veuillez réessayer.',
   resendReady: 'Vous pouvez maintenant demander un nouveau code.',
   resendIn: counted('fr-FR', {
     one: 'Vous pourrez demander un nouveau code dans {n} seconde',

@@ -67,6 +67,12 @@ const heIL: Translation = {
   refusalCodeLocked: 'הוזנו יותר מדי קודים שגויים. יש לבקש קוד חדש.',
   refusalTooFrequent: 'יש להמתין רגע לפני בקשת קוד נוסף.',
   signIn: 'כניסה',
+  challengeTitle: 'בדיקת אבטחה קצרה',
+  challengeHint: 'השלימו את הבדיקה שלמטה כדי להמשיך.',
+  challengeBack: 'חזרה',
+  challengeBlocked: 'לא ניתן היה לטעון את בדיקת האבטחה. ייתכן שהדפדפן, תוסף או הרשת שלכם חוסמים אותה. נסו שוב.',
+  challengeFailed: 'בדיקת האבטחה לא הושלמה. נסו שוב.',
+  challengeExpired: 'תוקף בדיקת האבטחה פג. נסו שוב.',
   resendReady: 'עכשיו אפשר לבקש קוד חדש.',
   resendIn: counted('he-IL', {
     one: 'אפשר יהיה לבקש קוד חדש בעוד שנייה',

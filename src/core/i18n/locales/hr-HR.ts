@@ -67,6 +67,12 @@ const hrHR: Translation = {
   refusalCodeLocked: 'Previše netočnih kodova. Zatražite novi kod.',
   refusalTooFrequent: 'Pričekajte trenutak prije nego što zatražite novi kod.',
   signIn: 'Prijava',
+  challengeTitle: 'Kratka sigurnosna provjera',
+  challengeHint: 'Za nastavak dovršite provjeru u nastavku.',
+  challengeBack: 'Natrag',
+  challengeBlocked: 'Sigurnosnu provjeru nije bilo moguće učitati. Možda je blokira vaš preglednik, proširenje ili mreža. Pokušajte ponovno.',
+  challengeFailed: 'Sigurnosna provjera nije dovršena. Pokušajte ponovno.',
+  challengeExpired: 'Sigurnosna provjera je istekla. Pokušajte ponovno.',
   resendReady: 'Sada možete zatražiti novi kod.',
   resendIn: counted('hr-HR', {
     one: 'Novi kod možete zatražiti za {n} sekundu',

@@ -66,6 +66,12 @@ const huHU: Translation = {
   refusalCodeLocked: 'Túl sok hibás kód. Kérjen új kódot.',
   refusalTooFrequent: 'Kérjük, várjon egy kicsit, mielőtt újabb kódot kér.',
   signIn: 'Bejelentkezés',
+  challengeTitle: 'Egy gyors biztonsági ellenőrzés',
+  challengeHint: 'A folytatáshoz végezze el az alábbi ellenőrzést.',
+  challengeBack: 'Vissza',
+  challengeBlocked: 'A biztonsági ellenőrzést nem sikerült betölteni. Lehet, hogy a böngészője, egy bővítmény vagy a hálózata blokkolja. Próbálja újra.',
+  challengeFailed: 'A biztonsági ellenőrzés nem fejeződött be. Próbálja újra.',
+  challengeExpired: 'A biztonsági ellenőrzés lejárt. Próbálja újra.',
   resendReady: 'Most már kérhet új kódot.',
   resendIn: counted('hu-HU', {
     one: 'Új kódot {n} másodperc múlva kérhet',

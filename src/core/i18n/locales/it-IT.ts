@@ -63,6 +63,12 @@ const itIT: Translation = {
   refusalCodeLocked: 'Troppi codici errati. Richiedi un nuovo codice.',
   refusalTooFrequent: 'Attendi qualche istante prima di richiedere un altro codice.',
   signIn: 'Accedi',
+  challengeTitle: 'Un rapido controllo di sicurezza',
+  challengeHint: 'Completa il controllo qui sotto per continuare.',
+  challengeBack: 'Indietro',
+  challengeBlocked: 'Non è stato possibile caricare il controllo di sicurezza. Potrebbe essere bloccato dal browser, da un’estensione o dalla rete. Riprova.',
+  challengeFailed: 'Il controllo di sicurezza non è stato completato. Riprova.',
+  challengeExpired: 'Il controllo di sicurezza è scaduto. Riprova.',
   resendReady: 'Ora puoi richiedere un nuovo codice.',
   resendIn: counted('it-IT', {
     one: 'Potrai richiedere un nuovo codice tra {n} secondo',

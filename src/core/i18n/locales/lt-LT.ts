@@ -67,6 +67,12 @@ const ltLT: Translation = {
   refusalCodeLocked: 'Per daug kartų įvestas neteisingas kodas. Paprašykite naujo kodo.',
   refusalTooFrequent: 'Prieš prašydami kito kodo, šiek tiek palaukite.',
   signIn: 'Prisijungti',
+  challengeTitle: 'Trumpas saugos patikrinimas',
+  challengeHint: 'Norėdami tęsti, atlikite toliau pateiktą patikrinimą.',
+  challengeBack: 'Atgal',
+  challengeBlocked: 'Nepavyko įkelti saugos patikrinimo. Jį gali blokuoti jūsų naršyklė, plėtinys arba tinklas. Bandykite dar kartą.',
+  challengeFailed: 'Saugos patikrinimas neatliktas. Bandykite dar kartą.',
+  challengeExpired: 'Saugos patikrinimo laikas baigėsi. Bandykite dar kartą.',
   resendReady: 'Dabar galite paprašyti naujo kodo.',
   resendIn: counted('lt-LT', {
     one: 'Naujo kodo galėsite paprašyti po {n} sekundės',

@@ -67,6 +67,12 @@ const lvLV: Translation = {
   refusalCodeLocked: 'Pārāk daudz nepareizu kodu. Pieprasiet jaunu kodu.',
   refusalTooFrequent: 'Lūdzu, uzgaidiet brīdi, pirms pieprasāt jaunu kodu.',
   signIn: 'Pieslēgties',
+  challengeTitle: 'Ātra drošības pārbaude',
+  challengeHint: 'Lai turpinātu, veiciet tālāk norādīto pārbaudi.',
+  challengeBack: 'Atpakaļ',
+  challengeBlocked: 'Drošības pārbaudi neizdevās ielādēt. To, iespējams, bloķē jūsu pārlūks, paplašinājums vai tīkls. Lūdzu, mēģiniet vēlreiz.',
+  challengeFailed: 'Drošības pārbaude netika pabeigta. Lūdzu, mēģiniet vēlreiz.',
+  challengeExpired: 'Drošības pārbaudes derīguma termiņš ir beidzies. Lūdzu, mēģiniet vēlreiz.',
   resendReady: 'Tagad varat pieprasīt jaunu kodu.',
   resendIn: counted('lv-LV', {
     zero: 'Jaunu kodu varēsiet pieprasīt pēc {n} sekundēm',

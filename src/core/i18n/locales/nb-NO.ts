@@ -66,6 +66,12 @@ const nbNO: Translation = {
   refusalCodeLocked: 'For mange feil koder. Be om en ny kode.',
   refusalTooFrequent: 'Vent litt før du ber om en ny kode.',
   signIn: 'Logg inn',
+  challengeTitle: 'En rask sikkerhetskontroll',
+  challengeHint: 'Fullfør kontrollen nedenfor for å fortsette.',
+  challengeBack: 'Tilbake',
+  challengeBlocked: 'Sikkerhetskontrollen kunne ikke lastes inn. Den kan være blokkert av nettleseren, en utvidelse eller nettverket ditt. Prøv igjen.',
+  challengeFailed: 'Sikkerhetskontrollen ble ikke fullført. Prøv igjen.',
+  challengeExpired: 'Sikkerhetskontrollen har utløpt. Prøv igjen.',
   resendReady: 'Nå kan du be om en ny kode.',
   resendIn: counted('nb-NO', {
     one: 'Du kan be om en ny kode om {n} sekund',

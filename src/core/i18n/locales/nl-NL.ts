@@ -63,6 +63,12 @@ const nlNL: Translation = {
   refusalCodeLocked: 'Te vaak een onjuiste code ingevuld. Vraag een nieuwe code aan.',
   refusalTooFrequent: 'Wacht even voordat u een nieuwe code aanvraagt.',
   signIn: 'Inloggen',
+  challengeTitle: 'Een korte veiligheidscontrole',
+  challengeHint: 'Voltooi de controle hieronder om verder te gaan.',
+  challengeBack: 'Terug',
+  challengeBlocked: 'De veiligheidscontrole kon niet worden geladen. Mogelijk wordt die geblokkeerd door uw browser, een extensie of uw netwerk. Probeer het opnieuw.',
+  challengeFailed: 'De veiligheidscontrole is niet voltooid. Probeer het opnieuw.',
+  challengeExpired: 'De veiligheidscontrole is verlopen. Probeer het opnieuw.',
   resendReady: 'U kunt nu een nieuwe code aanvragen.',
   resendIn: counted('nl-NL', {
     one: 'U kunt over {n} seconde een nieuwe code aanvragen',

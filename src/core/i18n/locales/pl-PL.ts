@@ -68,6 +68,12 @@ const plPL: Translation = {
   refusalCodeLocked: 'Zbyt wiele błędnych kodów. Poproś o nowy kod.',
   refusalTooFrequent: 'Odczekaj chwilę, zanim poprosisz o kolejny kod.',
   signIn: 'Zaloguj się',
+  challengeTitle: 'Krótka kontrola bezpieczeństwa',
+  challengeHint: 'Aby kontynuować, przejdź kontrolę poniżej.',
+  challengeBack: 'Wstecz',
+  challengeBlocked: 'Nie udało się wczytać kontroli bezpieczeństwa. Może ją blokować przeglądarka, rozszerzenie lub sieć. Spróbuj ponownie.',
+  challengeFailed: 'Kontrola bezpieczeństwa nie została ukończona. Spróbuj ponownie.',
+  challengeExpired: 'Kontrola bezpieczeństwa wygasła. Spróbuj ponownie.',
   resendReady: 'Możesz już poprosić o nowy kod.',
   resendIn: counted('pl-PL', {
     one: 'O nowy kod możesz poprosić za {n} sekundę',

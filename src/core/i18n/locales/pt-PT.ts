@@ -66,6 +66,12 @@ const ptPT: Translation = {
   refusalCodeLocked: 'Demasiados códigos incorretos. Peça um novo código.',
   refusalTooFrequent: 'Aguarde um momento antes de pedir outro código.',
   signIn: 'Iniciar sessão',
+  challengeTitle: 'Uma verificação de segurança rápida',
+  challengeHint: 'Conclua a verificação abaixo para continuar.',
+  challengeBack: 'Voltar',
+  challengeBlocked: 'Não foi possível carregar a verificação de segurança. Pode estar bloqueada pelo seu browser, por uma extensão ou pela sua rede. Tente novamente.',
+  challengeFailed: 'A verificação de segurança não foi concluída. Tente novamente.',
+  challengeExpired: 'A verificação de segurança expirou. Tente novamente.',
   resendReady: 'Já pode pedir um novo código.',
   resendIn: counted('pt-PT', {
     one: 'Pode pedir um novo código dentro de {n} segundo',

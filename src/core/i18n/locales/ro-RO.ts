@@ -67,6 +67,12 @@ const roRO: Translation = {
   refusalCodeLocked: 'Prea multe coduri incorecte. Solicitați un cod nou.',
   refusalTooFrequent: 'Așteptați puțin înainte de a solicita un alt cod.',
   signIn: 'Autentificare',
+  challengeTitle: 'O verificare rapidă de securitate',
+  challengeHint: 'Finalizați verificarea de mai jos pentru a continua.',
+  challengeBack: 'Înapoi',
+  challengeBlocked: 'Verificarea de securitate nu a putut fi încărcată. Poate fi blocată de browser, de o extensie sau de rețeaua dvs. Încercați din nou.',
+  challengeFailed: 'Verificarea de securitate nu a fost finalizată. Încercați din nou.',
+  challengeExpired: 'Verificarea de securitate a expirat. Încercați din nou.',
   resendReady: 'Acum puteți solicita un cod nou.',
   resendIn: counted('ro-RO', {
     one: 'Puteți solicita un cod nou peste {n} secundă',

@@ -67,6 +67,12 @@ const skSK: Translation = {
   refusalCodeLocked: 'Príliš veľa nesprávnych kódov. Vyžiadajte si nový kód.',
   refusalTooFrequent: 'Pred vyžiadaním ďalšieho kódu chvíľu počkajte.',
   signIn: 'Prihlásiť sa',
+  challengeTitle: 'Rýchla bezpečnostná kontrola',
+  challengeHint: 'Ak chcete pokračovať, dokončite kontrolu nižšie.',
+  challengeBack: 'Späť',
+  challengeBlocked: 'Bezpečnostnú kontrolu sa nepodarilo načítať. Môže ju blokovať váš prehliadač, rozšírenie alebo sieť. Skúste to znova.',
+  challengeFailed: 'Bezpečnostná kontrola nebola dokončená. Skúste to znova.',
+  challengeExpired: 'Platnosť bezpečnostnej kontroly vypršala. Skúste to znova.',
   resendReady: 'Teraz si môžete vyžiadať nový kód.',
   resendIn: counted('sk-SK', {
     one: 'Nový kód si môžete vyžiadať o {n} sekundu',

@@ -68,6 +68,12 @@ const slSI: Translation = {
   refusalCodeLocked: 'Preveč napačnih kod. Zahtevajte novo kodo.',
   refusalTooFrequent: 'Počakajte trenutek, preden zahtevate novo kodo.',
   signIn: 'Prijava',
+  challengeTitle: 'Hitro varnostno preverjanje',
+  challengeHint: 'Za nadaljevanje dokončajte spodnje preverjanje.',
+  challengeBack: 'Nazaj',
+  challengeBlocked: 'Varnostnega preverjanja ni bilo mogoče naložiti. Morda ga blokira vaš brskalnik, razširitev ali omrežje. Poskusite znova.',
+  challengeFailed: 'Varnostno preverjanje ni bilo dokončano. Poskusite znova.',
+  challengeExpired: 'Varnostno preverjanje je poteklo. Poskusite znova.',
   resendReady: 'Zdaj lahko zahtevate novo kodo.',
   resendIn: counted('sl-SI', {
     one: 'Novo kodo lahko zahtevate čez {n} sekundo',

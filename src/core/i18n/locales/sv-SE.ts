@@ -66,6 +66,12 @@ const svSE: Translation = {
   refusalCodeLocked: 'För många felaktiga koder. Begär en ny kod.',
   refusalTooFrequent: 'Vänta en stund innan du begär en ny kod.',
   signIn: 'Logga in',
+  challengeTitle: 'En snabb säkerhetskontroll',
+  challengeHint: 'Slutför kontrollen nedan för att fortsätta.',
+  challengeBack: 'Tillbaka',
+  challengeBlocked: 'Säkerhetskontrollen kunde inte läsas in. Den kan vara blockerad av din webbläsare, ett tillägg eller ditt nätverk. Försök igen.',
+  challengeFailed: 'Säkerhetskontrollen slutfördes inte. Försök igen.',
+  challengeExpired: 'Säkerhetskontrollen har gått ut. Försök igen.',
   resendReady: 'Nu kan du begära en ny kod.',
   resendIn: counted('sv-SE', {
     one: 'Du kan begära en ny kod om {n} sekund',

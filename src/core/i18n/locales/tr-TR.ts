@@ -63,6 +63,12 @@ const trTR: Translation = {
   refusalCodeLocked: 'Çok fazla hatalı kod girildi. Lütfen yeni bir kod isteyin.',
   refusalTooFrequent: 'Yeni bir kod istemeden önce lütfen biraz bekleyin.',
   signIn: 'Giriş yap',
+  challengeTitle: 'Kısa bir güvenlik kontrolü',
+  challengeHint: 'Devam etmek için aşağıdaki kontrolü tamamlayın.',
+  challengeBack: 'Geri',
+  challengeBlocked: 'Güvenlik kontrolü yüklenemedi. Tarayıcınız, bir uzantı veya ağınız tarafından engelleniyor olabilir. Lütfen tekrar deneyin.',
+  challengeFailed: 'Güvenlik kontrolü tamamlanmadı. Lütfen tekrar deneyin.',
+  challengeExpired: 'Güvenlik kontrolünün süresi doldu. Lütfen tekrar deneyin.',
   resendReady: 'Artık yeni bir kod isteyebilirsiniz.',
   resendIn: counted('tr-TR', {
     one: '{n} saniye sonra yeni bir kod isteyebilirsiniz',
