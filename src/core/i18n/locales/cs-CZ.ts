@@ -13,7 +13,7 @@ const csCZ: Translation = {
   sendingCode: 'Posíláme kód…',
   methodLabel: 'Způsob registrace',
   methodEmail: 'E-mail',
-  methodPhone: 'Telefonní číslo',
+  methodPhone: 'Telefon',
   phoneLabel: 'Číslo mobilního telefonu',
   phoneLoading: 'Načítáme pole pro telefonní číslo…',
   phoneLoadFailed: 'Pole pro telefonní číslo se nepodařilo načíst.',

@@ -13,7 +13,7 @@ const daDK: Translation = {
   sendingCode: 'Sender kode…',
   methodLabel: 'Opret dig med',
   methodEmail: 'E-mail',
-  methodPhone: 'Telefonnummer',
+  methodPhone: 'Telefon',
   phoneLabel: 'Mobilnummer',
   phoneLoading: 'Indlæser feltet til telefonnummer…',
   phoneLoadFailed: 'Feltet til telefonnummer kunne ikke indlæses.',

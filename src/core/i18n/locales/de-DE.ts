@@ -13,7 +13,7 @@ const deDE: Translation = {
   sendingCode: 'Code wird gesendet…',
   methodLabel: 'Registrieren mit',
   methodEmail: 'E-Mail',
-  methodPhone: 'Telefonnummer',
+  methodPhone: 'Telefon',
   phoneLabel: 'Mobilfunknummer',
   phoneLoading: 'Feld für die Telefonnummer wird geladen…',
   phoneLoadFailed: 'Das Feld für die Telefonnummer konnte nicht geladen werden.',

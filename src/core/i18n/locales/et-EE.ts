@@ -13,7 +13,7 @@ const etEE: Translation = {
   sendingCode: 'Koodi saatmine…',
   methodLabel: 'Registreerimisviis',
   methodEmail: 'E-post',
-  methodPhone: 'Telefoninumber',
+  methodPhone: 'Telefon',
   phoneLabel: 'Mobiilinumber',
   phoneLoading: 'Telefoninumbri välja laadimine…',
   phoneLoadFailed: 'Telefoninumbri välja ei õnnestunud laadida.',

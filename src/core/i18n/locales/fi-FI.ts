@@ -13,7 +13,7 @@ const fiFI: Translation = {
   sendingCode: 'Lähetetään koodia…',
   methodLabel: 'Rekisteröitymistapa',
   methodEmail: 'Sähköposti',
-  methodPhone: 'Puhelinnumero',
+  methodPhone: 'Puhelin',
   phoneLabel: 'Matkapuhelinnumero',
   phoneLoading: 'Ladataan puhelinnumerokenttää…',
   phoneLoadFailed: 'Puhelinnumerokenttää ei voitu ladata.',

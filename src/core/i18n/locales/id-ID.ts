@@ -13,7 +13,7 @@ const idID: Translation = {
   sendingCode: 'Mengirim kode…',
   methodLabel: 'Daftar dengan',
   methodEmail: 'Email',
-  methodPhone: 'Nomor telepon',
+  methodPhone: 'Ponsel',
   phoneLabel: 'Nomor ponsel',
   phoneLoading: 'Memuat kolom nomor telepon…',
   phoneLoadFailed: 'Kolom nomor telepon tidak dapat dimuat.',

@@ -13,7 +13,7 @@ const ltLT: Translation = {
   sendingCode: 'Siunčiamas kodas…',
   methodLabel: 'Registruotis naudojant',
   methodEmail: 'El. paštas',
-  methodPhone: 'Telefono numeris',
+  methodPhone: 'Telefonas',
   phoneLabel: 'Mobiliojo telefono numeris',
   phoneLoading: 'Įkeliamas telefono numerio laukas…',
   phoneLoadFailed: 'Nepavyko įkelti telefono numerio lauko.',

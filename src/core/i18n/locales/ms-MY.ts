@@ -13,7 +13,7 @@ const msMY: Translation = {
   sendingCode: 'Menghantar kod…',
   methodLabel: 'Daftar dengan',
   methodEmail: 'E-mel',
-  methodPhone: 'Nombor telefon',
+  methodPhone: 'Telefon',
   phoneLabel: 'Nombor telefon bimbit',
   phoneLoading: 'Memuatkan ruangan nombor telefon…',
   phoneLoadFailed: 'Ruangan nombor telefon tidak dapat dimuatkan.',

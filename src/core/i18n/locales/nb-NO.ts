@@ -13,7 +13,7 @@ const nbNO: Translation = {
   sendingCode: 'Sender kode…',
   methodLabel: 'Registrer deg med',
   methodEmail: 'E-post',
-  methodPhone: 'Telefonnummer',
+  methodPhone: 'Telefon',
   phoneLabel: 'Mobilnummer',
   phoneLoading: 'Laster inn feltet for telefonnummer…',
   phoneLoadFailed: 'Feltet for telefonnummer kunne ikke lastes inn.',

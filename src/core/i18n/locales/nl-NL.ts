@@ -13,7 +13,7 @@ const nlNL: Translation = {
   sendingCode: 'Code wordt verstuurd…',
   methodLabel: 'Registreren met',
   methodEmail: 'E-mail',
-  methodPhone: 'Telefoonnummer',
+  methodPhone: 'Telefoon',
   phoneLabel: 'Mobiel nummer',
   phoneLoading: 'Het veld voor het telefoonnummer wordt geladen…',
   phoneLoadFailed: 'Het veld voor het telefoonnummer kon niet worden geladen.',

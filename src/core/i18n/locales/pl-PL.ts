@@ -13,7 +13,7 @@ const plPL: Translation = {
   sendingCode: 'Wysyłamy kod…',
   methodLabel: 'Rejestracja za pomocą',
   methodEmail: 'E-mail',
-  methodPhone: 'Numer telefonu',
+  methodPhone: 'Telefon',
   phoneLabel: 'Numer telefonu komórkowego',
   phoneLoading: 'Wczytujemy pole numeru telefonu…',
   phoneLoadFailed: 'Nie udało się wczytać pola numeru telefonu.',

@@ -13,7 +13,7 @@ const roRO: Translation = {
   sendingCode: 'Se trimite codul…',
   methodLabel: 'Înregistrare cu',
   methodEmail: 'E-mail',
-  methodPhone: 'Număr de telefon',
+  methodPhone: 'Telefon',
   phoneLabel: 'Număr de telefon mobil',
   phoneLoading: 'Se încarcă câmpul pentru numărul de telefon…',
   phoneLoadFailed: 'Câmpul pentru numărul de telefon nu a putut fi încărcat.',

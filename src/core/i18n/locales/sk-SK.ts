@@ -13,7 +13,7 @@ const skSK: Translation = {
   sendingCode: 'Odosiela sa kód…',
   methodLabel: 'Registrácia pomocou',
   methodEmail: 'E-mail',
-  methodPhone: 'Telefónne číslo',
+  methodPhone: 'Telefón',
   phoneLabel: 'Číslo mobilného telefónu',
   phoneLoading: 'Načítava sa pole na telefónne číslo…',
   phoneLoadFailed: 'Pole na telefónne číslo sa nepodarilo načítať.',

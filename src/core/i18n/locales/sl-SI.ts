@@ -1,6 +1,16 @@
 import type { Translation } from '../en-US.js';
 import { counted } from '../plural.js';
 
+/** The providers' names after "s"/"z" (with), in the instrumental. */
+const WITH_PROVIDER: Record<string, string> = {
+  Google: 'z Googlom',
+  Apple: 'z Applom',
+  Facebook: 's Facebookom',
+  X: 'z omrežjem X',
+  Telegram: 's Telegramom',
+  MetaMask: 'z MetaMaskom',
+};
+
 const slSI: Translation = {
   formLabel: 'Registrirajte se',
   emailLabel: 'E-poštni naslov',
@@ -92,7 +102,8 @@ const slSI: Translation = {
   refused: 'Zahteva je bila zavrnjena. Poskusite znova.',
   unexpected: 'Prišlo je do napake. Poskusite znova.',
   providersLabel: 'Lahko pa nadaljujete prek',
-  continueWith: (provider) => `Nadaljujte prek storitve ${provider}`,
+  // "with" and the name in the instrumental (s before a voiceless sound, else z): one line at 320 px ("prek storitve ..." took two).
+  continueWith: (provider) => `Nadaljujte ${WITH_PROVIDER[provider] ?? `prek storitve ${provider}`}`,
   providerWorking: (provider) => `Nadaljevanje prek storitve ${provider}…`,
   providersLoading: 'Nalaganje drugih načinov registracije…',
   providersFailed: 'Drugih načinov registracije ni bilo mogoče naložiti.',

@@ -13,7 +13,7 @@ const svSE: Translation = {
   sendingCode: 'Skickar kod…',
   methodLabel: 'Registrera dig med',
   methodEmail: 'E-post',
-  methodPhone: 'Telefonnummer',
+  methodPhone: 'Telefon',
   phoneLabel: 'Mobilnummer',
   phoneLoading: 'Laddar fältet för telefonnummer…',
   phoneLoadFailed: 'Fältet för telefonnummer kunde inte laddas.',

@@ -13,7 +13,7 @@ const thTH: Translation = {
   sendingCode: 'กำลังส่งรหัสยืนยัน…',
   methodLabel: 'ลงทะเบียนด้วย',
   methodEmail: 'อีเมล',
-  methodPhone: 'เบอร์โทรศัพท์',
+  methodPhone: 'โทรศัพท์',
   phoneLabel: 'หมายเลขโทรศัพท์มือถือ',
   phoneLoading: 'กำลังโหลดช่องกรอกหมายเลขโทรศัพท์…',
   phoneLoadFailed: 'ไม่สามารถโหลดช่องกรอกหมายเลขโทรศัพท์ได้',

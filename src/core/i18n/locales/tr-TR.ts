@@ -13,7 +13,7 @@ const trTR: Translation = {
   sendingCode: 'Kod gönderiliyor…',
   methodLabel: 'Kayıt yöntemi',
   methodEmail: 'E-posta',
-  methodPhone: 'Telefon numarası',
+  methodPhone: 'Telefon',
   phoneLabel: 'Cep telefonu numarası',
   phoneLoading: 'Telefon numarası alanı yükleniyor…',
   phoneLoadFailed: 'Telefon numarası alanı yüklenemedi.',
