@@ -291,8 +291,10 @@ describe('the code step at 320 px', () => {
         expect(box.right, `${name} ends inside`).to.be.at.most(host.right + 1);
         expect(node.scrollWidth, `${name} content fits`).to.be.at.most(node.clientWidth + 1);
       }
-      // The whole address is still there to read.
+      // The whole address is still there to read, in bold, and the spam-folder line in the locale's words.
       expect(part(el, '#code-hint').textContent).to.contain(email);
+      expect(part(el, '#code-hint strong').textContent).to.contain(email);
+      expect(part(el, '#code-spam').textContent!.trim()).to.equal((await loadTranslation(locale)).codeCheckSpam);
     });
   }
 });

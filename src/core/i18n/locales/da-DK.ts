@@ -25,6 +25,7 @@ const daDK: Translation = {
   notConfigured: 'Formularen til oprettelse er ikke sat korrekt op. Kontakt ejeren af hjemmesiden.',
   codeLabel: 'Bekræftelseskode',
   codeSentTo: (destination) => `Indtast den 6-cifrede kode, vi har sendt til ${destination}.`,
+  codeCheckSpam: 'Kan du ikke finde e-mailen? Tjek din spammappe.',
   changeEmail: 'Brug en anden e-mailadresse',
   phoneRequired: 'Indtast dit mobilnummer.',
   phoneInvalid: 'Nummeret er ikke gyldigt for det valgte land eller den valgte region.',

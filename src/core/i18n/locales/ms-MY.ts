@@ -25,6 +25,7 @@ const msMY: Translation = {
   notConfigured: 'Borang pendaftaran ini tidak disediakan dengan betul. Sila hubungi pemilik laman web.',
   codeLabel: 'Kod pengesahan',
   codeSentTo: (destination) => `Sila masukkan kod 6 digit yang kami hantar ke ${destination}.`,
+  codeCheckSpam: 'Tiada dalam peti masuk? Sila semak folder spam atau sarap anda.',
   changeEmail: 'Guna alamat e-mel lain',
   phoneRequired: 'Sila masukkan nombor telefon bimbit anda.',
   phoneInvalid: 'Nombor ini tidak sah bagi negara atau wilayah yang dipilih.',

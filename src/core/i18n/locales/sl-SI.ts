@@ -35,6 +35,7 @@ const slSI: Translation = {
   notConfigured: 'Ta obrazec za registracijo ni pravilno nastavljen. Obrnite se na upravljavca spletnega mesta.',
   codeLabel: 'Potrditvena koda',
   codeSentTo: (destination) => `Vnesite 6-mestno kodo, ki smo jo poslali na ${destination}.`,
+  codeCheckSpam: 'Ne najdete sporočila? Preverite mapo z neželeno pošto.',
   changeEmail: 'Uporabite drug e-poštni naslov',
   phoneRequired: 'Vnesite številko mobilnega telefona.',
   phoneInvalid: 'Ta številka ni veljavna za izbrano državo ali regijo.',
