@@ -36,9 +36,12 @@ export function renderCodeStep(props: CodeStepProps) {
   const seconds = step.name === 'code' ? secondsUntilResend(step, Date.now()) : 0;
   const resendBlocked = busy !== undefined || seconds > 0;
   const { account } = step;
-  // The number as people read it (a step kept from before it was written down shows it as the gateway takes it).
+  // The number as people read it (a step kept from before it was written down shows it as the gateway takes it),
+  // with no-break spaces: a number read across two lines is misread.
   const destination =
-    account.channel === 'email' ? account.email : typeof account.international === 'string' ? account.international : `${account.phoneArea} ${account.nationalNumber}`;
+    account.channel === 'email'
+      ? account.email
+      : (typeof account.international === 'string' ? account.international : `${account.phoneArea} ${account.nationalNumber}`).replace(/ /g, '\u00a0');
   return html`
     <form part="form" novalidate aria-label=${t.formLabel} @submit=${props.onSubmit}>
       <p class="hint" id="code-hint">${renderSentTo(t, destination)}</p>
