@@ -183,6 +183,25 @@ describe('<customer-register> by e-mail, end to end', () => {
     await expect(mounted.el).to.be.accessible();
   });
 
+  it('the code step: a field sized for six digits, the address in bold, and where else to look for the e-mail', async () => {
+    const { el } = await mount();
+    const email = uniqueEmail('code-step');
+    await requestCodeFor(el, email);
+    const input = part<HTMLInputElement>(el, '#code');
+    const form = part(el, 'form').getBoundingClientRect();
+    // Six digits fit as they are spaced, in a field no wider than half the form (it was the form's whole width).
+    input.value = '888888';
+    expect(input.scrollWidth, 'six digits fit').to.be.at.most(input.clientWidth + 1);
+    expect(input.getBoundingClientRect().width, 'sized for six digits').to.be.below(form.width / 2);
+    expect(input.getBoundingClientRect().left, 'at the start of the form').to.be.closeTo(form.left, 1);
+    const address = part(el, '#code-hint strong');
+    expect(address.textContent!.replace(/[\u2068\u2069]/g, '')).to.equal(email);
+    expect(Number(getComputedStyle(address).fontWeight), 'the address in bold').to.be.at.least(600);
+    expect(part(el, '#code-hint').textContent).to.equal(`Enter the 6-digit code we sent to \u2068${email}\u2069.`);
+    expect(part(el, '#code-spam').textContent!.trim()).to.equal('Not in your inbox? Check your spam or junk folder.');
+    await expect(el).to.be.accessible();
+  });
+
   it('a pasted code with spaces and dashes is normalised and submitted', async () => {
     const mounted = await mount();
     const email = uniqueEmail('paste');

@@ -7,6 +7,7 @@ import { checkGatewayMessages, checkReservedForAfterKyc, checkTranslation, EN_RE
 import { countriesLoaded, mount, part, press, query, requestCodeFor, typeInto, waitForStep } from './support/harness.js';
 import { gatewayUrl, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { DEFAULT_PATHS } from '../src/core/gateway/contract.js';
+import type { CustomerRegister } from '../src/customer-register.js';
 
 /** The locales that ship: 44, written out so that a lost one fails. */
 const LOCALES = [
@@ -16,6 +17,8 @@ const LOCALES = [
   'uk-UA', 'ur-PK', 'vi-VN', 'zh-CN', 'zh-TW',
 ];
 const RIGHT_TO_LEFT = ['ar', 'fa-IR', 'he-IL', 'ur-PK'];
+/** Every provider, so the longest names (Facebook, Telegram, MetaMask) are laid out in every language. */
+const PROVIDERS_SHOWN = 'google facebook twitter telegram apple metamask';
 
 async function gatewayMessagesOf(locale: string): Promise<Record<string, unknown>> {
   return (await import(/* @vite-ignore */ `/demo/gateway/messages/${locale}.mjs`)).default;
@@ -181,14 +184,77 @@ describe('a site overrides single strings without forking', () => {
   });
 });
 
+/**
+ * How many lines a node's text takes. Its text boxes (one per line and per
+ * bidi run or font) are grouped by their vertical centre: boxes of one line
+ * share a baseline, so their centres differ by far less than a line's height
+ * (mixed scripts, fallback fonts), while a second line sits a whole line lower.
+ */
+function linesOf(node: Element): number {
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  const style = getComputedStyle(node);
+  const lineHeight = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+  const centres = [...range.getClientRects()]
+    .filter((box) => box.width > 0 && box.height > 0)
+    .map((box) => box.top + box.height / 2)
+    .sort((a, b) => a - b);
+  let lines = 0;
+  let lineCentre = -Infinity;
+  for (const centre of centres) {
+    if (centre - lineCentre > 0.6 * lineHeight) {
+      lines++;
+      lineCentre = centre;
+    }
+  }
+  return lines;
+}
+
+/**
+ * The fonts the labels must fit in: the page's own (each engine's default), an
+ * Arial-wide sans-serif (Liberation Sans here) and a Verdana-wide one (DejaVu
+ * Sans here), so a label fits the fonts partner sites use, not only the narrow
+ * Times a test page gets by default.
+ */
+const LABEL_FONTS = ['', 'Arial, "Liberation Sans", sans-serif', 'Verdana, "DejaVu Sans", sans-serif'];
+
+/** Every method tab and every provider label on one line, in each font, with each tab selected in turn (a selected tab is bold). */
+async function expectLabelsOnOneLine(el: CustomerRegister, locale: string): Promise<void> {
+  const tabs = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+  const providers = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button[data-provider] .provider-text')];
+  const wrapped: string[] = [];
+  for (const selected of tabs) {
+    selected.click();
+    await waitUntil(() => selected.getAttribute('aria-selected') === 'true', 'the tab was never selected');
+    await el.updateComplete;
+    for (const font of LABEL_FONTS) {
+      el.style.fontFamily = font;
+      const fontName = font.split(',')[0] || 'default font';
+      for (const tab of tabs) {
+        const lines = linesOf(tab);
+        if (lines !== 1) wrapped.push(`${fontName}: tab "${tab.textContent!.trim()}" (${tab === selected ? 'selected' : 'not selected'}): ${lines} lines`);
+      }
+      if (selected !== tabs[0]) continue;
+      for (const label of providers) {
+        const lines = linesOf(label);
+        if (lines !== 1) wrapped.push(`${fontName}: provider "${label.textContent!.trim()}": ${lines} lines`);
+      }
+    }
+  }
+  el.style.fontFamily = '';
+  expect(wrapped, `${locale} at 320 px:\n${wrapped.join('\n')}`).to.deep.equal([]);
+}
+
 describe('the element in every language', () => {
   for (const locale of LOCALES) {
-    it(`${locale}: the first step in its own words, nothing overflowing at 320 px`, async () => {
+    it(`${locale}: the first step in its own words, nothing overflowing at 320 px, tabs and provider labels on one line`, async () => {
       const t = await loadTranslation(locale);
-      const { el } = await mount({ lang: locale });
+      const { el } = await mount({ lang: locale, attributes: { providers: PROVIDERS_SHOWN } });
       el.style.width = '320px';
       await countriesLoaded(el);
       await waitUntil(() => part(el, 'label[for=email]').textContent === t.emailLabel, `${locale} never shown`);
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('button[data-provider]').length === 6, 'the six provider buttons never came', { timeout: 10000 });
+      expect(part(el, 'button[data-provider=facebook] .provider-text').textContent!.trim()).to.equal(t.continueWith('Facebook'));
       expect(part(el, 'button[type=submit]').textContent!.trim()).to.equal(t.sendCode);
       expect(part(el, '#tab-phone').textContent!.trim()).to.equal(t.methodPhone);
       expect(part(el, 'label[for=country]').textContent).to.equal(t.countryLabel);
@@ -201,6 +267,7 @@ describe('the element in every language', () => {
         expect(box.right, `${name} ends inside`).to.be.at.most(host.right + 1);
         expect(node.scrollWidth, `${name} content fits`).to.be.at.most(node.clientWidth + 1);
       }
+      await expectLabelsOnOneLine(el, locale);
     });
   }
 });
@@ -224,8 +291,10 @@ describe('the code step at 320 px', () => {
         expect(box.right, `${name} ends inside`).to.be.at.most(host.right + 1);
         expect(node.scrollWidth, `${name} content fits`).to.be.at.most(node.clientWidth + 1);
       }
-      // The whole address is still there to read.
+      // The whole address is still there to read, in bold, and the spam-folder line in the locale's words.
       expect(part(el, '#code-hint').textContent).to.contain(email);
+      expect(part(el, '#code-hint strong').textContent).to.contain(email);
+      expect(part(el, '#code-spam').textContent!.trim()).to.equal((await loadTranslation(locale)).codeCheckSpam);
     });
   }
 });

@@ -6,7 +6,8 @@ import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniq
 import { phoneCountries, pickerOrder, preferredOrder } from '../src/phone/country-order.js';
 import { loadIsoTable } from '../src/core/gateway/iso-table.js';
 
-async function registerByPhone(options: { country: string; typed: string; toUser: string }) {
+/** `shown`: the number as the code step writes it (international format, in bold); no spam-folder line for an SMS. */
+async function registerByPhone(options: { country: string; typed: string; toUser: string; shown: string }) {
   const mounted = await mount({ country: options.country });
   const { el, companyId } = mounted;
   const input = await showPhone(el);
@@ -15,6 +16,9 @@ async function registerByPhone(options: { country: string; typed: string; toUser
   await press('Enter');
   await waitForStep(el, '#code');
   expect(focused(el)?.id).to.equal('code');
+  // Shown with no-break spaces, so the number never breaks across lines.
+  expect(part(el, '#code-hint strong').textContent!.replace(/[\u2068\u2069]/g, '')).to.equal(options.shown.replace(/ /g, '\u00a0'));
+  expect(query(el, '#code-spam'), 'no spam folder for an SMS').to.equal(null);
   const registered = oneEvent(el, 'registered');
   const code = await latestCode(companyId, options.toUser);
   part<HTMLInputElement>(el, '#code').focus();
@@ -29,17 +33,17 @@ async function registerByPhone(options: { country: string; typed: string; toUser
 
 describe('phone registration, end to end', () => {
   it('China (+86): the national number is the login name, +86 the phoneArea', async () => {
-    const body = await registerByPhone({ country: 'CN', typed: '131 2345 6789', toUser: '86 13123456789' });
+    const body = await registerByPhone({ country: 'CN', typed: '131 2345 6789', toUser: '86 13123456789', shown: '+86 131 2345 6789' });
     expect(body).to.deep.include({ loginName: '13123456789', phoneArea: '+86', type: 2, country: 'ISO_3166_156' });
   });
 
   it('United Kingdom (+44), typed in national format with its trunk 0', async () => {
-    const body = await registerByPhone({ country: 'GB', typed: '07400 123456', toUser: '44 7400123456' });
+    const body = await registerByPhone({ country: 'GB', typed: '07400 123456', toUser: '44 7400123456', shown: '+44 7400 123456' });
     expect(body).to.deep.include({ loginName: '7400123456', phoneArea: '+44', type: 2, country: 'ISO_3166_826' });
   });
 
   it('an international number switches the country (+1 from a Chinese default)', async () => {
-    const body = await registerByPhone({ country: 'CN', typed: '+1 201-555-0123', toUser: '1 2015550123' });
+    const body = await registerByPhone({ country: 'CN', typed: '+1 201-555-0123', toUser: '1 2015550123', shown: '+1 201-555-0123' });
     expect(body).to.deep.include({ loginName: '2015550123', phoneArea: '+1', type: 2, country: 'ISO_3166_840' });
   });
 });
@@ -56,6 +60,7 @@ describe('phone entry', () => {
 
     const after = await mount({ companyId, country: 'CN', methods: 'phone' });
     await waitForStep(after.el, '#code');
+    expect(part(after.el, '#code-hint strong').textContent, 'still formatted after the reload').to.contain('+44\u00a07400\u00a0123456');
     const back = [...after.el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')].find((b) => b.textContent!.includes('different mobile number'))!;
     back.click();
     const input = await showPhone(after.el);

@@ -54,9 +54,9 @@ export class PhoneController implements ReactiveController, PhonePart {
     const check = this.current?.check();
     if (!check) return undefined;
     if (!check.ok) return { problem: this.problemText(check.problem) };
-    const { country, nationalNumber } = check;
+    const { country, nationalNumber, international } = check;
     const dialCode = country.countryCode;
-    return { account: { channel: 'phone', nationalNumber, phoneArea: phoneAreaOf(dialCode), dialCode, country: country.code } };
+    return { account: { channel: 'phone', nationalNumber, phoneArea: phoneAreaOf(dialCode), dialCode, country: country.code, international } };
   }
 
   private problemText(problem: PhoneProblem): string {

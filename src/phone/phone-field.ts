@@ -17,7 +17,7 @@ import { pickerOrder, type PhoneCountry } from './country-order.js';
 export type PhoneProblem = 'required' | 'invalid' | 'too-short' | 'too-long' | 'not-mobile' | 'no-country';
 
 export type PhoneCheck =
-  | { ok: true; country: Country; nationalNumber: string }
+  | { ok: true; country: Country; nationalNumber: string; international: string }
   | { ok: false; problem: PhoneProblem };
 
 export interface PhoneFieldOptions {
@@ -181,7 +181,7 @@ export class PhoneField {
       const nationalNumber = e164.replace(/^\+/, '').slice(dialCode.length);
       // (observed) the gateway's own mobile pattern for the country, where its list gives one.
       if (country.extend && !matches(country.extend, nationalNumber)) return { ok: false, problem: 'invalid' };
-      return { ok: true, country, nationalNumber };
+      return { ok: true, country, nationalNumber, international: this.iti.getNumber('INTERNATIONAL') };
     }
     const error = this.iti.getValidationError();
     if (error === 'TOO_SHORT') return { ok: false, problem: 'too-short' };

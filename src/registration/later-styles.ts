@@ -6,10 +6,18 @@ import { css } from 'lit';
  * chunk arrives, so the first step's stylesheet stays small.
  */
 export const laterStyles = css`
+  /* As wide as six spaced digits and the caret, not the form: the field's size says what to type (GOV.UK). */
   .code-input {
+    inline-size: calc(6.5ch + 2.4em + 1.5rem + 2px);
+    max-inline-size: 100%;
+    justify-self: start;
     font-variant-numeric: tabular-nums;
     letter-spacing: 0.4em;
     direction: ltr;
+  }
+  /* The address the code went to: the one thing on this line to check. */
+  .destination {
+    color: var(--cr-color-text);
   }
   .password-row {
     display: flex;

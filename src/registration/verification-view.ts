@@ -36,10 +36,15 @@ export function renderCodeStep(props: CodeStepProps) {
   const seconds = step.name === 'code' ? secondsUntilResend(step, Date.now()) : 0;
   const resendBlocked = busy !== undefined || seconds > 0;
   const { account } = step;
-  const destination = account.channel === 'email' ? account.email : `${account.phoneArea} ${account.nationalNumber}`;
+  // The number as people read it (a step kept from before it was written down shows it as the gateway takes it),
+  // with no-break spaces: a number read across two lines is misread.
+  const destination =
+    account.channel === 'email'
+      ? account.email
+      : (typeof account.international === 'string' ? account.international : `${account.phoneArea} ${account.nationalNumber}`).replace(/ /g, '\u00a0');
   return html`
     <form part="form" novalidate aria-label=${t.formLabel} @submit=${props.onSubmit}>
-      <p class="hint" id="code-hint">${t.codeSentTo(`\u2068${destination}\u2069`)}</p>
+      <p class="hint" id="code-hint">${renderSentTo(t, destination)}</p>
       ${renderField(
         'code',
         t.codeLabel,
@@ -65,6 +70,7 @@ export function renderCodeStep(props: CodeStepProps) {
       ${props.terms ? renderTerms(props.terms) : nothing}
       ${renderFormError(props.error ?? (step.ticketSpent ? t.requestNewCode : undefined), 'code-refusal')}
       ${step.ticketSpent ? nothing : renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
+      ${account.channel === 'email' ? html`<p class="hint" id="code-spam">${t.codeCheckSpam}</p>` : nothing}
       <div class="secondary">
         <div class="resend">
         <button
@@ -93,6 +99,22 @@ export function renderCodeStep(props: CodeStepProps) {
       </p>
     </form>
   `;
+}
+
+/** Stands in for the address while the sentence is built: a private-use character, in no translation. */
+const ADDRESS_SLOT = '\uE000';
+
+/**
+ * "Enter the code we sent to <address>." with the address in bold, wherever
+ * the language puts it, and isolated (FSI/PDI) so an address or number keeps
+ * its order in right-to-left text.
+ */
+function renderSentTo(t: Translation, destination: string) {
+  const address = `\u2068${destination}\u2069`;
+  const [first, ...rest] = t.codeSentTo(ADDRESS_SLOT).split(ADDRESS_SLOT);
+  // A site's own wording (the `strings` property) may leave the address out.
+  if (!rest.length) return t.codeSentTo(address);
+  return html`${first}${rest.map((text) => html`<strong class="destination">${address}</strong>${text}`)}`;
 }
 
 /** A new code on its way, said once it is: it replaces the earlier one (also when a lost answer may have brought two). */

@@ -40,15 +40,17 @@ export const thirdPartyStyles = css`
   }
   /*
    * Mark, label, and an empty column as wide as the mark: every mark sits in
-   * one column at the start, and the label is centred on the button.
+   * one column at the start, and the label is centred on the button. The
+   * padding and gaps leave the label 238 px of a 320 px form: one line for
+   * "Continue with MetaMask" in every shipped language.
    */
   .provider {
     display: grid;
-    grid-template-columns: 20px 1fr 20px;
+    grid-template-columns: 20px minmax(0, 1fr) 20px;
     align-items: center;
-    gap: 0.6em;
+    gap: 0.5em;
     min-height: var(--cr-control-height);
-    padding: 0 1em;
+    padding: 0 0.75em;
     border: 1px solid var(--cr-color-border);
     border-radius: var(--cr-radius);
     background: var(--cr-color-surface);

@@ -20,6 +20,8 @@ export interface PhoneAccount extends AccountBase {
   nationalNumber: string;
   /** `+86` style. */
   phoneArea: string;
+  /** The number as people read it, in international format (`+44 7400 123456`): shown, never sent. */
+  international?: string;
 }
 
 export type Account = EmailAccount | PhoneAccount;

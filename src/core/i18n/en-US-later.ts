@@ -12,6 +12,8 @@ import { counted } from './plural.js';
 export const enUSLater = {
   codeLabel: 'Verification code',
   codeSentTo: (destination: string) => `Enter the 6-digit code we sent to ${destination}.`,
+  /** Under the code field of an e-mail code step, for a person whose mail filter took the code. */
+  codeCheckSpam: 'Not in your inbox? Check your spam or junk folder.',
   changeEmail: 'Use a different email address',
   phoneRequired: 'Enter your mobile number.',
   phoneInvalid: 'This number is not valid for the selected country or region.',

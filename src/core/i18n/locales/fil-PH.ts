@@ -25,6 +25,7 @@ const filPH: Translation = {
   notConfigured: 'Hindi tama ang pagkaka-set up ng registration form na ito. Pakikontak ang may-ari ng site.',
   codeLabel: 'Verification code',
   codeSentTo: (destination) => `Ilagay ang 6-digit na code na ipinadala namin sa ${destination}.`,
+  codeCheckSpam: 'Wala sa inbox mo? Tingnan ang iyong spam o junk folder.',
   changeEmail: 'Gumamit ng ibang email address',
   phoneRequired: 'Ilagay ang iyong mobile number.',
   phoneInvalid: 'Hindi valid ang numerong ito para sa napiling bansa o rehiyon.',

@@ -25,6 +25,7 @@ const heIL: Translation = {
   notConfigured: 'טופס ההרשמה הזה לא הוגדר כראוי. יש לפנות לבעלי האתר.',
   codeLabel: 'קוד אימות',
   codeSentTo: (destination) => `קוד בן 6 ספרות נשלח אל ${destination} ויש להזין אותו כאן.`,
+  codeCheckSpam: 'ההודעה לא הגיעה לתיבת הדואר הנכנס? כדאי לבדוק גם בתיקיית דואר הזבל.',
   changeEmail: 'שימוש בכתובת דוא״ל אחרת',
   phoneRequired: 'יש להזין מספר טלפון נייד.',
   phoneInvalid: 'המספר אינו תקין עבור המדינה או האזור שנבחרו.',

@@ -1,6 +1,16 @@
 import type { Translation } from '../en-US.js';
 import { counted } from '../plural.js';
 
+/** The providers' names after "s" (with), in the instrumental. */
+const WITH_PROVIDER: Record<string, string> = {
+  Google: 's Googleom',
+  Apple: 's Appleom',
+  Facebook: 's Facebookom',
+  X: 's X-om',
+  Telegram: 's Telegramom',
+  MetaMask: 's MetaMaskom',
+};
+
 const hrHR: Translation = {
   formLabel: 'Registrirajte se',
   emailLabel: 'Adresa e-pošte',
@@ -25,6 +35,7 @@ const hrHR: Translation = {
   notConfigured: 'Obrazac za registraciju nije ispravno postavljen. Obratite se vlasniku stranice.',
   codeLabel: 'Verifikacijski kod',
   codeSentTo: (destination) => `Unesite 6-znamenkasti kod koji smo poslali na ${destination}.`,
+  codeCheckSpam: 'Ne vidite poruku? Provjerite i mapu neželjene pošte.',
   changeEmail: 'Upotrijebite drugu adresu e-pošte',
   phoneRequired: 'Unesite broj mobitela.',
   phoneInvalid: 'Ovaj broj nije valjan za odabranu državu ili regiju.',
@@ -96,7 +107,8 @@ const hrHR: Translation = {
   refused: 'Zahtjev je odbijen. Pokušajte ponovno.',
   unexpected: 'Došlo je do pogreške. Pokušajte ponovno.',
   providersLabel: 'Ili nastavite putem',
-  continueWith: (provider) => `Nastavite putem usluge ${provider}`,
+  // "with" and the name in the instrumental, as Croatian writes brand names: one line at 320 px ("putem usluge ..." took two).
+  continueWith: (provider) => `Nastavite ${WITH_PROVIDER[provider] ?? `putem usluge ${provider}`}`,
   providerWorking: (provider) => `Nastavljanje putem usluge ${provider}…`,
   providersLoading: 'Učitavanje drugih načina registracije…',
   providersFailed: 'Nismo uspjeli učitati druge načine registracije.',

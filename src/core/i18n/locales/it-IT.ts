@@ -25,6 +25,7 @@ const itIT: Translation = {
   notConfigured: 'Questo modulo di registrazione non è configurato correttamente. Contatta il gestore del sito.',
   codeLabel: 'Codice di verifica',
   codeSentTo: (destination) => `Inserisci il codice di 6 cifre che abbiamo inviato a ${destination}.`,
+  codeCheckSpam: 'Non trovi l’email? Controlla la cartella spam o posta indesiderata.',
   changeEmail: 'Usa un altro indirizzo email',
   phoneRequired: 'Inserisci il tuo numero di cellulare.',
   phoneInvalid: 'Questo numero non è valido per il Paese o la regione selezionati.',

@@ -1,6 +1,16 @@
 import type { Translation } from '../en-US.js';
 import { counted } from '../plural.js';
 
+/** The providers' names after "s"/"z" (with), in the instrumental. */
+const WITH_PROVIDER: Record<string, string> = {
+  Google: 'z Googlom',
+  Apple: 'z Applom',
+  Facebook: 's Facebookom',
+  X: 'z omrežjem X',
+  Telegram: 's Telegramom',
+  MetaMask: 'z MetaMaskom',
+};
+
 const slSI: Translation = {
   formLabel: 'Registrirajte se',
   emailLabel: 'E-poštni naslov',
@@ -25,6 +35,7 @@ const slSI: Translation = {
   notConfigured: 'Ta obrazec za registracijo ni pravilno nastavljen. Obrnite se na upravljavca spletnega mesta.',
   codeLabel: 'Potrditvena koda',
   codeSentTo: (destination) => `Vnesite 6-mestno kodo, ki smo jo poslali na ${destination}.`,
+  codeCheckSpam: 'Ne najdete sporočila? Preverite mapo z neželeno pošto.',
   changeEmail: 'Uporabite drug e-poštni naslov',
   phoneRequired: 'Vnesite številko mobilnega telefona.',
   phoneInvalid: 'Ta številka ni veljavna za izbrano državo ali regijo.',
@@ -98,7 +109,8 @@ const slSI: Translation = {
   refused: 'Zahteva je bila zavrnjena. Poskusite znova.',
   unexpected: 'Prišlo je do napake. Poskusite znova.',
   providersLabel: 'Lahko pa nadaljujete prek',
-  continueWith: (provider) => `Nadaljujte prek storitve ${provider}`,
+  // "with" and the name in the instrumental (s before a voiceless sound, else z): one line at 320 px ("prek storitve ..." took two).
+  continueWith: (provider) => `Nadaljujte ${WITH_PROVIDER[provider] ?? `prek storitve ${provider}`}`,
   providerWorking: (provider) => `Nadaljevanje prek storitve ${provider}…`,
   providersLoading: 'Nalaganje drugih načinov registracije…',
   providersFailed: 'Drugih načinov registracije ni bilo mogoče naložiti.',
