@@ -246,3 +246,37 @@ describe('F7 and F15: a provider redirect\'s records and storage blocked in a fr
     }
   });
 });
+
+describe('F9: the callback page hands its answer only to an opener that asks for this attempt', () => {
+  it('posts nothing unasked, nothing to a request for another attempt, and the answer once to its own', async () => {
+    const received: { type?: string; params?: Record<string, string> }[] = [];
+    let popup: Window | null = null;
+    const onMessage = (event: MessageEvent) => {
+      if (event.source === popup) received.push(event.data);
+    };
+    addEventListener('message', onMessage);
+    try {
+      // As the element opens it: a popup named for its attempt, at the callback page with the provider's answer.
+      popup = window.open('/src/oauth-callback.html#id_token=secret-token&state=s', 'customer-register-sign-in:attempt1', 'popup,width=400,height=400');
+      // Loaded: the address bar has lost the answer (the callback page's first act).
+      await waitUntil(() => { try { return popup!.location.pathname === '/src/oauth-callback.html' && popup!.location.hash === ''; } catch { return false; } }, 'the callback page never loaded', { timeout: 10000 });
+      // Unasked, and asked for another attempt (an opener that went on to another page of this origin asks for none).
+      popup!.postMessage({ type: 'customer-register:sign-in-callback-ready', attempt: ':attempt2' }, location.origin);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(JSON.stringify(received), 'the answer went out before its opener asked for it').to.not.include('secret-token');
+      // Asked for this attempt (twice, as the element asks until it has it): the answer, once.
+      popup!.postMessage({ type: 'customer-register:sign-in-callback-ready', attempt: ':attempt1' }, location.origin);
+      popup!.postMessage({ type: 'customer-register:sign-in-callback-ready', attempt: ':attempt1' }, location.origin);
+      await waitUntil(() => received.some((message) => message.params), 'no answer when asked', { timeout: 10000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const answers = received.filter((message) => message.params);
+      expect(answers).to.have.length(1);
+      expect(answers[0].params).to.deep.equal({ id_token: 'secret-token', state: 's' });
+      popup!.postMessage({ type: 'customer-register:sign-in-callback-received' }, location.origin);
+      await waitUntil(() => popup!.closed, 'the acknowledgement did not close the popup');
+    } finally {
+      removeEventListener('message', onMessage);
+      popup?.close();
+    }
+  });
+});
