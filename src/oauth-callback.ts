@@ -5,7 +5,8 @@
  *  - in the sign-in popup: posted to the opener, to this page's own origin only
  *    (so the answer never reaches another site), and only once the opener asks
  *    for this attempt's answer (so it never reaches another page of this site
- *    that the opener went on to); the popup closes when the
+ *    that the opener went on to; that page is only told, with nothing in it,
+ *    that an answer waits, on which the element asks); the popup closes when the
  *    element says it has the answer (or closes it), never before, so a busy
  *    page cannot take the closing for a cancel;
  *  - after a full-page redirect (a pending sign-in is in sessionStorage): the
@@ -16,6 +17,7 @@
  */
 import {
   CALLBACK_MESSAGE,
+  CALLBACK_WAITING,
   callbackParams,
   isCallbackAck,
   isCallbackReady,
@@ -62,6 +64,8 @@ if (inPopup && !(pending && pending.state === message.params.state)) {
       openerWindow.postMessage(message, location.origin);
     }
   });
+  // Tells the opener that an answer waits, and nothing more: its element asks at once.
+  openerWindow.postMessage({ type: CALLBACK_WAITING }, location.origin);
   // An opener that never answers (its page went elsewhere) does not keep an
   // empty window open for ever.
   setTimeout(close, ACK_WAIT_MS);

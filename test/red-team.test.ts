@@ -312,7 +312,8 @@ describe('F9: the callback page hands its answer only to an opener that asks for
       popup().addEventListener('message', (event: MessageEvent) => {
         if (String(event.data?.type).startsWith('marker-')) elsewhere.postMessage(event.data, location.origin);
       });
-      expect(JSON.stringify(await receivedSoFar()), 'the answer went to the page the opener went on to').to.not.include('secret-token');
+      // That page is told only that an answer waits (no code, token or attempt).
+      expect(await receivedSoFar(), 'what the page the opener went on to received').to.deep.equal([{ type: 'customer-register:sign-in-callback-waiting' }]);
 
       // Asked for another attempt: nothing.
       postAsOpener(popup(), { type: 'customer-register:sign-in-callback-ready', attempt: ':another-attempt' });

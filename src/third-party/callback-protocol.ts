@@ -23,6 +23,16 @@ export const CALLBACK_ACK = 'customer-register:sign-in-callback-received';
  */
 export const CALLBACK_READY = 'customer-register:sign-in-callback-ready';
 
+/**
+ * `data.type` of the callback page's word to its opener once it has loaded:
+ * "an answer waits here". It carries nothing (no code, token or attempt), so a
+ * page the opener went on to learns nothing from it. The element asks at once
+ * on it, not at its next check: timers run late in a hidden tab (on a phone the
+ * popup is a tab of its own; Chrome runs a tab hidden for five minutes' timers
+ * once a minute), messages do not.
+ */
+export const CALLBACK_WAITING = 'customer-register:sign-in-callback-waiting';
+
 /** Start of the sign-in popup's window name (each attempt adds its own suffix). */
 export const POPUP_NAME = 'customer-register-sign-in';
 
@@ -52,6 +62,10 @@ export function isCallbackMessage(data: unknown): data is CallbackMessage {
 export function isCallbackReady(data: unknown, attempt: string): boolean {
   const message = data as { type?: unknown; attempt?: unknown } | null;
   return !!message && message.type === CALLBACK_READY && message.attempt === attempt;
+}
+
+export function isCallbackWaiting(data: unknown): boolean {
+  return !!data && (data as { type?: unknown }).type === CALLBACK_WAITING;
 }
 
 export function isCallbackAck(data: unknown): boolean {

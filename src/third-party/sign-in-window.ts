@@ -4,7 +4,15 @@
  * redirect whose answer the callback page leaves in sessionStorage for the
  * element to pick up after the page loads again.
  */
-import { CALLBACK_ACK, CALLBACK_READY, isCallbackMessage, PENDING_SIGN_IN_KEY, POPUP_NAME, SIGN_IN_RESULT_KEY } from './callback-protocol.js';
+import {
+  CALLBACK_ACK,
+  CALLBACK_READY,
+  isCallbackMessage,
+  isCallbackWaiting,
+  PENDING_SIGN_IN_KEY,
+  POPUP_NAME,
+  SIGN_IN_RESULT_KEY,
+} from './callback-protocol.js';
 import { redirectRecords } from './redirect-records.js';
 import type { PendingAuthorization } from './adapters/adapter.js';
 import { SignInError } from '../providers/sign-in-error.js';
@@ -85,8 +93,17 @@ export function awaitPopupAnswer(
       closePopup(popup);
       outcome();
     };
+    // Asks the callback page for this attempt's answer: when it says it has
+    // loaded, and at every check until the answer comes (while the popup is at
+    // the provider, the browser drops the request: another origin).
+    const ask = () => popup.closed || popup.postMessage({ type: CALLBACK_READY, attempt: popupAttempts.get(popup) }, callbackOrigin);
     const onMessage = (event: MessageEvent) => {
-      if (event.source !== popup || !isCallbackMessage(event.data)) return;
+      if (event.source !== popup) return;
+      if (isCallbackWaiting(event.data)) {
+        if (event.origin === callbackOrigin) ask();
+        return;
+      }
+      if (!isCallbackMessage(event.data)) return;
       if (event.origin !== callbackOrigin) {
         finish(() => reject(new SignInError(provider, 'foreign-origin', event.origin)));
         return;
@@ -97,9 +114,6 @@ export function awaitPopupAnswer(
     const onAbort = () => finish(() => reject(signal.reason));
     addEventListener('message', onMessage);
     signal.addEventListener('abort', onAbort);
-    // Asks the callback page for this attempt's answer, until it comes: while
-    // the popup is at the provider, the browser drops the request (another origin).
-    const ask = () => popup.closed || popup.postMessage({ type: CALLBACK_READY, attempt: popupAttempts.get(popup) }, callbackOrigin);
     // A provider page that cuts the opener link (Cross-Origin-Opener-Policy)
     // also reads as closed here: such a provider needs the redirect instead.
     const poll = setInterval(() => {
