@@ -49,7 +49,8 @@ function providerButton(el: CustomerRegister, provider: string): HTMLButtonEleme
 }
 
 async function buttonShown(el: CustomerRegister, provider: string): Promise<HTMLButtonElement> {
-  await waitUntil(() => providerButton(el, provider) && query<HTMLSelectElement>(el, '#country:not([disabled])'), `no ${provider} button`);
+  // As long as the embedded pages wait: the file's first test also waits for a cold browser to load the chunks.
+  await waitUntil(() => providerButton(el, provider) && query<HTMLSelectElement>(el, '#country:not([disabled])'), `no ${provider} button`, { timeout: 10000 });
   return providerButton(el, provider)!;
 }
 
