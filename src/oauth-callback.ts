@@ -3,7 +3,10 @@
  * sends the person back after signing in. It hands the provider's answer to
  * the element and goes away:
  *  - in the sign-in popup: posted to the opener, to this page's own origin only
- *    (so the answer never reaches another site); the popup closes when the
+ *    (so the answer never reaches another site), and only once the opener asks
+ *    for this attempt's answer (so it never reaches another page of this site
+ *    that the opener went on to; that page is only told, with nothing in it,
+ *    that an answer waits, on which the element asks); the popup closes when the
  *    element says it has the answer (or closes it), never before, so a busy
  *    page cannot take the closing for a cancel;
  *  - after a full-page redirect (a pending sign-in is in sessionStorage): the
@@ -14,8 +17,10 @@
  */
 import {
   CALLBACK_MESSAGE,
+  CALLBACK_WAITING,
   callbackParams,
   isCallbackAck,
+  isCallbackReady,
   PENDING_SIGN_IN_KEY,
   POPUP_NAME,
   SIGN_IN_RESULT_KEY,
@@ -47,10 +52,20 @@ const inPopup = !!opener && window.name.startsWith(POPUP_NAME);
 // link) is not named as a popup, so its redirect comes back here too.
 if (inPopup && !(pending && pending.state === message.params.state)) {
   const openerWindow: Window = opener;
+  // This attempt: the suffix the element gave the popup's name.
+  const attempt = window.name.slice(POPUP_NAME.length);
+  let answered = false;
   addEventListener('message', (event) => {
-    if (event.source === openerWindow && event.origin === location.origin && isCallbackAck(event.data)) close();
+    if (event.source !== openerWindow || event.origin !== location.origin) return;
+    if (isCallbackAck(event.data)) close();
+    // The answer only to the element that asks for this attempt (it asks until it has it), once.
+    else if (!answered && isCallbackReady(event.data, attempt)) {
+      answered = true;
+      openerWindow.postMessage(message, location.origin);
+    }
   });
-  openerWindow.postMessage(message, location.origin);
+  // Tells the opener that an answer waits, and nothing more: its element asks at once.
+  openerWindow.postMessage({ type: CALLBACK_WAITING }, location.origin);
   // An opener that never answers (its page went elsewhere) does not keep an
   // empty window open for ever.
   setTimeout(close, ACK_WAIT_MS);

@@ -248,3 +248,92 @@ describe('F7 and F15: a provider redirect\'s records and storage blocked in a fr
     }
   });
 });
+
+describe('F9: the callback page hands its answer only to an opener that asks for this attempt', () => {
+  /**
+   * The red team's case, through the element's own popup: the element sits in a
+   * frame (the popup's opener), the person is at the provider, and the frame
+   * goes on to another page of this origin before the provider sends them back
+   * to the callback page. The provider is played by a page of this origin (the
+   * test reads its `state` there and sends the popup on as the provider would).
+   */
+  it('a page of this origin that the opener went on to receives nothing; a request for another attempt neither; the asking opener the answer, once', async () => {
+    const companyId = uniqueCompanyId('f9');
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 480px; height: 640px';
+    frame.src = `/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=google`;
+    document.body.append(frame);
+    const popups: Window[] = [];
+    const popup = () => popups[0];
+    try {
+      const inner = embedded(() => frame.contentDocument);
+      await waitUntil(() => inner()?.providerEndpoints?.google && query(inner()!, 'button[data-provider="google"]') && query(inner()!, '#country:not([disabled])'), 'no google button', { timeout: 15000 });
+      // The provider: a page of this origin (any will do), whose address the test can read.
+      inner()!.providerEndpoints = { google: new URL('/__test-env', location.href).href };
+      const frameWindow = frame.contentWindow!;
+      const open = frameWindow.open;
+      frameWindow.open = (...args: Parameters<typeof open>) => {
+        const opened = open.apply(frameWindow, args);
+        if (opened) popups.push(opened);
+        return opened;
+      };
+      query<HTMLButtonElement>(inner()!, 'button[data-provider="google"]')!.click();
+      await waitUntil(() => { try { return popup()?.location.pathname === '/__test-env'; } catch { return false; } }, 'the popup never reached the provider', { timeout: 10000 });
+      const request = new URL(popup().location.href);
+      const attempt = popup().name.slice('customer-register-sign-in'.length);
+      expect(attempt, 'the popup is named for its attempt').to.match(/^:.+/);
+
+      // The opener goes on to another page of this origin, which listens.
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      frame.src = `/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=`;
+      await loaded;
+      const elsewhere = frame.contentWindow!;
+      const received: { type?: string; params?: Record<string, string> }[] = [];
+      elsewhere.addEventListener('message', (event: MessageEvent) => received.push(event.data));
+      /**
+       * Everything the page has been sent until now, whatever the callback page
+       * did with the messages posted to it so far: a marker goes through the
+       * popup (after them) and on to the page (after whatever the callback page
+       * posted while handling them).
+       */
+      const receivedSoFar = async () => {
+        const marker = `marker-${received.length}-${Math.random()}`;
+        popup().postMessage({ type: marker }, location.origin);
+        await waitUntil(() => received.some((message) => message.type === marker), 'the marker never arrived');
+        return received.filter((message) => !String(message.type).startsWith('marker-'));
+      };
+      /** Posts as the page in the frame (the popup's opener) does. */
+      const postAsOpener = new (elsewhere as unknown as typeof globalThis).Function('popup', 'message', 'popup.postMessage(message, location.origin)') as (popup: Window, message: unknown) => void;
+
+      // The provider sends the person back with the answer.
+      const redirectUri = request.searchParams.get('redirect_uri')!;
+      const state = request.searchParams.get('state')!;
+      popup().location.href = `${redirectUri}#id_token=secret-token&state=${encodeURIComponent(state)}`;
+      // Loaded: the address bar has lost the answer (the callback page's first act).
+      await waitUntil(() => { try { return popup().location.pathname === new URL(redirectUri).pathname && popup().location.hash === ''; } catch { return false; } }, 'the callback page never loaded', { timeout: 10000 });
+      popup().addEventListener('message', (event: MessageEvent) => {
+        if (String(event.data?.type).startsWith('marker-')) elsewhere.postMessage(event.data, location.origin);
+      });
+      // That page is told only that an answer waits (no code, token or attempt).
+      expect(await receivedSoFar(), 'what the page the opener went on to received').to.deep.equal([{ type: 'customer-register:sign-in-callback-waiting' }]);
+
+      // Asked for another attempt: nothing.
+      postAsOpener(popup(), { type: 'customer-register:sign-in-callback-ready', attempt: ':another-attempt' });
+      expect(JSON.stringify(await receivedSoFar()), 'the answer went to a request for another attempt').to.not.include('secret-token');
+
+      // Asked for this attempt (twice, as the element asks until it has it): the answer, once.
+      postAsOpener(popup(), { type: 'customer-register:sign-in-callback-ready', attempt });
+      postAsOpener(popup(), { type: 'customer-register:sign-in-callback-ready', attempt });
+      await waitUntil(() => received.some((message) => message.params), 'no answer when asked for this attempt');
+      const answers = (await receivedSoFar()).filter((message) => message.params);
+      expect(answers).to.have.length(1);
+      expect(answers[0].params).to.deep.equal({ id_token: 'secret-token', state });
+      postAsOpener(popup(), { type: 'customer-register:sign-in-callback-received' });
+      await waitUntil(() => popup().closed, 'the acknowledgement did not close the popup');
+    } finally {
+      // Every window this test made is gone before the next test starts.
+      if (popup()) await waitUntil(() => popup().closed || (popup().close(), false), 'the popup would not close', { interval: 250 });
+      frame.remove();
+    }
+  });
+});

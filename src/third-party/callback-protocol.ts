@@ -14,6 +14,25 @@ export const CALLBACK_MESSAGE = 'customer-register:sign-in-callback';
  */
 export const CALLBACK_ACK = 'customer-register:sign-in-callback-received';
 
+/**
+ * `data.type` of the element's request to its popup: "I await the answer of
+ * this attempt" (the popup name's suffix). The callback page posts its answer
+ * only when asked so, once: if the page that opened the popup has gone on to
+ * another page of the same origin, nobody asks, and the answer (a code, a
+ * token) never reaches that page's scripts.
+ */
+export const CALLBACK_READY = 'customer-register:sign-in-callback-ready';
+
+/**
+ * `data.type` of the callback page's word to its opener once it has loaded:
+ * "an answer waits here". It carries nothing (no code, token or attempt), so a
+ * page the opener went on to learns nothing from it. The element asks at once
+ * on it, not at its next check: timers run late in a hidden tab (on a phone the
+ * popup is a tab of its own; Chrome runs a tab hidden for five minutes' timers
+ * once a minute), messages do not.
+ */
+export const CALLBACK_WAITING = 'customer-register:sign-in-callback-waiting';
+
 /** Start of the sign-in popup's window name (each attempt adds its own suffix). */
 export const POPUP_NAME = 'customer-register-sign-in';
 
@@ -37,6 +56,16 @@ export function callbackParams(url: URL): Record<string, string> {
 export function isCallbackMessage(data: unknown): data is CallbackMessage {
   const message = data as CallbackMessage | null;
   return !!message && message.type === CALLBACK_MESSAGE && !!message.params && typeof message.params === 'object';
+}
+
+/** Whether `data` asks for the answer of `attempt`. */
+export function isCallbackReady(data: unknown, attempt: string): boolean {
+  const message = data as { type?: unknown; attempt?: unknown } | null;
+  return !!message && message.type === CALLBACK_READY && message.attempt === attempt;
+}
+
+export function isCallbackWaiting(data: unknown): boolean {
+  return !!data && (data as { type?: unknown }).type === CALLBACK_WAITING;
 }
 
 export function isCallbackAck(data: unknown): boolean {

@@ -4,13 +4,24 @@
  * redirect whose answer the callback page leaves in sessionStorage for the
  * element to pick up after the page loads again.
  */
-import { CALLBACK_ACK, isCallbackMessage, PENDING_SIGN_IN_KEY, POPUP_NAME, SIGN_IN_RESULT_KEY } from './callback-protocol.js';
+import {
+  CALLBACK_ACK,
+  CALLBACK_READY,
+  isCallbackMessage,
+  isCallbackWaiting,
+  PENDING_SIGN_IN_KEY,
+  POPUP_NAME,
+  SIGN_IN_RESULT_KEY,
+} from './callback-protocol.js';
 import { redirectRecords } from '../element/redirect-records.js';
 import type { PendingAuthorization } from './adapters/adapter.js';
 import { SignInError } from '../core/providers/sign-in-error.js';
 import { DEFAULT_AUTHORIZATION_ENDPOINTS } from './provider-endpoints.js';
 import type { RedirectProvider } from '../core/providers/provider-options.js';
 import { randomToken } from './oauth-crypto.js';
+
+/** Each popup's attempt (its name's suffix), which the element asks the callback page for. */
+const popupAttempts = new WeakMap<Window, string>();
 
 /**
  * Opens the sign-in popup, empty, centred over the page. Must run in the
@@ -20,12 +31,15 @@ import { randomToken } from './oauth-crypto.js';
  * blocked it or the page may not open one.
  */
 export function openSignInPopup(): Window | null {
+  const attempt = `:${randomToken(9)}`;
   const width = 500;
   const height = 640;
   const left = Math.max(0, screenX + (outerWidth - width) / 2);
   const top = Math.max(0, screenY + (outerHeight - height) / 2);
   try {
-    return open('about:blank', `${POPUP_NAME}:${randomToken(9)}`, `popup,width=${width},height=${height},left=${left},top=${top}`);
+    const popup = open('about:blank', `${POPUP_NAME}${attempt}`, `popup,width=${width},height=${height},left=${left},top=${top}`);
+    if (popup) popupAttempts.set(popup, attempt);
+    return popup;
   } catch {
     // Firefox throws (InvalidAccessError) where a sandboxed frame may not open
     // popups; the others answer null. Either way: no popup.
@@ -43,8 +57,8 @@ export function closePopup(popup: Window): void {
   setTimeout(close, 300);
 }
 
-/** How often a popup is checked for having been closed. */
-const CLOSED_POLL_MS = 400;
+/** How often a popup is checked for having been closed, and asked for its answer. */
+const CLOSED_POLL_MS = 200;
 
 /**
  * How long an answer may still arrive after the popup reads as closed. The
@@ -80,8 +94,17 @@ export function awaitPopupAnswer(
       closePopup(popup);
       outcome();
     };
+    // Asks the callback page for this attempt's answer: when it says it has
+    // loaded, and at every check until the answer comes (while the popup is at
+    // the provider, the browser drops the request: another origin).
+    const ask = () => popup.closed || popup.postMessage({ type: CALLBACK_READY, attempt: popupAttempts.get(popup) }, callbackOrigin);
     const onMessage = (event: MessageEvent) => {
-      if (event.source !== popup || !isCallbackMessage(event.data)) return;
+      if (event.source !== popup) return;
+      if (isCallbackWaiting(event.data)) {
+        if (event.origin === callbackOrigin) ask();
+        return;
+      }
+      if (!isCallbackMessage(event.data)) return;
       if (event.origin !== callbackOrigin) {
         finish(() => reject(new SignInError(provider, 'foreign-origin', event.origin)));
         return;
@@ -95,6 +118,7 @@ export function awaitPopupAnswer(
     // A provider page that cuts the opener link (Cross-Origin-Opener-Policy)
     // also reads as closed here: such a provider needs the redirect instead.
     const poll = setInterval(() => {
+      ask();
       if (!popup.closed) return;
       closedSince ??= Date.now();
       if (Date.now() - closedSince >= CLOSED_GRACE_MS) finish(() => reject(new SignInError(provider, 'cancelled')));
