@@ -29,13 +29,8 @@ export function gatewayConfigOf(options: GatewayOptions, lang: string): GatewayC
   return { host: gatewayHostOf(options), companyId: options.companyId.trim(), lang, timeoutMs };
 }
 
-const ALL_METHODS: readonly AccountChannel[] = ['email', 'phone'];
-
 /** The `methods` offered, valid ones only, in the site's order; e-mail if none is valid. */
 export function offeredMethodsOf(methods: string): AccountChannel[] {
-  const valid = methods
-    .toLowerCase()
-    .split(/[\s,]+/)
-    .filter((name): name is AccountChannel => (ALL_METHODS as string[]).includes(name));
-  return valid.length ? [...new Set(valid)] : ['email'];
+  const valid = methods.toLowerCase().match(/\b(email|phone)\b/g) as AccountChannel[] | null;
+  return valid ? [...new Set(valid)] : ['email'];
 }
