@@ -92,6 +92,18 @@ export const thirdPartyStyles = css`
     outline: 2px solid var(--cr-color-accent);
     outline-offset: 2px;
   }
+  .wallet-failure {
+    display: grid;
+    justify-items: start;
+    gap: calc(var(--cr-space) * 0.5);
+  }
+  .wallet-failure .form-error:focus {
+    outline: none;
+  }
+  .wallet-failure .form-error:focus-visible {
+    outline: 2px solid var(--cr-color-accent);
+    outline-offset: 2px;
+  }
   /* On a phone, opening the app is the main action. */
   .wallet-open.primary {
     display: flex;
