@@ -28,12 +28,20 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** The demo pages run under a strict policy: what works here works on a strict partner site. */
+/** MetaMask's relay as its SDK reaches it (README, "Put it on your site"). */
+const METAMASK_RELAY = 'https://metamask-sdk.api.cx.metamask.io wss://metamask-sdk.api.cx.metamask.io';
+
+/**
+ * The demo pages run under a strict policy: what works here works on a strict
+ * partner site. `connect-src` allows MetaMask's relay, as a site offering
+ * MetaMask does, and the gateway's stand-in for it (ws:// on the gateway's
+ * host: the demo points the element there with providerEndpoints.metamask).
+ */
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  `connect-src 'self' ${gatewayOrigin}`,
+  `connect-src 'self' ${gatewayOrigin} ws://127.0.0.1:${GATEWAY_PORT} ${METAMASK_RELAY}`,
   "img-src 'self' data:",
   "require-trusted-types-for 'script'",
 ].join('; ');
