@@ -227,7 +227,7 @@ describe('MetaMask without an injected wallet (built dist)', () => {
     expect(violations.length, 'the page\'s CSP blocked nothing').to.be.greaterThan(0);
     expect(errors).to.have.length(1);
     expect(errors[0].code).to.equal('SIGN_IN_WALLET_UNAVAILABLE');
-    expect(errors[0].reason).to.match(/Content-Security-Policy \(connect-src\) blocks MetaMask's relay ws:\/\/127\.0\.0\.1:\d+.*add http:\/\/127\.0\.0\.1:\d+ ws:\/\/127\.0\.0\.1:\d+ to connect-src/);
+    expect(errors[0].reason ?? '(no reason)').to.match(/Content-Security-Policy \(connect-src\) blocks MetaMask's relay ws:\/\/127\.0\.0\.1:\d+.*add http:\/\/127\.0\.0\.1:\d+ ws:\/\/127\.0\.0\.1:\d+ to connect-src/);
     // A computer: the way on is installing MetaMask; the message is in view and has the focus.
     const failure = query(el, '.wallet-failure')!;
     const links = [...failure.querySelectorAll('a')];
@@ -246,7 +246,7 @@ describe('MetaMask without an injected wallet (built dist)', () => {
     page.click();
     await waitUntil(() => page.errors.length > 0, 'no failure after the relay refused the socket', { timeout: 20000 });
     expect(page.errors[0].code).to.equal('SIGN_IN_WALLET_UNAVAILABLE');
-    expect(page.errors[0].reason).to.match(/MetaMask's relay http:\/\/127\.0\.0\.1:1 could not be reached/);
+    expect(page.errors[0].reason ?? '(no reason)').to.match(/MetaMask's relay http:\/\/127\.0\.0\.1:1 could not be reached/);
     expect(alerts(page.el)).to.deep.equal(['No wallet could be reached. Install MetaMask or try again.']);
   });
 
