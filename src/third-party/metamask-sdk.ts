@@ -52,6 +52,17 @@ export interface MetaMaskSdkConnectOptions {
 // sign-in on the page asked for.
 let sdk: MetaMaskSDK | undefined;
 let sdkRelay = '';
+/** Whether the SDK may open MetaMask's links (only once a wallet is connected: see openDeeplink). */
+let sdkOpensLinks = false;
+
+/** Opens a link the way the SDK does by default (in this tab: a universal link hands over to the app). */
+function followLink(link: string) {
+  const anchor = document.createElement('a');
+  anchor.href = link;
+  anchor.target = '_self';
+  anchor.rel = 'noreferrer noopener';
+  anchor.click();
+}
 
 /** The SDK options for an embedded widget. */
 function metaMaskSdkOptions({ dappName, dappUrl, relayUrl }: MetaMaskSdkConnectOptions): MetaMaskSDKOptions {
@@ -95,6 +106,14 @@ function metaMaskSdkOptions({ dappName, dappUrl, relayUrl }: MetaMaskSdkConnectO
     // requiring Trusted Types refuses. The element draws the code itself from
     // `display_uri` (wallet-panel-view.ts).
     headless: true,
+    // On a phone the SDK opens MetaMask's link itself, by navigating this page
+    // (an <a target=_self> click): while connecting that would take the person
+    // off the form (to the app store without the app), so the element's
+    // "Open MetaMask" is their choice instead. Once connected, the SDK brings
+    // the app up for the signature as it would.
+    openDeeplink: (link) => {
+      if (sdkOpensLinks && link.startsWith('https://metamask.app.link/')) followLink(link);
+    },
     // No `infuraAPIKey`/`readonlyRPCMap`: read-only calls go to the wallet
     // and never to a third-party RPC endpoint.
     logging: { sdk: false },
@@ -264,8 +283,10 @@ export async function connectWithMetaMaskSdk(
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   let accounts: string[];
+  sdkOpensLinks = false;
   try {
     accounts = await Promise.race([instance.connect(), givenUp]);
+    sdkOpensLinks = true;
   } catch (error) {
     // Given up or cancelled: end the session so its socket (and its retries) go away.
     if (error instanceof RelayUnreachableError || signal?.aborted) {
