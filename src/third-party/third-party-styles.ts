@@ -111,6 +111,10 @@ export const thirdPartyStyles = css`
     justify-content: center;
     justify-self: stretch;
     min-height: var(--cr-control-height);
+    /* A label that wraps (ru, uk at 360 px) stays centred and off the edges. */
+    padding: calc(var(--cr-space) * 0.25) var(--cr-space);
+    box-sizing: border-box;
+    text-align: center;
     border-radius: var(--cr-radius);
     background: var(--cr-color-accent);
     color: var(--cr-color-on-accent);
