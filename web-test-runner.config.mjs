@@ -138,7 +138,15 @@ function referenceGatewayPlugin() {
         return { body: `<!doctype html><iframe src="${src}" style="width:480px;height:640px"></iframe>`, type: 'html' };
       }
       if (context.path === '/__oauth/embed.html') {
-        const page = { companyId: context.query.companyId ?? 'oauth', gatewayUrl, providers: context.query.providers ?? 'google', country: 'CN', blockStorage: !!context.query['blocked-storage'] };
+        const page = {
+          companyId: context.query.companyId ?? 'oauth',
+          gatewayUrl,
+          providers: context.query.providers ?? 'google',
+          country: 'CN',
+          blockStorage: !!context.query['blocked-storage'],
+          phone: !!context.query.phone,
+          lang: context.query.lang,
+        };
         return { body: embedPage(page), type: 'html' };
       }
     },
@@ -167,7 +175,7 @@ function strictPolicy(gatewayUrl, challengeOrigin = '') {
  * providers: test/csp.test.ts opens it (with the violation recorder) under the
  * strict policy, test/third-party.test.ts as a page of its own or in a frame.
  */
-function embedPage({ companyId, gatewayUrl, providers, country = '', recordViolations = false, entry = '/dist/customer-register.js', blockStorage = false }) {
+function embedPage({ companyId, gatewayUrl, providers, country = '', recordViolations = false, entry = '/dist/customer-register.js', blockStorage = false, phone = false, lang = 'en-US' }) {
   const attr = (value) => String(value).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en-US">
@@ -175,11 +183,12 @@ function embedPage({ companyId, gatewayUrl, providers, country = '', recordViola
     <meta charset="utf-8" />
     ${recordViolations ? '<script src="/test/support/csp-violations.js"></script>' : ''}
     ${blockStorage ? '<script src="/test/support/block-storage.js"></script>' : ''}
+    ${phone ? '<script src="/test/support/phone-user-agent.js"></script>' : ''}
     <script type="module" src="${attr(entry)}"></script>
     <script type="module" src="/test/support/local-identity-providers.js"></script>
   </head>
   <body>
-    <customer-register id="signup" company-id="${attr(companyId)}" host="${attr(gatewayUrl)}" lang="en-US" country="${attr(country)}" providers="${attr(providers)}"></customer-register>
+    <customer-register id="signup" company-id="${attr(companyId)}" host="${attr(gatewayUrl)}" lang="${attr(lang)}" country="${attr(country)}" providers="${attr(providers)}"></customer-register>
   </body>
 </html>`;
 }
@@ -189,10 +198,14 @@ function strictPolicyMiddleware(getGatewayUrl) {
   return async (context, next) => {
     await next();
     if (context.path === '/__csp/page.html') context.set('Content-Security-Policy', strictPolicy(getGatewayUrl(), context.query.challenge ? getGatewayUrl() : ''));
-    // `?offline-relays=1`: nothing but this server and the gateway can be reached
-    // (the MetaMask SDK test: its relay must stay unreachable even where CI has a network).
+    // `?offline-relays=1`: nothing but this server and the gateway's calls can be reached
+    // (the MetaMask SDK tests: the relay, MetaMask's or the gateway's stand-in at ws://, is blocked).
+    // `?relay=<url>`: the element's MetaMask relay (test/support/local-identity-providers.js),
+    // allowed too, as a site following README allows MetaMask's.
     if (context.path === '/__oauth/embed.html' && context.query['offline-relays']) {
-      context.set('Content-Security-Policy', `connect-src 'self' ${getGatewayUrl()}`);
+      const relay = context.query.relay ? new URL(String(context.query.relay)) : undefined;
+      const allowed = relay ? ` ${relay.origin} ws://${relay.host}` : '';
+      context.set('Content-Security-Policy', `connect-src 'self' ${getGatewayUrl()}${allowed}`);
     }
   };
 }

@@ -1,1 +1,1 @@
-export function localProviderEndpoints(gateway: string): Record<'google' | 'apple' | 'facebook' | 'twitter' | 'telegram', string>;
+export function localProviderEndpoints(gateway: string): Record<'google' | 'apple' | 'facebook' | 'twitter' | 'telegram' | 'metamask', string>;

@@ -28,17 +28,23 @@ const TYPES = {
   '.png': 'image/png',
 };
 
+/** MetaMask's relay as its SDK reaches it (README, "Put it on your site"). */
+const METAMASK_RELAY = 'https://metamask-sdk.api.cx.metamask.io wss://metamask-sdk.api.cx.metamask.io';
+
 /**
- * The demo pages run under a strict policy: what works here works on a strict partner site.
- * The gateway's origin in script-src and frame-src is README's entries for a challenge
- * provider (Turnstile's challenges.cloudflare.com, ...): here the gateway plays them.
+ * The demo pages run under a strict policy: what works here works on a strict
+ * partner site. The gateway's origin in script-src and frame-src is README's
+ * entries for a challenge provider (Turnstile's challenges.cloudflare.com, ...):
+ * here the gateway plays them. `connect-src` allows MetaMask's relay, as a site
+ * offering MetaMask does, and the gateway's stand-in for it (ws:// on the
+ * gateway's host: the demo points the element there with providerEndpoints.metamask).
  */
 const CSP = [
   "default-src 'self'",
   `script-src 'self' ${gatewayOrigin}`,
   "style-src 'self'",
   `frame-src ${gatewayOrigin}`,
-  `connect-src 'self' ${gatewayOrigin}`,
+  `connect-src 'self' ${gatewayOrigin} ws://127.0.0.1:${GATEWAY_PORT} ${METAMASK_RELAY}`,
   "img-src 'self' data:",
   "require-trusted-types-for 'script'",
 ].join('; ');

@@ -7,7 +7,7 @@ import { loadTranslation } from '../src/core/i18n/locale-catalog.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
 import { alerts, embedded, mount, query } from './support/harness.js';
-import { customersOf, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
+import { customersOf, gatewayUrl, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
 import { acceptedProofs } from './support/identity-providers.js';
 import { installTestWallet, type TestWallet, type TestWalletOptions } from './support/test-wallet.js';
 import type { CustomerRegister } from '../src/customer-register.js';
@@ -164,38 +164,139 @@ describe('MetaMask registration', () => {
   });
 });
 
+/**
+ * The built element in a page of its own (a frame) with no wallet in it, so
+ * that clicking MetaMask loads the SDK chunk. Its relay is the reference
+ * gateway's stand-in (test/support/local-identity-providers.js), or `relay`;
+ * the page's CSP (`offline-relays`) blocks the stand-in's ws:// unless `relay`
+ * is given, which it then allows.
+ */
+async function sdkPage(options: { relay?: string; phone?: boolean; height?: number } = {}) {
+  const companyId = uniqueCompanyId('metamask-sdk');
+  const frame = document.createElement('iframe');
+  frame.style.width = '600px';
+  // Short: the form fills it, so whatever opens under the buttons starts below the fold.
+  frame.style.height = `${options.height ?? 420}px`;
+  const params = new URLSearchParams({ companyId, providers: 'metamask', 'offline-relays': '1' });
+  // `gateway`: the reference gateway's stand-in, which gives a QR code.
+  if (options.relay) params.set('relay', options.relay === 'gateway' ? await gatewayUrl() : options.relay);
+  if (options.phone) params.set('phone', '1');
+  frame.src = `/__oauth/embed.html?${params}`;
+  document.body.append(frame);
+  const inner = embedded(() => frame.contentDocument);
+  await waitUntil(() => inner() && query(inner()!, 'button[data-provider="metamask"]') && query(inner()!, '#country:not([disabled])'), 'no MetaMask button', {
+    timeout: 10000,
+  });
+  const el = inner()!;
+  const errors: { code: string; message: string; reason?: string }[] = [];
+  el.addEventListener('register-error', (event) => errors.push((event as CustomEvent).detail));
+  const click = () => query<HTMLButtonElement>(el, 'button[data-provider="metamask"]')!.click();
+  return { frame, win: frame.contentWindow!, el, companyId, errors, click };
+}
+
+/** Whether `node` is inside its frame's viewport (scrolled to), to the pixel (layout has fractions of one). */
+function inView(node: Element): boolean {
+  const box = node.getBoundingClientRect();
+  return box.top >= -1 && box.bottom <= node.ownerDocument.documentElement.clientHeight + 1;
+}
+
+const INSTALL_URL = 'https://metamask.io/download/';
+
 describe('MetaMask without an injected wallet (built dist)', () => {
-  it('loads the @metamask/sdk chunk only on the click; it runs, and without a relay the person is told', async () => {
-    const companyId = uniqueCompanyId('metamask-sdk');
-    const frame = document.createElement('iframe');
-    frame.style.width = '600px';
-    frame.style.height = '700px';
-    // connect-src keeps MetaMask's relay (and its analytics) unreachable, network or not.
-    frame.src = `/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=metamask&offline-relays=1`;
-    document.body.append(frame);
-    try {
-      const win = () => frame.contentWindow!;
-      const inner = embedded(() => frame.contentDocument);
-      await waitUntil(() => inner() && query(inner()!, 'button[data-provider="metamask"]') && query(inner()!, '#country:not([disabled])'), 'no MetaMask button', {
-        timeout: 10000,
-      });
-      const sdkRequests = () =>
-        win()
-          .performance.getEntriesByType('resource')
-          .filter((entry) => /\/chunks\/metamask-sdk-[\w-]+\.js$/.test(new URL(entry.name).pathname));
-      expect(sdkRequests()).to.have.length(0);
-      query<HTMLButtonElement>(inner()!, 'button[data-provider="metamask"]')!.click();
-      await waitUntil(() => sdkRequests().length === 1, 'the SDK chunk was not requested', { timeout: 10000 });
-      // The SDK is evaluated and shows its own dialog (outside the element: it attaches to the page's body).
-      // The SDK ran (no error from its chunk) and waits for MetaMask's relay, which
-      // cannot be reached from here: after its QR timeout the person is told so,
-      // calmly, and the element is usable again.
-      await waitUntil(() => alerts(inner()!).length > 0, 'no message after the SDK found no relay', { timeout: 20000 });
-      expect(alerts(inner()!)).to.deep.equal(['No wallet could be reached. Install MetaMask or try again.']);
-      expect(query(inner()!, 'button[data-provider="metamask"]')!.getAttribute('aria-busy')).to.equal('false');
-      expect(await customersOf(companyId)).to.have.length(0);
-    } finally {
-      frame.remove();
-    }
+  let frame: HTMLIFrameElement | undefined;
+  afterEach(() => {
+    frame?.remove();
+    frame = undefined;
+  });
+
+  it('loads the @metamask/sdk chunk only on the click; a relay blocked by the page\'s CSP is told at once, with the install link, scrolled to and focused', async () => {
+    const page = await sdkPage();
+    frame = page.frame;
+    const { win, el, errors, companyId } = page;
+    expect(el.ownerDocument.scrollingElement!.scrollTop).to.equal(0);
+    const sdkRequests = () =>
+      win.performance.getEntriesByType('resource').filter((entry) => /\/chunks\/metamask-sdk-[\w-]+\.js$/.test(new URL(entry.name).pathname));
+    expect(sdkRequests()).to.have.length(0);
+    const violations: string[] = [];
+    win.document.addEventListener('securitypolicyviolation', (event) => violations.push(event.blockedURI));
+    page.click();
+    await waitUntil(() => sdkRequests().length === 1, 'the SDK chunk was not requested', { timeout: 10000 });
+    await waitUntil(() => alerts(el).length > 0, 'no message after the page blocked the relay', { timeout: 20000 });
+    expect(alerts(el)).to.deep.equal(['No wallet could be reached. Install MetaMask or try again.']);
+    // Told because the policy blocked the relay (the browser says so at once), not because the 10 s wait for a QR code ran out.
+    expect(violations.length, 'the page\'s CSP blocked nothing').to.be.greaterThan(0);
+    expect(errors).to.have.length(1);
+    expect(errors[0].code).to.equal('SIGN_IN_WALLET_UNAVAILABLE');
+    expect(errors[0].reason ?? '(no reason)').to.match(/Content-Security-Policy \(connect-src\) blocks MetaMask's relay ws:\/\/127\.0\.0\.1:\d+.*add http:\/\/127\.0\.0\.1:\d+ ws:\/\/127\.0\.0\.1:\d+ to connect-src/);
+    // A computer: the way on is installing MetaMask; the message is in view and has the focus.
+    const failure = query(el, '.wallet-failure')!;
+    const links = [...failure.querySelectorAll('a')];
+    expect(links.map((a) => [a.textContent!.trim(), a.getAttribute('href')])).to.deep.equal([['Install MetaMask', INSTALL_URL]]);
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'wallet-failure-message', 'the message did not take the focus');
+    await waitUntil(() => inView(failure), 'the message is not scrolled into view');
+    expect(el.ownerDocument.scrollingElement!.scrollTop, 'it opened below the fold (else this shows nothing)').to.be.greaterThan(0);
+    expect(query(el, 'button[data-provider="metamask"]')!.getAttribute('aria-busy')).to.equal('false');
+    expect(await customersOf(companyId)).to.have.length(0);
+  });
+
+  it('a refused relay socket is told at once, not after the wait for a QR code', async () => {
+    // Port 1 on this machine: nothing listens, the socket is refused (the page's CSP allows it).
+    const page = await sdkPage({ relay: 'http://127.0.0.1:1/' });
+    frame = page.frame;
+    page.click();
+    await waitUntil(() => page.errors.length > 0, 'no failure after the relay refused the socket', { timeout: 20000 });
+    expect(page.errors[0].code).to.equal('SIGN_IN_WALLET_UNAVAILABLE');
+    expect(page.errors[0].reason ?? '(no reason)').to.match(/MetaMask's relay http:\/\/127\.0\.0\.1:1 could not be reached/);
+    expect(alerts(page.el)).to.deep.equal(['No wallet could be reached. Install MetaMask or try again.']);
+  });
+
+  it('on a computer: the QR code from the relay, with the install link, scrolled to and focused; Cancel ends it', async () => {
+    // Tall enough for the whole panel, which opens below the fold.
+    const page = await sdkPage({ relay: 'gateway', height: 640 });
+    frame = page.frame;
+    const { el } = page;
+    expect(el.ownerDocument.scrollingElement!.scrollTop).to.equal(0);
+    page.click();
+    await waitUntil(() => query(el, '.wallet-qr svg'), 'no QR code from the relay', { timeout: 20000 });
+    const panel = query(el, '.wallet-qr')!;
+    const links = [...panel.querySelectorAll('a')].map((a) => [a.textContent!.trim(), a.getAttribute('href')!.split('?')[0]]);
+    expect(links).to.deep.equal([
+      ['Open MetaMask on this device', 'https://metamask.app.link/connect'],
+      ['Install MetaMask', INSTALL_URL],
+    ]);
+    // The QR code comes first: nothing above it but the title.
+    expect(panel.firstElementChild!.className).to.equal('wallet-qr-title');
+    await waitUntil(() => el.shadowRoot!.activeElement === panel && inView(panel), 'the panel is not in view with the focus');
+    expect(el.ownerDocument.scrollingElement!.scrollTop, 'it opened below the fold (else this shows nothing)').to.be.greaterThan(0);
+    expect(alerts(el)).to.deep.equal([]);
+    query<HTMLButtonElement>(el, '#wallet-cancel')!.click();
+    await waitUntil(() => !query(el, '.wallet-qr'), 'the panel stayed after Cancel');
+    expect(page.errors).to.deep.equal([]);
+  });
+
+  it('on a phone: "Open MetaMask" comes first, above the QR code; without a relay, above the install link', async () => {
+    const page = await sdkPage({ relay: 'gateway', phone: true });
+    frame = page.frame;
+    page.click();
+    await waitUntil(() => query(page.el, '.wallet-qr svg'), 'no QR code from the relay', { timeout: 20000 });
+    const first = query(page.el, '.wallet-qr')!.firstElementChild as HTMLAnchorElement;
+    expect(first.textContent!.trim()).to.equal('Open MetaMask on this device');
+    expect(first.href).to.match(/^https:\/\/metamask\.app\.link\/connect\?/);
+    expect(first.classList.contains('primary')).to.equal(true);
+    query<HTMLButtonElement>(page.el, '#wallet-cancel')!.click();
+    await waitUntil(() => !query(page.el, '.wallet-qr'), 'the panel stayed after Cancel');
+
+    // The relay blocked: MetaMask opens this page in its own browser (where the wallet is), first; then the download.
+    const blocked = await sdkPage({ phone: true });
+    frame.remove();
+    frame = blocked.frame;
+    blocked.click();
+    await waitUntil(() => query(blocked.el, '.wallet-failure'), 'no message after the page blocked the relay', { timeout: 20000 });
+    const links = [...query(blocked.el, '.wallet-failure')!.querySelectorAll('a')];
+    expect(links.map((a) => a.textContent!.trim())).to.deep.equal(['Open MetaMask on this device', 'Install MetaMask']);
+    const { host, pathname, search } = blocked.win.location;
+    expect(links[0].getAttribute('href')).to.equal(`https://metamask.app.link/dapp/${host}${pathname}${search}`);
+    expect(links[1].getAttribute('href')).to.equal(INSTALL_URL);
+    await waitUntil(() => blocked.el.shadowRoot!.activeElement?.id === 'wallet-failure-message', 'the message did not take the focus');
   });
 });

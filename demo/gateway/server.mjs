@@ -21,12 +21,14 @@
 // off per company, to play a gateway that cannot say.
 //   server/dev-endpoints.mjs   the /__dev/ endpoints
 //   identity-providers/        third-party registration: the providers' stand-ins and the gateway's verification
+//   metamask-relay.mjs         MetaMask's relay, enough for the SDK to show its QR code (dev only)
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { messagesFor } from './messages.mjs';
 import { CODES, Refusal } from './refusal.mjs';
 import { createIdentityProviders } from './identity-providers/index.mjs';
 import { createChallenges } from './challenges/index.mjs';
+import { createMetaMaskRelay } from './metamask-relay.mjs';
 import { ROUTES, createContractCalls, thirdPartyKey } from './server/contract-calls.mjs';
 import { createDevEndpoints } from './server/dev-endpoints.mjs';
 import { createFaults } from './server/faults.mjs';
@@ -218,6 +220,12 @@ export function createGateway(options = {}) {
     });
   });
 
+  // MetaMask's relay, played at /socket.io/ (dev only): the SDK's QR code without MetaMask's servers.
+  const relay = dev ? createMetaMaskRelay({ log }) : undefined;
+  server.on('upgrade', (req, socket) => {
+    if (!(relay && LOOPBACK_HOST.test(req.headers.host ?? '') && relay.upgrade(req, socket))) socket.destroy();
+  });
+
   return {
     server,
     reset,
@@ -233,6 +241,7 @@ export function createGateway(options = {}) {
       });
     },
     close() {
+      relay?.close();
       server.closeAllConnections?.();
       return new Promise((resolve) => server.close(() => resolve(undefined)));
     },

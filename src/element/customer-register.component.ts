@@ -4,7 +4,7 @@ import { LocalizeController, loadSourceStrings, type StringOverrides } from '../
 import { Loadable } from '../core/loadable.js';
 import type { AccountChannel } from '../core/gateway/contract.js';
 import type { PasswordMode } from '../core/embedding/page-embedding.js';
-import type { ProviderChoices, RedirectProvider } from '../core/providers/provider-options.js';
+import type { ProviderChoices, ProviderEndpoints } from '../core/providers/provider-options.js';
 import type { FirstStepForm, RegistrationSession } from './registration-seam.js';
 import type { StepName } from '../core/flow/steps.js';
 import { renderFirstStep } from './first-step-view.js';
@@ -229,8 +229,8 @@ export class CustomerRegister extends LitElement {
   /** `icons`: the third-party buttons as one compact row of marks (each still named "Continue with …"); unset: full-width buttons with their text. */
   declare providerLayout?: string;
 
-  /** The providers' authorization endpoints, where they differ from the real ones (a test or staging set-up): https, or http on this machine. */
-  providerEndpoints?: Partial<Record<RedirectProvider, string>>;
+  /** The providers' authorization endpoints (and MetaMask's relay), where they differ from the real ones (a test or staging set-up): https, or http on this machine. */
+  providerEndpoints?: ProviderEndpoints;
 
   /** The OAuth callback page providers return to: on the page's own origin; default `oauth-callback.html` next to the script. */
   declare redirectUri?: string;

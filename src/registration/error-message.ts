@@ -67,5 +67,7 @@ export function errorCode(error: unknown): string {
 
 /** The technical reason behind a failure, for the console and `register-error`'s `reason`: never shown to the person. */
 export function errorReason(error: unknown): string | undefined {
+  // No wallet reached: why (a CSP that blocks MetaMask's relay, a refused socket) is what the site needs to fix it.
+  if (error instanceof SignInError && error.failure === 'wallet-unavailable') return error.detail || undefined;
   return error instanceof ProofRejectedError ? error.reason.trim() || undefined : undefined;
 }

@@ -11,6 +11,10 @@
 //   MetaMask's relay and emits `display_uri` with the connection link. Being
 //   headless, the SDK shows no dialog of its own: the element shows the link
 //   as a QR code inside its shadow root (and as a link for phones).
+// - Without a way to its relay, `connect()` never settles: socket.io retries
+//   for ever. A page whose CSP blocks the relay, or a refused socket, is told
+//   within a moment (watchRelay); a relay that is reached and silent, after
+//   QR_TIMEOUT_MS.
 import { MetaMaskSDK, type MetaMaskSDKOptions } from '@metamask/sdk';
 import encodeQR from '@paulmillr/qr';
 
@@ -37,17 +41,34 @@ export interface MetaMaskSdkConnection {
 export interface MetaMaskSdkConnectOptions {
   dappName: string;
   dappUrl: string;
+  /** MetaMask's relay, or a stand-in for it (`providerEndpoints.metamask`); the real one by default. */
+  relayUrl?: string;
 }
 
 // One SDK per page. A second `new MetaMaskSDK()` finds the first one on
 // `window.mmsdk` during `init()`, never gets its own provider, and its
 // `connect()` throws "SDK state invalid". After a user cancels, the same
-// instance connects again with a new channel.
+// instance connects again with a new channel. Its relay is the one the first
+// sign-in on the page asked for.
 let sdk: MetaMaskSDK | undefined;
+let sdkRelay = '';
+/** Whether the SDK may open MetaMask's links (only once a wallet is connected: see openDeeplink). */
+let sdkOpensLinks = false;
+
+/** Opens a link the way the SDK does by default (in this tab: a universal link hands over to the app). */
+function followLink(link: string) {
+  const anchor = document.createElement('a');
+  anchor.href = link;
+  anchor.target = '_self';
+  anchor.rel = 'noreferrer noopener';
+  anchor.click();
+}
 
 /** The SDK options for an embedded widget. */
-function metaMaskSdkOptions({ dappName, dappUrl }: MetaMaskSdkConnectOptions): MetaMaskSDKOptions {
+function metaMaskSdkOptions({ dappName, dappUrl, relayUrl }: MetaMaskSdkConnectOptions): MetaMaskSDKOptions {
   return {
+    // The relay (socket.io) the QR code's session runs through: MetaMask's unless a stand-in is named.
+    communicationServerUrl: relayUrl || METAMASK_RELAY,
     // Shown in MetaMask Mobile's connection request. Without `url` the SDK
     // falls back to the host page's origin. It finds `iconUrl` itself from the
     // page's favicon.
@@ -85,6 +106,14 @@ function metaMaskSdkOptions({ dappName, dappUrl }: MetaMaskSdkConnectOptions): M
     // requiring Trusted Types refuses. The element draws the code itself from
     // `display_uri` (wallet-panel-view.ts).
     headless: true,
+    // On a phone the SDK opens MetaMask's link itself, by navigating this page
+    // (an <a target=_self> click): while connecting that would take the person
+    // off the form (to the app store without the app), so the element's
+    // "Open MetaMask" is their choice instead. Once connected, the SDK brings
+    // the app up for the signature as it would.
+    openDeeplink: (link) => {
+      if (sdkOpensLinks && link.startsWith('https://metamask.app.link/')) followLink(link);
+    },
     // No `infuraAPIKey`/`readonlyRPCMap`: read-only calls go to the wallet
     // and never to a third-party RPC endpoint.
     logging: { sdk: false },
@@ -92,7 +121,10 @@ function metaMaskSdkOptions({ dappName, dappUrl }: MetaMaskSdkConnectOptions): M
 }
 
 function getSdk(options: MetaMaskSdkConnectOptions): MetaMaskSDK {
-  sdk ??= new MetaMaskSDK(metaMaskSdkOptions(options));
+  if (!sdk) {
+    sdk = new MetaMaskSDK(metaMaskSdkOptions(options));
+    sdkRelay = options.relayUrl || METAMASK_RELAY;
+  }
   return sdk;
 }
 
@@ -119,15 +151,104 @@ function isUserRejection(error: unknown): boolean {
   return codeOf(error) === 4001 || (error instanceof Error && error.message === 'Connection Terminated');
 }
 
-/** Thrown when MetaMask's relay gave no QR code in time (no network to it): nothing to scan, so say so. */
-export class RelayUnreachableError extends Error {}
+/** MetaMask's relay as the SDK reaches it (its default `communicationServerUrl`): https for events, wss for the socket. */
+export const METAMASK_RELAY = 'https://metamask-sdk.api.cx.metamask.io/';
 
 /**
- * How long the SDK may take to show its QR code. Without a network path to
- * MetaMask's relay, `connect()` never settles and shows nothing, which would
- * leave the person waiting on a spinner.
+ * Why the relay gave no QR code: the page's Content-Security-Policy blocks it
+ * (`connect-src`), its socket was refused (no network, a firewall), or it was
+ * reached but said nothing in time.
+ */
+export type RelayFailure = 'blocked' | 'refused' | 'silent';
+
+/** Thrown when MetaMask's relay gave no QR code: nothing to scan, so say so (its message is for the console). */
+export class RelayUnreachableError extends Error {
+  constructor(
+    readonly failure: RelayFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The backstop for a relay that was reached but never answers. A blocked or
+ * refused relay is known far sooner (watchRelay).
  */
 const QR_TIMEOUT_MS = 10_000;
+
+/**
+ * A refused socket and a CSP block can both surface as a socket error; the
+ * violation event, queued when the socket was refused by the policy, gets this
+ * long to arrive so the console names the right cause.
+ */
+const VIOLATION_GRACE_MS = 250;
+
+/** The relay's origins a page's `connect-src` must allow, as written there. */
+function relaySources(relay: URL): string {
+  const socket = `${relay.protocol === 'http:' ? 'ws:' : 'wss:'}//${relay.host}`;
+  return `${relay.protocol}//${relay.host} ${socket}`;
+}
+
+/** The SDK's socket.io socket to its relay (internal to the SDK: absent in another version, then only the CSP watch and the timeout apply). */
+interface RelaySocket {
+  io?: { on(event: 'error', listener: (error: unknown) => void): unknown; off(event: 'error', listener: (error: unknown) => void): unknown };
+}
+
+function relaySocket(instance: MetaMaskSDK): RelaySocket | undefined {
+  try {
+    return instance.remoteConnection?.getConnector().state.communicationLayer?.state.socket as RelaySocket | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls `fail` as soon as the relay is known to be unreachable: a CSP
+ * violation naming the relay's host (the browser tells at once), or an error
+ * of the SDK's socket to it (refused, no route, no name). Returns the way to
+ * stop watching.
+ */
+function watchRelay(instance: MetaMaskSDK, relay: URL, fail: (error: RelayUnreachableError) => void): () => void {
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  const onViolation = (event: SecurityPolicyViolationEvent) => {
+    if (event.disposition !== 'enforce' || !URL.canParse(event.blockedURI) || new URL(event.blockedURI).host !== relay.host) return;
+    fail(
+      new RelayUnreachableError(
+        'blocked',
+        `this page's Content-Security-Policy (${event.effectiveDirective}) blocks MetaMask's relay ${event.blockedURI}; ` +
+          `add ${relaySources(relay)} to connect-src`,
+      ),
+    );
+  };
+  document.addEventListener('securitypolicyviolation', onViolation);
+  const onSocketError = () => {
+    timers.push(
+      setTimeout(
+        () => fail(new RelayUnreachableError('refused', `MetaMask's relay ${relay.origin} could not be reached (the connection was refused or failed)`)),
+        VIOLATION_GRACE_MS,
+      ),
+    );
+  };
+  // The SDK makes its socket when it starts connecting (and again after a
+  // terminated session): watched whichever one is current.
+  let watched: RelaySocket | undefined;
+  const attach = () => {
+    const socket = relaySocket(instance);
+    if (!socket?.io || socket === watched) return;
+    watched?.io?.off('error', onSocketError);
+    watched = socket;
+    socket.io.on('error', onSocketError);
+  };
+  attach();
+  const poll = setInterval(attach, 50);
+  return () => {
+    document.removeEventListener('securitypolicyviolation', onViolation);
+    clearInterval(poll);
+    for (const timer of timers) clearTimeout(timer);
+    watched?.io?.off('error', onSocketError);
+  };
+}
 
 export async function connectWithMetaMaskSdk(
   options: MetaMaskSdkConnectOptions & {
@@ -139,27 +260,35 @@ export async function connectWithMetaMaskSdk(
   const { signal } = options;
   signal?.throwIfAborted();
   const instance = getSdk(options);
+  const relay = new URL(sdkRelay);
   let qrShown = false;
+  let unwatch: (() => void) | undefined;
   const onQr = (link: unknown) => {
     if (typeof link !== 'string' || !link) return;
     qrShown = true;
+    // The relay answered: from now on it is the phone that is awaited.
+    unwatch?.();
     options.onConnectionLink({ link, modules: encodeQR(link, 'raw', { ecc: 'medium', border: 0 }) });
   };
   instance.on('display_uri', onQr);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
   const givenUp = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      if (!qrShown) reject(new RelayUnreachableError('MetaMask relay gave no QR code in time'));
-    }, QR_TIMEOUT_MS);
+    const fail = (error: RelayUnreachableError) => {
+      if (!qrShown) reject(error);
+    };
+    unwatch = watchRelay(instance, relay, fail);
+    timer = setTimeout(() => fail(new RelayUnreachableError('silent', `MetaMask's relay ${relay.origin} gave no QR code within ${QR_TIMEOUT_MS / 1000} s`)), QR_TIMEOUT_MS);
     onAbort = () => reject(signal!.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   let accounts: string[];
+  sdkOpensLinks = false;
   try {
     accounts = await Promise.race([instance.connect(), givenUp]);
+    sdkOpensLinks = true;
   } catch (error) {
-    // Given up or cancelled: end the session so its dialog and socket go away.
+    // Given up or cancelled: end the session so its socket (and its retries) go away.
     if (error instanceof RelayUnreachableError || signal?.aborted) {
       void instance.terminate().catch(() => {});
       throw error;
@@ -168,6 +297,7 @@ export async function connectWithMetaMaskSdk(
     throw error instanceof Error ? error : new Error(String((error as { message?: unknown })?.message ?? error), { cause: error });
   } finally {
     clearTimeout(timer);
+    unwatch?.();
     if (onAbort) signal?.removeEventListener('abort', onAbort);
     instance.off('display_uri', onQr);
   }

@@ -29,7 +29,7 @@ import type { Residence, ThirdPartyPart } from '../registration/lazy-parts.js';
 import { PROVIDER_MARKS } from './provider-marks.js';
 import { PROVIDER_NAMES } from '../core/providers/provider-names.js';
 import { SignInError } from '../core/providers/sign-in-error.js';
-import { isPhone, renderWalletPanel, type WalletConnection } from './wallet-panel-view.js';
+import { isPhone, renderWalletPanel, renderWalletUnavailable, type WalletConnection } from './wallet-panel-view.js';
 import { awaitPopupAnswer, closePopup, openSignInPopup, redirectToProvider, takeRedirectAnswer } from './sign-in-window.js';
 
 export { thirdPartyStyles } from './third-party-styles.js';
@@ -40,6 +40,20 @@ function showWalletPanel(root: ShadowRoot | null) {
   if (!panel) return;
   panel.scrollIntoView({ block: 'nearest' });
   panel.focus({ preventScroll: true });
+}
+
+/** Brings "no wallet could be reached" and its ways on into view, and focus to the message (read out). */
+function showWalletFailure(root: ShadowRoot | null) {
+  const failure = root?.querySelector<HTMLElement>('.wallet-failure');
+  if (!failure) return false;
+  failure.scrollIntoView({ block: 'nearest' });
+  failure.querySelector<HTMLElement>('#wallet-failure-message')?.focus({ preventScroll: true });
+  return true;
+}
+
+/** No wallet in the browser and none reachable through MetaMask's relay. */
+function isWalletUnavailable(error: unknown): boolean {
+  return error instanceof SignInError && error.failure === 'wallet-unavailable';
 }
 
 const REDIRECT_ADAPTERS: Readonly<Record<RedirectProvider, RedirectAdapter>> = {
@@ -89,6 +103,8 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
   private active?: ThirdPartyProvider;
   /** MetaMask Mobile's connection link and its QR code, while the person has it to scan. */
   private walletQr?: WalletConnection;
+  /** A wallet failure just shown, to bring into view and focus once rendered (hostUpdated). */
+  private revealWalletFailure = false;
 
   /** The element, as a controller host with its provider options. */
   private readonly element: RegistrationHost['element'];
@@ -108,6 +124,10 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
 
   hostConnected(): void {
     clearTimeout(this.leftPage);
+  }
+
+  hostUpdated(): void {
+    if (this.revealWalletFailure && showWalletFailure(this.element.shadowRoot)) this.revealWalletFailure = false;
   }
 
   /**
@@ -267,9 +287,12 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     } catch {
       throw new SignInError('metamask', 'wallet-unavailable', 'the wallet code could not be loaded');
     }
+    const relay = this.element.providerEndpoints?.metamask;
+    if (relay && !isSafeProviderUrl(relay)) this.host.warn(`providerEndpoints.metamask "${relay}" is not an https URL (http only on this machine); MetaMask's own relay is used`);
     try {
       return await adapter.signInWithWallet({
         statement: this.host.i18n.t.walletStatement,
+        relayUrl: relay && isSafeProviderUrl(relay) ? relay : undefined,
         signal,
         nonce: () => walletNonce(this.gateway()!, { signal }),
         onQrCode: (code) => {
@@ -280,13 +303,17 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
           if (first && code) void this.element.updateComplete.then(() => showWalletPanel(this.element.shadowRoot));
         },
       });
+    } catch (error) {
+      // The message opens under the buttons, often below the fold.
+      this.revealWalletFailure = isWalletUnavailable(error);
+      throw error;
     } finally {
       // Focus inside the panel would be lost with it: it goes back to the MetaMask button.
       const root = this.element.shadowRoot;
       const focusInPanel = !!root?.activeElement?.closest('.wallet-qr, #wallet-cancel');
       this.walletQr = undefined;
       this.element.requestUpdate();
-      if (focusInPanel) {
+      if (focusInPanel && !this.revealWalletFailure) {
         void this.element.updateComplete.then(() => root?.querySelector<HTMLElement>('[data-provider="metamask"]')?.focus());
       }
     }
@@ -379,7 +406,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
         ${busy && this.active === 'metamask' && !this.walletQr ? this.renderCancel(t) : nothing}
         <p class="hint" role="status">${loading ? t.providersLoading : busy && this.walletQr ? t.walletScanTitle : working}</p>
         ${failed && !loading ? renderRetry(t.providersFailed, t.retry, () => this.retryFailed()) : nothing}
-        ${renderFormError(error)}
+        ${error && isWalletUnavailable(registration.error) ? renderWalletUnavailable(error, t, { onPhone: isPhone() }) : renderFormError(error)}
       </div>
     `;
   }

@@ -94,6 +94,18 @@ export const thirdPartyStyles = css`
     outline: 2px solid var(--cr-color-accent);
     outline-offset: 2px;
   }
+  .wallet-failure {
+    display: grid;
+    justify-items: start;
+    gap: calc(var(--cr-space) * 0.5);
+  }
+  .wallet-failure .form-error:focus {
+    outline: none;
+  }
+  .wallet-failure .form-error:focus-visible {
+    outline: 2px solid var(--cr-color-accent);
+    outline-offset: 2px;
+  }
   /* On a phone, opening the app is the main action. */
   .wallet-open.primary {
     display: flex;
@@ -101,6 +113,10 @@ export const thirdPartyStyles = css`
     justify-content: center;
     justify-self: stretch;
     min-height: var(--cr-control-height);
+    /* A label that wraps (ru, uk at 360 px) stays centred and off the edges. */
+    padding: calc(var(--cr-space) * 0.25) var(--cr-space);
+    box-sizing: border-box;
+    text-align: center;
     border-radius: var(--cr-radius);
     background: var(--cr-color-accent);
     color: var(--cr-color-on-accent);

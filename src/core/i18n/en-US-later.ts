@@ -103,6 +103,7 @@ export const enUSLater = {
   walletScanHint: 'Open the MetaMask app on your phone, scan this QR code, then approve the request in the app.',
   walletQrLabel: 'QR code to connect MetaMask Mobile',
   walletOpenApp: 'Open MetaMask on this device',
+  walletInstall: 'Install MetaMask',
   cancel: 'Cancel',
   registeredSignIn: 'Your registration is complete. Please sign in to continue.',
   checkingRegistration: 'The answer did not arrive. Checking whether your registration went through…',

@@ -11,6 +11,9 @@ export type RedirectProvider = Exclude<ThirdPartyProvider, 'metamask'>;
 /** The `providers` property: a list (`"google apple"`), or per provider `true` or its settings. */
 export type ProviderChoices = Partial<Record<ThirdPartyProvider, boolean | { clientId?: string; requestAccess?: 'write' }>>;
 
+/** Where each provider's sign-in is reached when not at the real one: authorization endpoints, and for MetaMask its SDK's relay. */
+export type ProviderEndpoints = Partial<Record<ThirdPartyProvider, string>>;
+
 /** The property by which a site overrides a provider's client id from the gateway. */
 export const CLIENT_ID_PROPERTIES = {
   google: 'googleClientId',
@@ -23,7 +26,7 @@ export const CLIENT_ID_PROPERTIES = {
 /** What the third-party sign-in reads of the element: its properties (set as attributes or by script). */
 export interface ProviderOptions extends Partial<Record<(typeof CLIENT_ID_PROPERTIES)[RedirectProvider], string>> {
   providers: string | ProviderChoices;
-  providerEndpoints?: Partial<Record<RedirectProvider, string>>;
+  providerEndpoints?: ProviderEndpoints;
   providerLayout?: string;
   redirectUri?: string;
 }

@@ -25,7 +25,8 @@ export class SignInError extends Error {
   constructor(
     readonly provider: ThirdPartyProvider,
     readonly failure: SignInFailure,
-    detail = '',
+    /** For developers (the console, `register-error`'s `reason`): never shown to the person. */
+    readonly detail = '',
   ) {
     super(`${provider} sign-in: ${failure}${detail ? ` (${detail})` : ''}`);
   }

@@ -74,6 +74,7 @@ function request(wallet: Eip1193Provider, signal: AbortSignal, args: { method: s
 async function connect(
   signal: AbortSignal,
   onQrCode: WalletSignInOptions['onQrCode'],
+  relayUrl: string | undefined,
 ): Promise<{ wallet: Eip1193Provider; accounts: unknown; disconnect?: () => Promise<void> }> {
   const injected = await injectedWallet();
   if (injected) return { wallet: injected, accounts: await request(injected, signal, { method: 'eth_requestAccounts' }) };
@@ -90,6 +91,7 @@ async function connect(
     connection = await sdk.connectWithMetaMaskSdk({
       dappName: document.title || location.host,
       dappUrl: location.origin,
+      relayUrl,
       signal,
       onConnectionLink: onQrCode,
     });
@@ -110,12 +112,14 @@ export interface WalletSignInOptions {
   onQrCode: (code: { link: string; modules: boolean[][] } | undefined) => void;
   /** The message's nonce, issued by the gateway; asked for once the wallet is connected, right before signing. */
   nonce: () => Promise<string>;
+  /** A stand-in for MetaMask's relay (`providerEndpoints.metamask`), else MetaMask's own. */
+  relayUrl?: string;
 }
 
-export async function signInWithWallet({ statement, signal, onQrCode, nonce: issueNonce }: WalletSignInOptions): Promise<ProviderProof> {
+export async function signInWithWallet({ statement, signal, onQrCode, nonce: issueNonce, relayUrl }: WalletSignInOptions): Promise<ProviderProof> {
   let disconnect: (() => Promise<void>) | undefined;
   try {
-    const connected = await connect(signal, onQrCode);
+    const connected = await connect(signal, onQrCode, relayUrl);
     const { wallet, accounts } = connected;
     disconnect = connected.disconnect;
     signal.throwIfAborted();

@@ -124,6 +124,7 @@ const ar: Translation = {
   walletScanHint: 'يُرجى فتح تطبيق MetaMask على هاتفك ومسح رمز QR هذا، ثم الموافقة على الطلب في التطبيق.',
   walletQrLabel: 'رمز QR لربط MetaMask Mobile',
   walletOpenApp: 'فتح MetaMask على هذا الجهاز',
+  walletInstall: 'تثبيت MetaMask',
   cancel: 'إلغاء',
   registeredSignIn: 'اكتمل تسجيلك. يُرجى تسجيل الدخول للمتابعة.',
   checkingRegistration: 'لم يصل الرد. نتحقق الآن مما إذا كان تسجيلك قد تم…',

@@ -116,6 +116,7 @@ const bgBG: Translation = {
   walletScanHint: 'Отворете приложението MetaMask на телефона си, сканирайте този код и одобрете заявката в приложението.',
   walletQrLabel: 'QR код за свързване с MetaMask Mobile',
   walletOpenApp: 'Отворете MetaMask на това устройство',
+  walletInstall: 'Инсталирайте MetaMask',
   cancel: 'Отказ',
   registeredSignIn: 'Регистрацията Ви е завършена. Моля, влезте, за да продължите.',
   checkingRegistration: 'Отговорът не пристигна. Проверяваме дали регистрацията Ви е завършена…',

@@ -116,6 +116,7 @@ const bnBD: Translation = {
   walletScanHint: 'আপনার ফোনে MetaMask অ্যাপ খুলুন, এই QR কোডটি স্ক্যান করুন, তারপর অ্যাপে অনুরোধটি অনুমোদন করুন।',
   walletQrLabel: 'MetaMask Mobile সংযুক্ত করার QR কোড',
   walletOpenApp: 'এই ডিভাইসে MetaMask খুলুন',
+  walletInstall: 'MetaMask ইনস্টল করুন',
   cancel: 'বাতিল করুন',
   registeredSignIn: 'আপনার নিবন্ধন সম্পূর্ণ হয়েছে। চালিয়ে যেতে লগ ইন করুন।',
   checkingRegistration: 'উত্তর পৌঁছায়নি। আপনার নিবন্ধন সম্পন্ন হয়েছে কি না যাচাই করা হচ্ছে…',

@@ -118,6 +118,7 @@ const csCZ: Translation = {
   walletScanHint: 'Otevřete v telefonu aplikaci MetaMask, naskenujte tento kód a potom požadavek v aplikaci schvalte.',
   walletQrLabel: 'QR kód pro připojení MetaMask Mobile',
   walletOpenApp: 'Otevřít MetaMask v tomto zařízení',
+  walletInstall: 'Nainstalovat MetaMask',
   cancel: 'Zrušit',
   registeredSignIn: 'Vaše registrace je dokončena. Pokračujte přihlášením.',
   checkingRegistration: 'Odpověď nedorazila. Ověřujeme, zda byla vaše registrace dokončena…',

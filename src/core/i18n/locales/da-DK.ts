@@ -116,6 +116,7 @@ const daDK: Translation = {
   walletScanHint: 'Åbn MetaMask-appen på din telefon, scan denne kode, og godkend derefter anmodningen i appen.',
   walletQrLabel: 'QR-kode til at forbinde MetaMask Mobile',
   walletOpenApp: 'Åbn MetaMask på denne enhed',
+  walletInstall: 'Installér MetaMask',
   cancel: 'Annuller',
   registeredSignIn: 'Din registrering er gennemført. Log ind for at fortsætte.',
   checkingRegistration: 'Svaret nåede ikke frem. Vi tjekker, om din registrering gik igennem…',

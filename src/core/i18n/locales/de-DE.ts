@@ -113,6 +113,7 @@ const deDE: Translation = {
   walletScanHint: 'Öffnen Sie die MetaMask-App auf Ihrem Smartphone, scannen Sie diesen Code und bestätigen Sie die Anfrage in der App.',
   walletQrLabel: 'QR-Code zum Verbinden mit MetaMask Mobile',
   walletOpenApp: 'MetaMask auf diesem Gerät öffnen',
+  walletInstall: 'MetaMask installieren',
   cancel: 'Abbrechen',
   registeredSignIn: 'Ihre Registrierung ist abgeschlossen. Bitte melden Sie sich an, um fortzufahren.',
   checkingRegistration: 'Die Antwort ist nicht angekommen. Wir prüfen, ob Ihre Registrierung abgeschlossen wurde…',

@@ -116,6 +116,7 @@ const elGR: Translation = {
   walletScanHint: 'Ανοίξτε την εφαρμογή MetaMask στο κινητό σας, σαρώστε αυτόν τον κωδικό και εγκρίνετε το αίτημα στην εφαρμογή.',
   walletQrLabel: 'Κωδικός QR για να συνδέσετε το MetaMask Mobile',
   walletOpenApp: 'Άνοιγμα του MetaMask σε αυτή τη συσκευή',
+  walletInstall: 'Εγκατάσταση του MetaMask',
   cancel: 'Ακύρωση',
   registeredSignIn: 'Η εγγραφή σας ολοκληρώθηκε. Συνδεθείτε για να συνεχίσετε.',
   checkingRegistration: 'Η απάντηση δεν έφτασε. Ελέγχουμε αν ολοκληρώθηκε η εγγραφή σας…',

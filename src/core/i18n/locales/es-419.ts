@@ -113,6 +113,7 @@ const es419: Translation = {
   walletScanHint: 'Abra la app MetaMask en su celular, escanee este código y luego apruebe la solicitud en la app.',
   walletQrLabel: 'Código QR para conectar MetaMask Mobile',
   walletOpenApp: 'Abrir MetaMask en este dispositivo',
+  walletInstall: 'Instalar MetaMask',
   cancel: 'Cancelar',
   registeredSignIn: 'Su registro está completo. Inicie sesión para continuar.',
   checkingRegistration: 'La respuesta no llegó. Estamos comprobando si se completó su registro…',

@@ -110,6 +110,7 @@ const esES: Translation = {
   walletScanHint: 'Abre la aplicación MetaMask en tu móvil, escanea este código y aprueba la solicitud en la aplicación.',
   walletQrLabel: 'Código QR para conectar MetaMask Mobile',
   walletOpenApp: 'Abrir MetaMask en este dispositivo',
+  walletInstall: 'Instalar MetaMask',
   cancel: 'Cancelar',
   registeredSignIn: 'Tu registro se ha completado. Inicia sesión para continuar.',
   checkingRegistration: 'La respuesta no ha llegado. Estamos comprobando si se ha completado tu registro…',

@@ -116,6 +116,7 @@ const etEE: Translation = {
   walletScanHint: 'Ava telefonis rakendus MetaMask, skanni see kood ja kinnita päring rakenduses.',
   walletQrLabel: 'QR-kood rakenduse MetaMask Mobile ühendamiseks',
   walletOpenApp: 'Ava MetaMask selles seadmes',
+  walletInstall: 'Paigalda MetaMask',
   cancel: 'Tühista',
   registeredSignIn: 'Sinu registreerimine on lõpetatud. Jätkamiseks logi sisse.',
   checkingRegistration: 'Vastus ei jõudnud kohale. Kontrollime, kas sinu registreerimine õnnestus…',

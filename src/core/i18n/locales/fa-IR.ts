@@ -116,6 +116,7 @@ const faIR: Translation = {
   walletScanHint: 'برنامه MetaMask را در گوشی خود باز کنید، این کد QR را اسکن کنید و سپس درخواست را در برنامه تأیید کنید.',
   walletQrLabel: 'کد QR برای اتصال MetaMask Mobile',
   walletOpenApp: 'باز کردن MetaMask در این دستگاه',
+  walletInstall: 'نصب MetaMask',
   cancel: 'انصراف',
   registeredSignIn: 'ثبت‌نام شما کامل شد. برای ادامه وارد حساب خود شوید.',
   checkingRegistration: 'پاسخ نرسید. در حال بررسی اینکه ثبت‌نام شما انجام شده است یا نه…',

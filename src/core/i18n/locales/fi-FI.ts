@@ -116,6 +116,7 @@ const fiFI: Translation = {
   walletScanHint: 'Avaa MetaMask-sovellus puhelimessasi, skannaa tämä koodi ja hyväksy pyyntö sovelluksessa.',
   walletQrLabel: 'QR-koodi MetaMask Mobilen yhdistämiseen',
   walletOpenApp: 'Avaa MetaMask tällä laitteella',
+  walletInstall: 'Asenna MetaMask',
   cancel: 'Peruuta',
   registeredSignIn: 'Rekisteröitymisesi on valmis. Jatka kirjautumalla sisään.',
   checkingRegistration: 'Vastaus ei tullut perille. Tarkistamme, onnistuiko rekisteröitymisesi…',

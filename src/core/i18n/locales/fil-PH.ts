@@ -116,6 +116,7 @@ const filPH: Translation = {
   walletScanHint: 'Buksan ang MetaMask app sa iyong telepono, i-scan ang QR code na ito, saka aprubahan ang request sa app.',
   walletQrLabel: 'QR code para ikonekta ang MetaMask Mobile',
   walletOpenApp: 'Buksan ang MetaMask sa device na ito',
+  walletInstall: 'I-install ang MetaMask',
   cancel: 'Kanselahin',
   registeredSignIn: 'Kumpleto na ang iyong pag-register. Mag-log in para magpatuloy.',
   checkingRegistration: 'Hindi dumating ang sagot. Tinitingnan namin kung natuloy ang iyong pag-register…',

@@ -116,6 +116,7 @@ const frCA: Translation = {
   walletScanHint: 'Ouvrez l’application MetaMask sur votre téléphone, balayez ce code, puis approuvez la demande dans l’application.',
   walletQrLabel: 'Code QR pour connecter MetaMask Mobile',
   walletOpenApp: 'Ouvrir MetaMask sur cet appareil',
+  walletInstall: 'Installer MetaMask',
   cancel: 'Annuler',
   registeredSignIn: 'Votre inscription est terminée. Connectez-vous pour continuer.',
   checkingRegistration: 'La réponse n’est pas arrivée. Nous vérifions si votre inscription a abouti…',

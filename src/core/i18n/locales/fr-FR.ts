@@ -113,6 +113,7 @@ const frFR: Translation = {
   walletScanHint: 'Ouvrez l’application MetaMask sur votre téléphone, scannez ce code, puis approuvez la demande dans l’application.',
   walletQrLabel: 'Code QR pour connecter MetaMask Mobile',
   walletOpenApp: 'Ouvrir MetaMask sur cet appareil',
+  walletInstall: 'Installer MetaMask',
   cancel: 'Annuler',
   registeredSignIn: 'Votre inscription est terminée. Connectez-vous pour continuer.',
   checkingRegistration: 'La réponse n’est pas arrivée. Nous vérifions si votre inscription a abouti…',

@@ -118,6 +118,7 @@ const heIL: Translation = {
   walletScanHint: 'יש לפתוח את אפליקציית MetaMask בטלפון, לסרוק את קוד ה-QR הזה ולאשר את הבקשה באפליקציה.',
   walletQrLabel: 'קוד QR לחיבור MetaMask Mobile',
   walletOpenApp: 'פתיחת MetaMask במכשיר הזה',
+  walletInstall: 'התקנת MetaMask',
   cancel: 'ביטול',
   registeredSignIn: 'ההרשמה שלך הושלמה. יש להיכנס כדי להמשיך.',
   checkingRegistration: 'התשובה לא הגיעה. אנחנו בודקים אם ההרשמה שלך הושלמה…',

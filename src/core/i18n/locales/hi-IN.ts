@@ -116,6 +116,7 @@ const hiIN: Translation = {
   walletScanHint: 'अपने फ़ोन पर MetaMask ऐप खोलें, यह QR कोड स्कैन करें, फिर ऐप में अनुरोध स्वीकृत करें।',
   walletQrLabel: 'MetaMask Mobile कनेक्ट करने के लिए QR कोड',
   walletOpenApp: 'इस डिवाइस पर MetaMask खोलें',
+  walletInstall: 'MetaMask इंस्टॉल करें',
   cancel: 'रद्द करें',
   registeredSignIn: 'आपका पंजीकरण पूरा हो गया है। जारी रखने के लिए लॉग इन करें।',
   checkingRegistration: 'जवाब नहीं पहुँचा। हम जाँच रहे हैं कि आपका पंजीकरण पूरा हुआ या नहीं…',

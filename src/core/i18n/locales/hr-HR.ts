@@ -129,6 +129,7 @@ const hrHR: Translation = {
   walletScanHint: 'Otvorite aplikaciju MetaMask na telefonu, skenirajte ovaj kod i odobrite zahtjev u aplikaciji.',
   walletQrLabel: 'QR kod za povezivanje s aplikacijom MetaMask Mobile',
   walletOpenApp: 'Otvorite MetaMask na ovom uređaju',
+  walletInstall: 'Instalirajte MetaMask',
   cancel: 'Odustani',
   registeredSignIn: 'Vaša je registracija dovršena. Prijavite se za nastavak.',
   checkingRegistration: 'Odgovor nije stigao. Provjeravamo je li Vaša registracija dovršena…',

@@ -116,6 +116,7 @@ const huHU: Translation = {
   walletScanHint: 'Nyissa meg a MetaMask alkalmazást a telefonján, olvassa be ezt a kódot, majd hagyja jóvá a kérést az alkalmazásban.',
   walletQrLabel: 'QR-kód a MetaMask Mobile csatlakoztatásához',
   walletOpenApp: 'A MetaMask megnyitása ezen az eszközön',
+  walletInstall: 'A MetaMask telepítése',
   cancel: 'Mégse',
   registeredSignIn: 'A regisztráció befejeződött. A folytatáshoz jelentkezzen be.',
   checkingRegistration: 'A válasz nem érkezett meg. Ellenőrizzük, hogy sikerült-e a regisztrációja…',

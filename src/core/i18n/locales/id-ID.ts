@@ -110,6 +110,7 @@ const idID: Translation = {
   walletScanHint: 'Buka aplikasi MetaMask di ponsel Anda, pindai kode QR ini, lalu setujui permintaan di aplikasi.',
   walletQrLabel: 'Kode QR untuk menghubungkan MetaMask Mobile',
   walletOpenApp: 'Buka MetaMask di perangkat ini',
+  walletInstall: 'Pasang MetaMask',
   cancel: 'Batal',
   registeredSignIn: 'Pendaftaran Anda sudah selesai. Silakan masuk untuk melanjutkan.',
   checkingRegistration: 'Jawaban tidak sampai. Kami sedang memeriksa apakah pendaftaran Anda berhasil…',

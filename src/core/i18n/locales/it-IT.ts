@@ -113,6 +113,7 @@ const itIT: Translation = {
   walletScanHint: 'Apri l’app MetaMask sul telefono, scansiona questo codice e poi approva la richiesta nell’app.',
   walletQrLabel: 'Codice QR per collegare MetaMask Mobile',
   walletOpenApp: 'Apri MetaMask su questo dispositivo',
+  walletInstall: 'Installa MetaMask',
   cancel: 'Annulla',
   registeredSignIn: 'La tua registrazione è completa. Accedi per continuare.',
   checkingRegistration: 'La risposta non è arrivata. Stiamo verificando se la tua registrazione è andata a buon fine…',

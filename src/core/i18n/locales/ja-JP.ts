@@ -110,6 +110,7 @@ const jaJP: Translation = {
   walletScanHint: 'スマートフォンで MetaMask アプリを開いてこのQRコードをスキャンし、アプリでリクエストを承認してください。',
   walletQrLabel: 'MetaMask Mobile に接続するための QR コード',
   walletOpenApp: 'このデバイスで MetaMask を開く',
+  walletInstall: 'MetaMask をインストール',
   cancel: 'キャンセル',
   registeredSignIn: '登録が完了しました。続けるにはログインしてください。',
   checkingRegistration: '応答が届きませんでした。登録が完了したかどうかを確認しています…',

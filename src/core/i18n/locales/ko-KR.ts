@@ -110,6 +110,7 @@ const koKR: Translation = {
   walletScanHint: '휴대폰에서 MetaMask 앱을 열고 이 QR 코드를 스캔한 다음 앱에서 요청을 승인해 주세요.',
   walletQrLabel: 'MetaMask Mobile 연결용 QR 코드',
   walletOpenApp: '이 기기에서 MetaMask 열기',
+  walletInstall: 'MetaMask 설치',
   cancel: '취소',
   registeredSignIn: '가입이 완료되었습니다. 계속하려면 로그인해 주세요.',
   checkingRegistration: '응답이 도착하지 않았습니다. 가입이 완료되었는지 확인하고 있습니다…',

@@ -118,6 +118,7 @@ const ltLT: Translation = {
   walletScanHint: 'Atidarykite MetaMask programėlę telefone, nuskaitykite šį kodą ir patvirtinkite užklausą programėlėje.',
   walletQrLabel: 'QR kodas MetaMask Mobile susieti',
   walletOpenApp: 'Atidaryti MetaMask šiame įrenginyje',
+  walletInstall: 'Įdiegti MetaMask',
   cancel: 'Atšaukti',
   registeredSignIn: 'Jūsų registracija baigta. Norėdami tęsti, prisijunkite.',
   checkingRegistration: 'Atsakymas neatėjo. Tikriname, ar jūsų registracija pavyko…',

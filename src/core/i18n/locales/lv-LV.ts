@@ -118,6 +118,7 @@ const lvLV: Translation = {
   walletScanHint: 'Atveriet tālrunī lietotni MetaMask, noskenējiet šo kodu un apstipriniet pieprasījumu lietotnē.',
   walletQrLabel: 'QR kods MetaMask Mobile savienošanai',
   walletOpenApp: 'Atvērt MetaMask šajā ierīcē',
+  walletInstall: 'Instalēt MetaMask',
   cancel: 'Atcelt',
   registeredSignIn: 'Jūsu reģistrācija ir pabeigta. Lai turpinātu, pieslēdzieties.',
   checkingRegistration: 'Atbilde nepienāca. Pārbaudām, vai jūsu reģistrācija izdevās…',

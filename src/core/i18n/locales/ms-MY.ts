@@ -110,6 +110,7 @@ const msMY: Translation = {
   walletScanHint: 'Buka aplikasi MetaMask pada telefon anda, imbas kod QR ini, kemudian luluskan permintaan dalam aplikasi.',
   walletQrLabel: 'Kod QR untuk menyambungkan MetaMask Mobile',
   walletOpenApp: 'Buka MetaMask pada peranti ini',
+  walletInstall: 'Pasang MetaMask',
   cancel: 'Batal',
   registeredSignIn: 'Pendaftaran anda telah lengkap. Sila log masuk untuk meneruskan.',
   checkingRegistration: 'Jawapan tidak sampai. Kami sedang menyemak sama ada pendaftaran anda berjaya…',

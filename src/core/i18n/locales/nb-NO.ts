@@ -116,6 +116,7 @@ const nbNO: Translation = {
   walletScanHint: 'Åpne MetaMask-appen på telefonen, skann denne koden og godkjenn deretter forespørselen i appen.',
   walletQrLabel: 'QR-kode for å koble til MetaMask Mobile',
   walletOpenApp: 'Åpne MetaMask på denne enheten',
+  walletInstall: 'Installer MetaMask',
   cancel: 'Avbryt',
   registeredSignIn: 'Registreringen din er fullført. Logg inn for å fortsette.',
   checkingRegistration: 'Svaret kom ikke frem. Vi sjekker om registreringen din gikk gjennom…',

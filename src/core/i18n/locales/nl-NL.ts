@@ -113,6 +113,7 @@ const nlNL: Translation = {
   walletScanHint: 'Open de MetaMask-app op uw telefoon, scan deze code en keur het verzoek goed in de app.',
   walletQrLabel: 'QR-code om MetaMask Mobile te koppelen',
   walletOpenApp: 'MetaMask op dit apparaat openen',
+  walletInstall: 'MetaMask installeren',
   cancel: 'Annuleren',
   registeredSignIn: 'Uw registratie is voltooid. Log in om verder te gaan.',
   checkingRegistration: 'Het antwoord is niet aangekomen. We controleren of uw registratie is gelukt…',

@@ -120,6 +120,7 @@ const plPL: Translation = {
   walletScanHint: 'Otwórz aplikację MetaMask na telefonie, zeskanuj ten kod, a następnie zatwierdź żądanie w aplikacji.',
   walletQrLabel: 'Kod QR do połączenia z MetaMask Mobile',
   walletOpenApp: 'Otwórz MetaMask na tym urządzeniu',
+  walletInstall: 'Zainstaluj MetaMask',
   cancel: 'Anuluj',
   registeredSignIn: 'Rejestracja została zakończona. Zaloguj się, aby kontynuować.',
   checkingRegistration: 'Odpowiedź nie dotarła. Sprawdzamy, czy Twoja rejestracja się powiodła…',

@@ -110,6 +110,7 @@ const ptBR: Translation = {
   walletScanHint: 'Abra o app MetaMask no seu celular, escaneie este código e aprove a solicitação no app.',
   walletQrLabel: 'Código QR para conectar o MetaMask Mobile',
   walletOpenApp: 'Abrir o MetaMask neste dispositivo',
+  walletInstall: 'Instalar o MetaMask',
   cancel: 'Cancelar',
   registeredSignIn: 'Seu cadastro foi concluído. Entre para continuar.',
   checkingRegistration: 'A resposta não chegou. Estamos verificando se seu cadastro foi concluído…',

@@ -116,6 +116,7 @@ const ptPT: Translation = {
   walletScanHint: 'Abra a aplicação MetaMask no seu telemóvel, leia este código e aprove o pedido na aplicação.',
   walletQrLabel: 'Código QR para ligar a MetaMask Mobile',
   walletOpenApp: 'Abrir a MetaMask neste dispositivo',
+  walletInstall: 'Instalar a MetaMask',
   cancel: 'Cancelar',
   registeredSignIn: 'O seu registo está concluído. Inicie sessão para continuar.',
   checkingRegistration: 'A resposta não chegou. Estamos a verificar se o seu registo foi concluído…',

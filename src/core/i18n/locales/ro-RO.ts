@@ -118,6 +118,7 @@ const roRO: Translation = {
   walletScanHint: 'Deschideți aplicația MetaMask pe telefon, scanați acest cod, apoi aprobați solicitarea în aplicație.',
   walletQrLabel: 'Cod QR pentru conectarea MetaMask Mobile',
   walletOpenApp: 'Deschideți MetaMask pe acest dispozitiv',
+  walletInstall: 'Instalați MetaMask',
   cancel: 'Anulare',
   registeredSignIn: 'Înregistrarea dumneavoastră este completă. Autentificați-vă pentru a continua.',
   checkingRegistration: 'Răspunsul nu a ajuns. Verificăm dacă înregistrarea dumneavoastră a reușit…',

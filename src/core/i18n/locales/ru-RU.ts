@@ -120,6 +120,7 @@ const ruRU: Translation = {
   walletScanHint: 'Откройте приложение MetaMask на телефоне, отсканируйте этот код и подтвердите запрос в приложении.',
   walletQrLabel: 'QR-код для подключения MetaMask Mobile',
   walletOpenApp: 'Открыть MetaMask на этом устройстве',
+  walletInstall: 'Установить MetaMask',
   cancel: 'Отмена',
   registeredSignIn: 'Регистрация завершена. Чтобы продолжить, войдите.',
   checkingRegistration: 'Ответ не пришёл. Проверяем, завершена ли ваша регистрация…',

@@ -118,6 +118,7 @@ const skSK: Translation = {
   walletScanHint: 'Otvorte v telefóne aplikáciu MetaMask, naskenujte tento kód a potom v aplikácii schváľte žiadosť.',
   walletQrLabel: 'QR kód na pripojenie aplikácie MetaMask Mobile',
   walletOpenApp: 'Otvoriť MetaMask v tomto zariadení',
+  walletInstall: 'Nainštalovať MetaMask',
   cancel: 'Zrušiť',
   registeredSignIn: 'Vaša registrácia je dokončená. Pokračujte prihlásením.',
   checkingRegistration: 'Odpoveď neprišla. Overujeme, či bola vaša registrácia dokončená…',

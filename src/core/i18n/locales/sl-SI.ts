@@ -131,6 +131,7 @@ const slSI: Translation = {
   walletScanHint: 'V telefonu odprite aplikacijo MetaMask, skenirajte to kodo in nato v aplikaciji odobrite zahtevo.',
   walletQrLabel: 'Koda QR za povezavo z aplikacijo MetaMask Mobile',
   walletOpenApp: 'Odprite MetaMask v tej napravi',
+  walletInstall: 'Namestite MetaMask',
   cancel: 'Prekliči',
   registeredSignIn: 'Vaša registracija je končana. Za nadaljevanje se prijavite.',
   checkingRegistration: 'Odgovor ni prispel. Preverjamo, ali je bila vaša registracija uspešna…',

@@ -116,6 +116,7 @@ const svSE: Translation = {
   walletScanHint: 'Öppna MetaMask-appen i telefonen, skanna koden och godkänn sedan begäran i appen.',
   walletQrLabel: 'QR-kod för att ansluta MetaMask Mobile',
   walletOpenApp: 'Öppna MetaMask på den här enheten',
+  walletInstall: 'Installera MetaMask',
   cancel: 'Avbryt',
   registeredSignIn: 'Din registrering är klar. Logga in för att fortsätta.',
   checkingRegistration: 'Svaret kom inte fram. Vi kontrollerar om din registrering gick igenom…',

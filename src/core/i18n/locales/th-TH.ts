@@ -110,6 +110,7 @@ const thTH: Translation = {
   walletScanHint: 'เปิดแอป MetaMask บนโทรศัพท์ สแกนคิวอาร์โค้ดนี้ แล้วอนุมัติคำขอในแอป',
   walletQrLabel: 'คิวอาร์โค้ดสำหรับเชื่อมต่อ MetaMask Mobile',
   walletOpenApp: 'เปิด MetaMask บนอุปกรณ์นี้',
+  walletInstall: 'ติดตั้ง MetaMask',
   cancel: 'ยกเลิก',
   registeredSignIn: 'การลงทะเบียนของคุณเสร็จสมบูรณ์แล้ว กรุณาเข้าสู่ระบบเพื่อดำเนินการต่อ',
   checkingRegistration: 'ไม่ได้รับการตอบกลับ กำลังตรวจสอบว่าการลงทะเบียนของคุณสำเร็จแล้วหรือไม่…',

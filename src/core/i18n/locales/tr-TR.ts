@@ -113,6 +113,7 @@ const trTR: Translation = {
   walletScanHint: 'Telefonunuzda MetaMask uygulamasını açın, bu kodu tarayın ve ardından uygulamada isteği onaylayın.',
   walletQrLabel: 'MetaMask Mobile’ı bağlamak için QR kod',
   walletOpenApp: 'MetaMask’ı bu cihazda aç',
+  walletInstall: 'MetaMask’ı yükle',
   cancel: 'İptal',
   registeredSignIn: 'Kaydınız tamamlandı. Devam etmek için giriş yapın.',
   checkingRegistration: 'Yanıt ulaşmadı. Kaydınızın tamamlanıp tamamlanmadığını kontrol ediyoruz…',

@@ -120,6 +120,7 @@ const ukUA: Translation = {
   walletScanHint: 'Відкрийте застосунок MetaMask на телефоні, відскануйте цей код і підтвердьте запит у застосунку.',
   walletQrLabel: 'QR-код для підключення MetaMask Mobile',
   walletOpenApp: 'Відкрити MetaMask на цьому пристрої',
+  walletInstall: 'Встановити MetaMask',
   cancel: 'Скасувати',
   registeredSignIn: 'Реєстрацію завершено. Щоб продовжити, увійдіть.',
   checkingRegistration: 'Відповідь не надійшла. Перевіряємо, чи завершено вашу реєстрацію…',

@@ -116,6 +116,7 @@ const urPK: Translation = {
   walletScanHint: 'اپنے فون پر MetaMask ایپ کھولیں، یہ QR کوڈ اسکین کریں، پھر ایپ میں درخواست منظور کریں۔',
   walletQrLabel: 'MetaMask Mobile سے منسلک کرنے کے لیے QR کوڈ',
   walletOpenApp: 'اس ڈیوائس پر MetaMask کھولیں',
+  walletInstall: 'MetaMask انسٹال کریں',
   cancel: 'منسوخ کریں',
   registeredSignIn: 'آپ کی رجسٹریشن مکمل ہو گئی ہے۔ جاری رکھنے کے لیے لاگ ان کریں۔',
   checkingRegistration: 'جواب نہیں پہنچا۔ ہم دیکھ رہے ہیں کہ آپ کی رجسٹریشن مکمل ہوئی یا نہیں…',

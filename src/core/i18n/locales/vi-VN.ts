@@ -110,6 +110,7 @@ const viVN: Translation = {
   walletScanHint: 'Mở ứng dụng MetaMask trên điện thoại, quét mã QR này rồi chấp thuận yêu cầu trong ứng dụng.',
   walletQrLabel: 'Mã QR để kết nối MetaMask Mobile',
   walletOpenApp: 'Mở MetaMask trên thiết bị này',
+  walletInstall: 'Cài đặt MetaMask',
   cancel: 'Hủy',
   registeredSignIn: 'Quý khách đã đăng ký xong. Vui lòng đăng nhập để tiếp tục.',
   checkingRegistration: 'Không nhận được phản hồi. Chúng tôi đang kiểm tra xem việc đăng ký của Quý khách đã hoàn tất chưa…',

@@ -110,6 +110,7 @@ const zhCN: Translation = {
   walletScanHint: '在手机上打开 MetaMask 应用，扫描此二维码，然后在应用中批准请求。',
   walletQrLabel: '用于连接 MetaMask Mobile 的二维码',
   walletOpenApp: '在此设备上打开 MetaMask',
+  walletInstall: '安装 MetaMask',
   cancel: '取消',
   registeredSignIn: '您已完成注册，请登录后继续。',
   checkingRegistration: '未收到响应，正在确认您的注册是否已完成…',

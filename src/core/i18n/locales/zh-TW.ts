@@ -110,6 +110,7 @@ const zhTW: Translation = {
   walletScanHint: '在手機上開啟 MetaMask 應用程式，掃描此 QR 碼，然後在應用程式中核准請求。',
   walletQrLabel: '用於連線 MetaMask Mobile 的 QR 碼',
   walletOpenApp: '在此裝置上開啟 MetaMask',
+  walletInstall: '安裝 MetaMask',
   cancel: '取消',
   registeredSignIn: '您已完成註冊，請登入後繼續。',
   checkingRegistration: '未收到回應，正在確認您的註冊是否已完成…',
