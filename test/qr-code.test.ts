@@ -52,9 +52,12 @@ describe('the MetaMask Mobile panel', () => {
     return { host, order, t };
   }
 
-  it('on a computer: the QR code first, then the open-the-app link and Cancel', async () => {
-    const { order } = await panel(false);
-    expect(order).to.deep.equal(['svg', 'a', 'button']);
+  it('on a computer: the QR code first, then the open-the-app link, Install MetaMask and Cancel', async () => {
+    const { host, order, t } = await panel(false);
+    expect(order).to.deep.equal(['svg', 'a', 'a', 'button']);
+    const install = host.querySelectorAll('a')[1];
+    expect(install.textContent!.trim()).to.equal(t.walletInstall);
+    expect(install.getAttribute('href')).to.equal('https://metamask.io/download/');
   });
 
   it('on a phone: opening the app first, as the main action; the QR code (for another phone) after', async () => {
