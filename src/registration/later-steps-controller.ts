@@ -30,6 +30,8 @@ export class LaterStepsController implements ReactiveController {
   private termsAccepted = false;
   private errors: { code?: string; terms?: string } = {};
   private stopSmsListener?: () => void;
+  /** The code the gateway last refused as wrong: pressing Register on it again keeps the refusal (the person has not typed). */
+  private refusedCode?: string;
   /** The resend countdown's first value for the code on screen (the status region says it once). */
   private countdownFrom?: number;
 
@@ -44,6 +46,7 @@ export class LaterStepsController implements ReactiveController {
   /** Forgets the code and the terms answer (a new code, a reset, another account). */
   clear(): void {
     this.code = '';
+    this.refusedCode = undefined;
     this.termsAccepted = false;
     this.errors = {};
     this.host.element.requestUpdate();
@@ -60,7 +63,8 @@ export class LaterStepsController implements ReactiveController {
       this.stopSmsListener = listenForSmsCode((code) => {
         if (this.registration.step.name !== 'code') return;
         this.code = normalizeCode(code);
-        this.submit();
+        if (this.autoCheck()) this.submit();
+        else this.host.element.requestUpdate();
       });
     }
   }
@@ -84,6 +88,7 @@ export class LaterStepsController implements ReactiveController {
       recovering: registration.busy === 'register' && registration.flow.recovering,
       codeError: this.errors.code,
       countdownFrom: this.countdownFrom,
+      autoCheck: this.autoCheck(),
       terms: this.host.hasTerms() ? this.termsProps() : undefined,
       onCodeInput: (event) => this.onCodeInput(event),
       onSubmit: (event) => {
@@ -123,6 +128,11 @@ export class LaterStepsController implements ReactiveController {
     return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.registeredSignIn, link: href ? { href, text: t.signIn } : undefined, onStartOver });
   }
 
+  /** The sixth digit submits the code: always without site terms, with them once they are ticked. */
+  private autoCheck(): boolean {
+    return !this.host.hasTerms() || this.termsAccepted;
+  }
+
   private termsProps() {
     return {
       accepted: this.termsAccepted,
@@ -159,10 +169,12 @@ export class LaterStepsController implements ReactiveController {
     // Keep the field showing digits only (a pasted "123 456" or "123-456" becomes "123456").
     if (input.value !== code) input.value = code;
     const completed = code.length === 6 && this.code.length !== 6;
+    if (code === this.code) return; // a seventh digit, or a key that adds nothing: not a new code
     this.code = code;
+    this.refusedCode = undefined;
     if (this.errors.code) this.setErrors({ ...this.errors, code: undefined });
     this.registration.dismissError();
-    if (completed) this.submit();
+    if (completed && this.autoCheck()) this.submit();
   }
 
   private onTermsChange(event: Event) {
@@ -175,6 +187,9 @@ export class LaterStepsController implements ReactiveController {
     const { registration } = this;
     const step = registration.step;
     if (step.name !== 'code' || step.ticketSpent) return;
+    // Register again on the code just refused: the refusal stays (the same code would only be refused
+    // again, and cost one of the five tries); the field, its text selected, takes the next one.
+    if (this.refusedCode !== undefined && this.code === this.refusedCode) return this.focusCode();
     const problem =
       this.code.length !== 6
         ? { code: this.code ? t.codeInvalid : t.codeRequired }
@@ -182,21 +197,36 @@ export class LaterStepsController implements ReactiveController {
           ? { terms: t.termsRequired }
           : undefined;
     if (problem) {
-      // One message at a time: a new check replaces the last refusal (a code
-      // refused after its sixth digit, then "Create account" on the cleared field).
+      // One message at a time: a check of what the person changed since replaces the last refusal.
       registration.dismissError();
       return this.setErrors(problem);
     }
     const code = this.code;
     void registration.run('register', (signal) => registration.flow.submitCode(code, signal)).then(() => {
       if (registration.step.name !== 'code') return;
-      // A code the gateway refused as wrong or spent is cleared so the next one can be
-      // typed straight away; after any other failure (a refusal we do not know, a
-      // transport failure) it stays: it is still good, and trying again is one keypress.
-      if (codeSpent(registration.error)) this.code = '';
+      // A spent ticket (locked, expired, the account exists) takes no code: the field is
+      // emptied and only a new code (or another account) is left, so go there. A code
+      // refused as wrong stays, selected: "check it" has something to check (one digit
+      // mistyped is one keypress), and a fresh code typed over it replaces it whole.
+      // After any other failure (a refusal we do not know, a transport failure) it stays too.
+      if (registration.step.ticketSpent) {
+        this.code = '';
+        this.host.element.requestUpdate();
+        return this.host.focus('resend');
+      }
+      if (codeSpent(registration.error)) this.refusedCode = code;
       this.host.element.requestUpdate();
-      // A spent ticket leaves only a new code (or another account): go where that is.
-      this.host.focus(registration.step.ticketSpent ? 'resend' : 'code');
+      this.focusCode();
+    });
+  }
+
+  /** Focuses the code field with its text selected, so what is typed next replaces it. */
+  private focusCode() {
+    const { element } = this.host;
+    void element.updateComplete.then(() => {
+      const input = element.renderRoot.querySelector<HTMLInputElement>('#code');
+      input?.focus();
+      input?.select();
     });
   }
 
@@ -205,6 +235,7 @@ export class LaterStepsController implements ReactiveController {
     const step = registration.step;
     if (step.name !== 'code' || !canResend(step, Date.now())) return;
     this.code = '';
+    this.refusedCode = undefined;
     void registration.run('resend', (signal) => registration.flow.resendCode(signal)).then((ok) => {
       if (!ok) return;
       const next = registration.step;

@@ -20,6 +20,11 @@ export interface CodeStepProps {
   /** The gateway refused the code itself (wrong, expired, too many tries): the field is marked and names the message. */
   codeRefused?: boolean;
   codeError?: string;
+  /**
+   * The sixth digit submits the code (said beforehand in a hint, WCAG 3.2.2): not
+   * while the site's terms wait to be ticked, which a typed code would only trip over.
+   */
+  autoCheck: boolean;
   /** The countdown's value when this code was sent or the step was shown (announced once). */
   countdownFrom?: number;
   /** Register's answer was lost: finding out whether it went through (said in the status region). */
@@ -37,9 +42,15 @@ export function renderCodeStep(props: CodeStepProps) {
   const resendBlocked = busy !== undefined || seconds > 0;
   const { account } = step;
   const destination = account.channel === 'email' ? account.email : `${account.phoneArea} ${account.nationalNumber}`;
+  // A spent ticket takes no code: the hints that ask for one go, and only "Send a new code" is left.
+  const hints = step.ticketSpent ? [] : props.autoCheck ? ['code-hint', 'code-auto'] : ['code-hint'];
+  const describedBy = [...hints, 'code-error', ...(props.codeRefused ? ['code-refusal'] : [])].join(' ');
   return html`
     <form part="form" novalidate aria-label=${t.formLabel} @submit=${props.onSubmit}>
-      <p class="hint" id="code-hint">${t.codeSentTo(`\u2068${destination}\u2069`)}</p>
+      ${hints.length ? html`<p class="hint" id="code-hint">${t.codeSentTo(`\u2068${destination}\u2069`)}</p>` : nothing}
+      ${props.terms ? renderTerms(props.terms) : nothing}
+      <!-- Under the terms, so ticking them moves nothing under the pointer. -->
+      ${hints.includes('code-auto') ? html`<p class="hint" id="code-auto">${t.codeAutoCheck}</p>` : nothing}
       ${renderField(
         'code',
         t.codeLabel,
@@ -57,12 +68,11 @@ export function renderCodeStep(props: CodeStepProps) {
           ?readonly=${step.ticketSpent}
           .value=${live(props.code)}
           aria-invalid=${props.codeError || props.codeRefused ? 'true' : 'false'}
-          aria-describedby=${props.codeRefused ? 'code-hint code-error code-refusal' : 'code-hint code-error'}
+          aria-describedby=${describedBy}
           @input=${props.onCodeInput}
         />`,
         props.codeError,
       )}
-      ${props.terms ? renderTerms(props.terms) : nothing}
       ${renderFormError(props.error ?? (step.ticketSpent ? t.requestNewCode : undefined), 'code-refusal')}
       ${step.ticketSpent ? nothing : renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
       <div class="secondary">

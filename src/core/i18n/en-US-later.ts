@@ -12,6 +12,8 @@ import { counted } from './plural.js';
 export const enUSLater = {
   codeLabel: 'Verification code',
   codeSentTo: (destination: string) => `Enter the 6-digit code we sent to ${destination}.`,
+  /** Said before the code is typed (WCAG 3.2.2): the sixth digit submits it, no button needed. */
+  codeAutoCheck: 'We check the code as soon as you enter the sixth digit.',
   changeEmail: 'Use a different email address',
   phoneRequired: 'Enter your mobile number.',
   phoneInvalid: 'This number is not valid for the selected country or region.',

@@ -25,6 +25,7 @@ const ar: Translation = {
   notConfigured: 'لم يتم إعداد نموذج التسجيل هذا بشكل صحيح. يُرجى التواصل مع مالك الموقع.',
   codeLabel: 'رمز التحقق',
   codeSentTo: (destination) => `أرسلنا إلى ${destination} رمزًا من 6 أرقام. يُرجى إدخاله.`,
+  codeAutoCheck: 'نتحقق من الرمز فور إدخال الرقم السادس.',
   changeEmail: 'استخدام بريد إلكتروني آخر',
   phoneRequired: 'يُرجى إدخال رقم هاتفك المحمول.',
   phoneInvalid: 'هذا الرقم غير صالح للدولة أو المنطقة المحددة.',

@@ -25,6 +25,7 @@ const csCZ: Translation = {
   notConfigured: 'Tento registrační formulář není správně nastaven. Kontaktujte prosím provozovatele webu.',
   codeLabel: 'Ověřovací kód',
   codeSentTo: (destination) => `Zadejte 6místný kód, který jsme poslali na ${destination}.`,
+  codeAutoCheck: 'Kód ověříme, jakmile zadáte šestou číslici.',
   changeEmail: 'Použít jinou e-mailovou adresu',
   phoneRequired: 'Zadejte číslo mobilního telefonu.',
   phoneInvalid: 'Toto číslo není pro vybranou zemi nebo region platné.',

@@ -25,6 +25,7 @@ const daDK: Translation = {
   notConfigured: 'Formularen til oprettelse er ikke sat korrekt op. Kontakt ejeren af hjemmesiden.',
   codeLabel: 'Bekræftelseskode',
   codeSentTo: (destination) => `Indtast den 6-cifrede kode, vi har sendt til ${destination}.`,
+  codeAutoCheck: 'Vi tjekker koden, så snart du har indtastet det sjette ciffer.',
   changeEmail: 'Brug en anden e-mailadresse',
   phoneRequired: 'Indtast dit mobilnummer.',
   phoneInvalid: 'Nummeret er ikke gyldigt for det valgte land eller den valgte region.',

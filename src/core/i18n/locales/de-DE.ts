@@ -25,6 +25,7 @@ const deDE: Translation = {
   notConfigured: 'Dieses Registrierungsformular ist nicht richtig eingerichtet. Bitte wenden Sie sich an den Betreiber der Website.',
   codeLabel: 'Bestätigungscode',
   codeSentTo: (destination) => `Geben Sie den 6-stelligen Code ein, den wir an ${destination} gesendet haben.`,
+  codeAutoCheck: 'Wir prüfen den Code, sobald Sie die sechste Ziffer eingegeben haben.',
   changeEmail: 'Andere E-Mail-Adresse verwenden',
   phoneRequired: 'Geben Sie Ihre Mobilfunknummer ein.',
   phoneInvalid: 'Diese Nummer ist für das ausgewählte Land bzw. die ausgewählte Region nicht gültig.',

@@ -25,6 +25,7 @@ const es419: Translation = {
   notConfigured: 'Este formulario de registro no está bien configurado. Comuníquese con el responsable del sitio.',
   codeLabel: 'Código de verificación',
   codeSentTo: (destination) => `Ingrese el código de 6 dígitos que enviamos a ${destination}.`,
+  codeAutoCheck: 'Verificamos el código en cuanto ingrese el sexto dígito.',
   changeEmail: 'Usar otro correo electrónico',
   phoneRequired: 'Ingrese su número de celular.',
   phoneInvalid: 'Este número no es válido para el país o región seleccionado.',

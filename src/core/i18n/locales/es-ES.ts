@@ -25,6 +25,7 @@ const esES: Translation = {
   notConfigured: 'Este formulario de registro no está bien configurado. Ponte en contacto con el responsable del sitio web.',
   codeLabel: 'Código de verificación',
   codeSentTo: (destination) => `Introduce el código de 6 dígitos que hemos enviado a ${destination}.`,
+  codeAutoCheck: 'Comprobamos el código en cuanto introduzcas el sexto dígito.',
   changeEmail: 'Usar otro correo electrónico',
   phoneRequired: 'Introduce tu número de móvil.',
   phoneInvalid: 'Este número no es válido para el país o región seleccionado.',

@@ -25,6 +25,7 @@ const etEE: Translation = {
   notConfigured: 'See registreerimisvorm pole õigesti seadistatud. Võta ühendust saidi omanikuga.',
   codeLabel: 'Kinnituskood',
   codeSentTo: (destination) => `Sisesta 6-kohaline kood, mille saatsime: ${destination}.`,
+  codeAutoCheck: 'Kontrollime koodi kohe, kui oled sisestanud kuuenda numbri.',
   changeEmail: 'Kasuta teist e-posti aadressi',
   phoneRequired: 'Sisesta oma mobiilinumber.',
   phoneInvalid: 'See number ei kehti valitud riigis või piirkonnas.',

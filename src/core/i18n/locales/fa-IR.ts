@@ -25,6 +25,7 @@ const faIR: Translation = {
   notConfigured: 'این فرم ثبت‌نام به‌درستی پیکربندی نشده است. لطفاً با مدیر سایت تماس بگیرید.',
   codeLabel: 'کد تأیید',
   codeSentTo: (destination) => `کد ۶ رقمی ارسال‌شده به ${destination} را وارد کنید.`,
+  codeAutoCheck: 'به محض وارد کردن رقم ششم، کد را بررسی می‌کنیم.',
   changeEmail: 'استفاده از آدرس ایمیل دیگر',
   phoneRequired: 'شماره تلفن همراه خود را وارد کنید.',
   phoneInvalid: 'این شماره برای کشور یا منطقه انتخاب‌شده معتبر نیست.',

@@ -25,6 +25,7 @@ const fiFI: Translation = {
   notConfigured: 'Tätä rekisteröitymislomaketta ei ole määritetty oikein. Ota yhteyttä sivuston ylläpitäjään.',
   codeLabel: 'Vahvistuskoodi',
   codeSentTo: (destination) => `Anna 6-numeroinen koodi, jonka lähetimme: ${destination}.`,
+  codeAutoCheck: 'Tarkistamme koodin heti, kun olet antanut kuudennen numeron.',
   changeEmail: 'Käytä toista sähköpostiosoitetta',
   phoneRequired: 'Anna matkapuhelinnumerosi.',
   phoneInvalid: 'Numero ei kelpaa valitulle maalle tai alueelle.',

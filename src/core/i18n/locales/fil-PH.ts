@@ -25,6 +25,7 @@ const filPH: Translation = {
   notConfigured: 'Hindi tama ang pagkaka-set up ng registration form na ito. Pakikontak ang may-ari ng site.',
   codeLabel: 'Verification code',
   codeSentTo: (destination) => `Ilagay ang 6-digit na code na ipinadala namin sa ${destination}.`,
+  codeAutoCheck: 'Sinusuri namin ang code sa sandaling mailagay mo ang ikaanim na digit.',
   changeEmail: 'Gumamit ng ibang email address',
   phoneRequired: 'Ilagay ang iyong mobile number.',
   phoneInvalid: 'Hindi valid ang numerong ito para sa napiling bansa o rehiyon.',

@@ -25,6 +25,7 @@ const frCA: Translation = {
   notConfigured: 'Ce formulaire d’inscription n’est pas configuré correctement. Veuillez communiquer avec le responsable du site.',
   codeLabel: 'Code de vérification',
   codeSentTo: (destination) => `Entrez le code à 6 chiffres que nous avons envoyé à ${destination}.`,
+  codeAutoCheck: 'Nous vérifions le code dès que vous entrez le sixième chiffre.',
   changeEmail: 'Utiliser une autre adresse courriel',
   phoneRequired: 'Entrez votre numéro de cellulaire.',
   phoneInvalid: 'Ce numéro n’est pas valide pour le pays ou la région sélectionnés.',

@@ -25,6 +25,7 @@ const frFR: Translation = {
   notConfigured: 'Ce formulaire d’inscription n’est pas correctement configuré. Veuillez contacter le responsable du site.',
   codeLabel: 'Code de vérification',
   codeSentTo: (destination) => `Saisissez le code à 6 chiffres que nous avons envoyé à ${destination}.`,
+  codeAutoCheck: 'Nous vérifions le code dès que vous saisissez le sixième chiffre.',
   changeEmail: 'Utiliser une autre adresse e-mail',
   phoneRequired: 'Saisissez votre numéro de téléphone mobile.',
   phoneInvalid: 'Ce numéro n’est pas valide pour le pays ou la région sélectionnés.',

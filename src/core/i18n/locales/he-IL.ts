@@ -25,6 +25,7 @@ const heIL: Translation = {
   notConfigured: 'טופס ההרשמה הזה לא הוגדר כראוי. יש לפנות לבעלי האתר.',
   codeLabel: 'קוד אימות',
   codeSentTo: (destination) => `קוד בן 6 ספרות נשלח אל ${destination} ויש להזין אותו כאן.`,
+  codeAutoCheck: 'הקוד נבדק מיד עם הזנת הספרה השישית.',
   changeEmail: 'שימוש בכתובת דוא״ל אחרת',
   phoneRequired: 'יש להזין מספר טלפון נייד.',
   phoneInvalid: 'המספר אינו תקין עבור המדינה או האזור שנבחרו.',

@@ -25,6 +25,7 @@ const hrHR: Translation = {
   notConfigured: 'Obrazac za registraciju nije ispravno postavljen. Obratite se vlasniku stranice.',
   codeLabel: 'Verifikacijski kod',
   codeSentTo: (destination) => `Unesite 6-znamenkasti kod koji smo poslali na ${destination}.`,
+  codeAutoCheck: 'Kod provjeravamo čim unesete šestu znamenku.',
   changeEmail: 'Upotrijebite drugu adresu e-pošte',
   phoneRequired: 'Unesite broj mobitela.',
   phoneInvalid: 'Ovaj broj nije valjan za odabranu državu ili regiju.',

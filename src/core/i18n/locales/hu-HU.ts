@@ -25,6 +25,7 @@ const huHU: Translation = {
   notConfigured: 'Ez a regisztrációs űrlap nincs megfelelően beállítva. Kérjük, forduljon a webhely üzemeltetőjéhez.',
   codeLabel: 'Ellenőrző kód',
   codeSentTo: (destination) => `Adja meg a 6 jegyű kódot, amelyet ide küldtünk: ${destination}.`,
+  codeAutoCheck: 'A kódot azonnal ellenőrizzük, amint beírja a hatodik számjegyet.',
   changeEmail: 'Másik e-mail-cím használata',
   phoneRequired: 'Adja meg mobiltelefonszámát.',
   phoneInvalid: 'Ez a szám nem érvényes a kiválasztott országban vagy régióban.',

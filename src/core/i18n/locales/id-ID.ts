@@ -25,6 +25,7 @@ const idID: Translation = {
   notConfigured: 'Formulir pendaftaran ini belum diatur dengan benar. Silakan hubungi pengelola situs.',
   codeLabel: 'Kode verifikasi',
   codeSentTo: (destination) => `Masukkan kode 6 digit yang kami kirimkan ke ${destination}.`,
+  codeAutoCheck: 'Kami memeriksa kode begitu Anda memasukkan digit keenam.',
   changeEmail: 'Gunakan alamat email lain',
   phoneRequired: 'Masukkan nomor ponsel Anda.',
   phoneInvalid: 'Nomor ini tidak valid untuk negara atau wilayah yang dipilih.',

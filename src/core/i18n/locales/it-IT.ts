@@ -25,6 +25,7 @@ const itIT: Translation = {
   notConfigured: 'Questo modulo di registrazione non è configurato correttamente. Contatta il gestore del sito.',
   codeLabel: 'Codice di verifica',
   codeSentTo: (destination) => `Inserisci il codice di 6 cifre che abbiamo inviato a ${destination}.`,
+  codeAutoCheck: 'Controlliamo il codice non appena inserisci la sesta cifra.',
   changeEmail: 'Usa un altro indirizzo email',
   phoneRequired: 'Inserisci il tuo numero di cellulare.',
   phoneInvalid: 'Questo numero non è valido per il Paese o la regione selezionati.',

@@ -25,6 +25,7 @@ const jaJP: Translation = {
   notConfigured: 'この登録フォームは正しく設定されていません。サイトの運営者にお問い合わせください。',
   codeLabel: '認証コード',
   codeSentTo: (destination) => `${destination} に送信した6桁の認証コードを入力してください。`,
+  codeAutoCheck: '6桁目を入力すると、すぐに認証コードを確認します。',
   changeEmail: '別のメールアドレスを使用する',
   phoneRequired: '携帯電話番号を入力してください。',
   phoneInvalid: 'この番号は、選択した国・地域の番号として正しくありません。',

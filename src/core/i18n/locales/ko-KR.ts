@@ -25,6 +25,7 @@ const koKR: Translation = {
   notConfigured: '이 회원가입 양식이 올바르게 설정되지 않았습니다. 사이트 운영자에게 문의해 주세요.',
   codeLabel: '인증번호',
   codeSentTo: (destination) => `${destination}에 보낸 6자리 인증번호를 입력해 주세요.`,
+  codeAutoCheck: '여섯 번째 숫자를 입력하면 바로 인증번호를 확인합니다.',
   changeEmail: '다른 이메일 주소 사용',
   phoneRequired: '휴대폰 번호를 입력해 주세요.',
   phoneInvalid: '선택한 국가 또는 지역에서 유효하지 않은 번호입니다.',

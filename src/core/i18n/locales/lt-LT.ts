@@ -25,6 +25,7 @@ const ltLT: Translation = {
   notConfigured: 'Ši registracijos forma netinkamai sukonfigūruota. Kreipkitės į svetainės valdytoją.',
   codeLabel: 'Patvirtinimo kodas',
   codeSentTo: (destination) => `Įveskite 6 skaitmenų kodą, kurį išsiuntėme į ${destination}.`,
+  codeAutoCheck: 'Kodą patikriname, vos tik įvedate šeštą skaitmenį.',
   changeEmail: 'Naudoti kitą el. pašto adresą',
   phoneRequired: 'Įveskite mobiliojo telefono numerį.',
   phoneInvalid: 'Šis numeris netinka pasirinktai šaliai arba regionui.',

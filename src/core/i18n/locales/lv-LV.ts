@@ -25,6 +25,7 @@ const lvLV: Translation = {
   notConfigured: 'Šī reģistrācijas veidlapa nav pareizi iestatīta. Sazinieties ar vietnes īpašnieku.',
   codeLabel: 'Verifikācijas kods',
   codeSentTo: (destination) => `Ievadiet 6 ciparu kodu, ko nosūtījām uz ${destination}.`,
+  codeAutoCheck: 'Mēs pārbaudām kodu, tiklīdz ievadāt sesto ciparu.',
   changeEmail: 'Izmantot citu e-pasta adresi',
   phoneRequired: 'Ievadiet mobilā tālruņa numuru.',
   phoneInvalid: 'Šis numurs nav derīgs izvēlētajai valstij vai reģionam.',

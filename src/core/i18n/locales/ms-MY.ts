@@ -25,6 +25,7 @@ const msMY: Translation = {
   notConfigured: 'Borang pendaftaran ini tidak disediakan dengan betul. Sila hubungi pemilik laman web.',
   codeLabel: 'Kod pengesahan',
   codeSentTo: (destination) => `Sila masukkan kod 6 digit yang kami hantar ke ${destination}.`,
+  codeAutoCheck: 'Kami menyemak kod sebaik sahaja anda memasukkan digit keenam.',
   changeEmail: 'Guna alamat e-mel lain',
   phoneRequired: 'Sila masukkan nombor telefon bimbit anda.',
   phoneInvalid: 'Nombor ini tidak sah bagi negara atau wilayah yang dipilih.',

@@ -25,6 +25,7 @@ const nbNO: Translation = {
   notConfigured: 'Dette registreringsskjemaet er ikke riktig satt opp. Kontakt eieren av nettstedet.',
   codeLabel: 'Bekreftelseskode',
   codeSentTo: (destination) => `Skriv inn den 6-sifrede koden vi sendte til ${destination}.`,
+  codeAutoCheck: 'Vi sjekker koden så snart du har skrevet inn det sjette sifferet.',
   changeEmail: 'Bruk en annen e-postadresse',
   phoneRequired: 'Skriv inn mobilnummeret ditt.',
   phoneInvalid: 'Nummeret er ikke gyldig for valgt land eller region.',

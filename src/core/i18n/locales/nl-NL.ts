@@ -25,6 +25,7 @@ const nlNL: Translation = {
   notConfigured: 'Dit registratieformulier is niet goed ingesteld. Neem contact op met de beheerder van de website.',
   codeLabel: 'Verificatiecode',
   codeSentTo: (destination) => `Vul de 6-cijferige code in die we naar ${destination} hebben gestuurd.`,
+  codeAutoCheck: 'We controleren de code zodra u het zesde cijfer hebt ingevuld.',
   changeEmail: 'Ander e-mailadres gebruiken',
   phoneRequired: 'Vul uw mobiele nummer in.',
   phoneInvalid: 'Dit nummer is niet geldig voor het gekozen land of de gekozen regio.',

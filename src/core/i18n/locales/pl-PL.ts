@@ -25,6 +25,7 @@ const plPL: Translation = {
   notConfigured: 'Ten formularz rejestracji jest nieprawidłowo skonfigurowany. Skontaktuj się z właścicielem strony.',
   codeLabel: 'Kod weryfikacyjny',
   codeSentTo: (destination) => `Wpisz 6-cyfrowy kod, który wysłaliśmy na ${destination}.`,
+  codeAutoCheck: 'Sprawdzimy kod, gdy tylko wpiszesz szóstą cyfrę.',
   changeEmail: 'Użyj innego adresu e-mail',
   phoneRequired: 'Podaj numer telefonu komórkowego.',
   phoneInvalid: 'Ten numer jest nieprawidłowy dla wybranego kraju lub regionu.',

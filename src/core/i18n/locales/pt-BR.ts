@@ -25,6 +25,7 @@ const ptBR: Translation = {
   notConfigured: 'Este formulário de cadastro não está configurado corretamente. Entre em contato com o responsável pelo site.',
   codeLabel: 'Código de verificação',
   codeSentTo: (destination) => `Digite o código de 6 dígitos que enviamos para ${destination}.`,
+  codeAutoCheck: 'Verificamos o código assim que você digitar o sexto dígito.',
   changeEmail: 'Usar outro e-mail',
   phoneRequired: 'Digite seu número de celular.',
   phoneInvalid: 'Este número não é válido para o país ou região selecionado.',

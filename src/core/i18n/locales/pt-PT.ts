@@ -25,6 +25,7 @@ const ptPT: Translation = {
   notConfigured: 'Este formulário de registo não está configurado corretamente. Contacte o responsável pelo site.',
   codeLabel: 'Código de verificação',
   codeSentTo: (destination) => `Introduza o código de 6 dígitos que enviámos para ${destination}.`,
+  codeAutoCheck: 'Verificamos o código assim que introduzir o sexto dígito.',
   changeEmail: 'Utilizar outro endereço de e-mail',
   phoneRequired: 'Introduza o seu número de telemóvel.',
   phoneInvalid: 'Este número não é válido para o país ou região selecionado.',

@@ -25,6 +25,7 @@ const roRO: Translation = {
   notConfigured: 'Acest formular de înregistrare nu este configurat corect. Contactați administratorul site-ului.',
   codeLabel: 'Cod de verificare',
   codeSentTo: (destination) => `Introduceți codul de 6 cifre pe care l-am trimis la ${destination}.`,
+  codeAutoCheck: 'Verificăm codul imediat ce introduceți a șasea cifră.',
   changeEmail: 'Folosiți altă adresă de e-mail',
   phoneRequired: 'Introduceți numărul de telefon mobil.',
   phoneInvalid: 'Numărul nu este valid pentru țara sau regiunea selectată.',

@@ -25,6 +25,7 @@ const skSK: Translation = {
   notConfigured: 'Tento registračný formulár nie je správne nastavený. Obráťte sa na prevádzkovateľa stránky.',
   codeLabel: 'Overovací kód',
   codeSentTo: (destination) => `Zadajte 6-miestny kód, ktorý sme poslali na ${destination}.`,
+  codeAutoCheck: 'Kód overíme hneď, ako zadáte šiestu číslicu.',
   changeEmail: 'Použiť inú e-mailovú adresu',
   phoneRequired: 'Zadajte číslo mobilného telefónu.',
   phoneInvalid: 'Toto číslo nie je platné pre vybranú krajinu alebo región.',

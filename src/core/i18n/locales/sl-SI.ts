@@ -25,6 +25,7 @@ const slSI: Translation = {
   notConfigured: 'Ta obrazec za registracijo ni pravilno nastavljen. Obrnite se na upravljavca spletnega mesta.',
   codeLabel: 'Potrditvena koda',
   codeSentTo: (destination) => `Vnesite 6-mestno kodo, ki smo jo poslali na ${destination}.`,
+  codeAutoCheck: 'Kodo preverimo takoj, ko vnesete šesto števko.',
   changeEmail: 'Uporabite drug e-poštni naslov',
   phoneRequired: 'Vnesite številko mobilnega telefona.',
   phoneInvalid: 'Ta številka ni veljavna za izbrano državo ali regijo.',

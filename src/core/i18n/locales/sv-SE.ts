@@ -25,6 +25,7 @@ const svSE: Translation = {
   notConfigured: 'Registreringsformuläret är inte korrekt inställt. Kontakta webbplatsens ägare.',
   codeLabel: 'Verifieringskod',
   codeSentTo: (destination) => `Ange den 6-siffriga koden som vi skickade till ${destination}.`,
+  codeAutoCheck: 'Vi kontrollerar koden så fort du har angett den sjätte siffran.',
   changeEmail: 'Använd en annan e-postadress',
   phoneRequired: 'Ange ditt mobilnummer.',
   phoneInvalid: 'Numret är inte giltigt för det valda landet eller den valda regionen.',

@@ -25,6 +25,7 @@ const trTR: Translation = {
   notConfigured: 'Bu kayıt formu doğru yapılandırılmamış. Lütfen site yöneticisiyle iletişime geçin.',
   codeLabel: 'Doğrulama kodu',
   codeSentTo: (destination) => `Şuraya gönderdiğimiz 6 haneli kodu girin: ${destination}.`,
+  codeAutoCheck: 'Altıncı rakamı girdiğiniz anda kodu kontrol ediyoruz.',
   changeEmail: 'Farklı bir e-posta adresi kullan',
   phoneRequired: 'Cep telefonu numaranızı girin.',
   phoneInvalid: 'Bu numara seçilen ülke veya bölge için geçerli değil.',

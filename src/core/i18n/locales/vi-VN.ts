@@ -25,6 +25,7 @@ const viVN: Translation = {
   notConfigured: 'Biểu mẫu đăng ký này chưa được thiết lập đúng. Vui lòng liên hệ với đơn vị quản lý trang web.',
   codeLabel: 'Mã xác thực',
   codeSentTo: (destination) => `Vui lòng nhập mã xác thực gồm 6 chữ số chúng tôi đã gửi đến ${destination}.`,
+  codeAutoCheck: 'Chúng tôi kiểm tra mã ngay khi Quý khách nhập chữ số thứ sáu.',
   changeEmail: 'Dùng địa chỉ email khác',
   phoneRequired: 'Vui lòng nhập số điện thoại di động.',
   phoneInvalid: 'Số này không hợp lệ đối với quốc gia hoặc vùng lãnh thổ đã chọn.',

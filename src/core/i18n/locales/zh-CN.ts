@@ -25,6 +25,7 @@ const zhCN: Translation = {
   notConfigured: '此注册表单配置有误，请联系网站管理员。',
   codeLabel: '验证码',
   codeSentTo: (destination) => `请输入我们发送至 ${destination} 的 6 位验证码。`,
+  codeAutoCheck: '输入第 6 位数字后，我们会立即核对验证码。',
   changeEmail: '使用其他邮箱',
   phoneRequired: '请输入手机号码。',
   phoneInvalid: '手机号码格式不正确，请检查所选国家或地区。',

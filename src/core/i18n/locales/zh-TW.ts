@@ -25,6 +25,7 @@ const zhTW: Translation = {
   notConfigured: '此註冊表單的設定有誤，請聯絡網站管理員。',
   codeLabel: '驗證碼',
   codeSentTo: (destination) => `請輸入我們傳送至 ${destination} 的 6 位數驗證碼。`,
+  codeAutoCheck: '輸入第 6 位數字後，我們會立即核對驗證碼。',
   changeEmail: '改用其他電子郵件地址',
   phoneRequired: '請輸入手機號碼。',
   phoneInvalid: '此號碼不適用於所選的國家或地區。',
