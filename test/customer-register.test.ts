@@ -10,6 +10,7 @@ import {
   part,
   press,
   query,
+  registerByEmail,
   requestCodeFor,
   typeInto,
   typeText,
@@ -341,5 +342,41 @@ describe('<customer-register> by e-mail, end to end', () => {
     await countriesLoaded(el);
     expect(part<HTMLInputElement>(el, '#email').value).to.equal(email);
     expect(await requestsOf(companyId, 'countryList')).to.have.length(2);
+  });
+});
+
+describe('<customer-register> outcomes: the finish line', () => {
+  it('success says registration complete and what comes next, from the register answer\'s list of levels, in its order', async () => {
+    const mounted = await mount();
+    const { event } = await registerByEmail(mounted);
+    await waitForStep(mounted.el, '#outcome');
+    const outcome = part(mounted.el, '#outcome');
+    expect(part(mounted.el, '.title').textContent!.trim()).to.equal('Registration complete');
+    const levels = (event.detail.customer.list as { levelName: string; pathName: string }[]).map((level) => `${level.levelName} (${level.pathName})`);
+    expect(levels, 'the reference gateway lists a level').to.not.be.empty;
+    expect(part(mounted.el, '#next-steps').textContent!.trim()).to.equal('Next steps');
+    expect([...outcome.querySelectorAll('ol[aria-labelledby="next-steps"] li')].map((li) => li.textContent!.trim())).to.deep.equal(levels);
+    // Even spacing: the panel's gap alone, no default paragraph or list margins on top of it.
+    for (const node of outcome.querySelectorAll('p, ol')) expect(getComputedStyle(node).marginBlockStart + getComputedStyle(node).marginBlockEnd).to.equal('0px0px');
+    await expect(mounted.el).to.be.accessible();
+  });
+
+  it('manual review says how the person will hear back (the address they registered), or the site\'s own words in the review slot', async () => {
+    const mounted = await mount();
+    const email = `ann.${crypto.randomUUID().slice(0, 6)}+review@example.com`;
+    await requestCodeFor(mounted.el, email);
+    await typeInto(mounted.el, '#code', await latestCode(mounted.companyId, email));
+    await waitForStep(mounted.el, '#outcome');
+    const outcome = part(mounted.el, '#outcome');
+    expect(outcome.textContent).to.contain(`We will contact you at \u2068${email}\u2069 when the review is complete.`);
+    for (const node of outcome.querySelectorAll('p')) expect(getComputedStyle(node).marginBlockStart + getComputedStyle(node).marginBlockEnd).to.equal('0px0px');
+    await expect(mounted.el).to.be.accessible();
+    // The site knows its own time frame and channel: its text replaces the default.
+    const own = document.createElement('p');
+    own.slot = 'review';
+    own.textContent = 'We will e-mail you within two business days.';
+    mounted.el.append(own);
+    const slot = part<HTMLSlotElement>(mounted.el, 'slot[name="review"]');
+    expect(slot.assignedElements()).to.deep.equal([own]);
   });
 });

@@ -13,7 +13,8 @@ import { normalizeCode } from '../core/flow/validation.js';
 import { listenForSmsCode } from '../core/flow/web-otp.js';
 import { GatewayRefusal } from '../core/gateway/transport.js';
 import { CODE_SPENT_CODES } from '../core/gateway/contract.js';
-import type { Account } from '../core/gateway/account.js';
+import type { Account, RegisteredAccount } from '../core/gateway/account.js';
+import type { Customer } from '../core/gateway/register.js';
 import { AccountExistsError } from '../core/flow/registration-flow.js';
 import { renderCodeStep, renderConfirmStep, renderOutcome } from './verification-view.js';
 import { PROVIDER_NAMES } from '../core/providers/provider-names.js';
@@ -121,8 +122,14 @@ export class LaterStepsController implements ReactiveController {
   renderOutcome(step: Extract<Step, { name: 'done' | 'under-review' }>): TemplateResult {
     const t = this.host.i18n.t;
     const { onStartOver } = this.setup;
-    if (step.name === 'under-review') return renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, onStartOver });
-    if (step.customer) return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.successBody(step.customer.customerNo), onStartOver });
+    if (step.name === 'under-review') {
+      const contact = t.reviewContact(`\u2068${destinationOf(step.account)}\u2069`);
+      return renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, contact, onStartOver });
+    }
+    if (step.customer) {
+      const body = t.successBody(step.customer.customerNo);
+      return renderOutcome({ t, kind: 'success', title: t.successTitle, body, nextSteps: nextStepsOf(step.customer), onStartOver });
+    }
     // Registered, but the gateway's answer was lost: the account exists, so signing in is the way on.
     const href = step.account.channel === 'third-party' ? undefined : this.setup.signInUrl(step.account);
     return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.registeredSignIn, link: href ? { href, text: t.signIn } : undefined, onStartOver });
@@ -250,6 +257,30 @@ export class LaterStepsController implements ReactiveController {
     this.code = '';
     registration.flow.changeAccount();
   }
+}
+
+/** Where the person registered: the address or number a reviewer answers at. */
+function destinationOf(account: RegisteredAccount): string {
+  return account.channel === 'email' ? account.email : account.channel === 'phone' ? `${account.phoneArea} ${account.nationalNumber}` : account.loginName;
+}
+
+/**
+ * The account-opening levels the register answer lists (`list`: identity checks and the like),
+ * in its order and in its words ("Basic information (Individual)"): what the person does next.
+ * Anything not shaped like a level is skipped; a gateway without the list shows none.
+ */
+export function nextStepsOf(customer: Customer): string[] {
+  const levels = Array.isArray(customer.list) ? (customer.list as unknown[]) : [];
+  const steps: string[] = [];
+  for (const level of levels) {
+    if (!level || typeof level !== 'object') continue;
+    const { levelName, pathName } = level as { levelName?: unknown; pathName?: unknown };
+    if (typeof levelName !== 'string' || !levelName.trim()) continue;
+    const path = typeof pathName === 'string' && pathName.trim() && pathName.trim() !== levelName.trim() ? ` (${pathName.trim()})` : '';
+    const step = `${levelName.trim()}${path}`;
+    if (!steps.includes(step)) steps.push(step);
+  }
+  return steps;
 }
 
 /** The gateway refused the code as wrong or its ticket as spent, or the account exists: this code is of no more use. */

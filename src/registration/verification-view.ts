@@ -180,16 +180,28 @@ export interface OutcomeProps {
   t: Translation;
   title: string;
   body: string;
-  /** `success` offers the `success` slot and part; `panel` is the manual-review outcome. */
+  /** `success` offers the `success` slot and part; `panel` is the manual-review outcome (its text the `review` slot's). */
   kind: 'success' | 'panel';
   /** A link after the body (the site's sign-in page). */
   link?: { href: string; text: string };
+  /** What follows registration, in the gateway's order and words (the register answer's `list` of levels). */
+  nextSteps?: string[];
+  /** Manual review: how the person will hear back. */
+  contact?: string;
   onStartOver: () => void;
 }
 
-export function renderOutcome({ t, title, body, kind, link, onStartOver }: OutcomeProps) {
+export function renderOutcome({ t, title, body, kind, link, nextSteps, contact, onStartOver }: OutcomeProps) {
+  const text = html`<p>${body}${link ? html` <a class="link" part="link" id="sign-in" href=${link.href}>${link.text}</a>` : nothing}</p>
+    ${contact ? html`<p>${contact}</p>` : nothing}`;
+  const next = nextSteps?.length
+    ? html`<h3 class="subtitle" id="next-steps">${t.nextSteps}</h3>
+        <ol class="next-steps" part="next-steps" aria-labelledby="next-steps">
+          ${nextSteps.map((level) => html`<li>${level}</li>`)}
+        </ol>`
+    : nothing;
   const content = html`<h2 class="title">${title}</h2>
-    <p>${body}${link ? html` <a class="link" part="link" id="sign-in" href=${link.href}>${link.text}</a>` : nothing}</p>`;
+    ${kind === 'panel' ? html`<slot name="review">${text}</slot>` : html`${text}${next}`}`;
   // The panel itself takes focus (a site's own success content may replace the heading).
   return html`
     <div class="panel ${kind}" part=${kind} role="status" id="outcome" tabindex="-1">

@@ -63,6 +63,10 @@ export const enUSLater = {
   successBody: (customerNo: string) => `Welcome. Your customer number is ${customerNo}.`,
   reviewTitle: 'Thank you for registering',
   reviewBody: 'We are reviewing your registration and will get in touch soon.',
+  /** How the person will hear back from a manual review: the address or number they registered with. */
+  reviewContact: (destination: string) => `We will contact you at ${destination} when the review is complete.`,
+  /** Above the account-opening levels the gateway lists after registering (identity checks and the like), in its order. */
+  nextSteps: 'Next steps',
   startOver: 'Start another registration',
   codeRequired: 'Enter the 6-digit code.',
   codeInvalid: 'The code must be 6 digits.',

@@ -86,6 +86,8 @@ const ar: Translation = {
   successBody: (customerNo) => `مرحبًا بك! رقم العميل الخاص بك هو ${customerNo}.`,
   reviewTitle: 'شكرًا لتسجيلك',
   reviewBody: 'نراجع حاليًا طلب تسجيلك، وسنتواصل معك قريبًا.',
+  reviewContact: (destination) => `سنتواصل معك على ${destination} عند انتهاء المراجعة.`,
+  nextSteps: 'الخطوات التالية',
   startOver: 'تسجيل حساب آخر',
   codeRequired: 'يُرجى إدخال الرمز المكوّن من 6 أرقام.',
   codeInvalid: 'يجب أن يتكوّن الرمز من 6 أرقام.',

@@ -78,6 +78,8 @@ const bgBG: Translation = {
   successBody: (customerNo) => `Добре дошли! Вашият клиентски номер е ${customerNo}.`,
   reviewTitle: 'Благодарим Ви за регистрацията',
   reviewBody: 'Преглеждаме регистрацията Ви и скоро ще се свържем с Вас.',
+  reviewContact: (destination) => `Ще се свържем с вас на ${destination}, когато прегледът приключи.`,
+  nextSteps: 'Следващи стъпки',
   startOver: 'Нова регистрация',
   codeRequired: 'Въведете 6-цифрения код.',
   codeInvalid: 'Кодът трябва да е от 6 цифри.',

@@ -78,6 +78,8 @@ const bnBD: Translation = {
   successBody: (customerNo) => `স্বাগতম! আপনার গ্রাহক নম্বর ${customerNo}।`,
   reviewTitle: 'নিবন্ধনের জন্য ধন্যবাদ',
   reviewBody: 'আমরা আপনার নিবন্ধন পর্যালোচনা করছি এবং শিগগিরই আপনার সাথে যোগাযোগ করব।',
+  reviewContact: (destination) => `পর্যালোচনা শেষ হলে আমরা ${destination}-এ আপনার সাথে যোগাযোগ করব।`,
+  nextSteps: 'পরবর্তী ধাপ',
   startOver: 'আরেকটি অ্যাকাউন্ট নিবন্ধন করুন',
   codeRequired: '৬ সংখ্যার কোডটি লিখুন।',
   codeInvalid: 'কোডটি ৬ সংখ্যার হতে হবে।',

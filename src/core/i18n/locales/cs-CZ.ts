@@ -80,6 +80,8 @@ const csCZ: Translation = {
   successBody: (customerNo) => `Vítejte! Vaše klientské číslo je ${customerNo}.`,
   reviewTitle: 'Děkujeme za registraci',
   reviewBody: 'Vaši registraci nyní kontrolujeme a brzy se vám ozveme.',
+  reviewContact: (destination) => `Jakmile bude kontrola hotová, ozveme se vám na ${destination}.`,
+  nextSteps: 'Další kroky',
   startOver: 'Zaregistrovat další účet',
   codeRequired: 'Zadejte 6místný kód.',
   codeInvalid: 'Kód musí mít 6 číslic.',

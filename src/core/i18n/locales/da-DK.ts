@@ -78,6 +78,8 @@ const daDK: Translation = {
   successBody: (customerNo) => `Velkommen! Dit kundenummer er ${customerNo}.`,
   reviewTitle: 'Tak, fordi du har oprettet dig',
   reviewBody: 'Vi gennemgår din oprettelse og kontakter dig snarest.',
+  reviewContact: (destination) => `Vi kontakter dig på ${destination}, når gennemgangen er færdig.`,
+  nextSteps: 'Næste trin',
   startOver: 'Opret endnu en konto',
   codeRequired: 'Indtast den 6-cifrede kode.',
   codeInvalid: 'Koden skal bestå af 6 cifre.',

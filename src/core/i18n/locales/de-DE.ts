@@ -75,6 +75,8 @@ const deDE: Translation = {
   successBody: (customerNo) => `Herzlich willkommen! Ihre Kundennummer lautet ${customerNo}.`,
   reviewTitle: 'Vielen Dank für Ihre Registrierung',
   reviewBody: 'Wir prüfen Ihre Registrierung und melden uns in Kürze bei Ihnen.',
+  reviewContact: (destination) => `Sobald die Prüfung abgeschlossen ist, melden wir uns unter ${destination} bei Ihnen.`,
+  nextSteps: 'Nächste Schritte',
   startOver: 'Weiteres Konto registrieren',
   codeRequired: 'Geben Sie den 6-stelligen Code ein.',
   codeInvalid: 'Der Code muss aus 6 Ziffern bestehen.',

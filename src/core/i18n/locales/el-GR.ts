@@ -78,6 +78,8 @@ const elGR: Translation = {
   successBody: (customerNo) => `Καλώς ήρθατε! Ο αριθμός πελάτη σας είναι ${customerNo}.`,
   reviewTitle: 'Σας ευχαριστούμε για την εγγραφή σας',
   reviewBody: 'Εξετάζουμε την εγγραφή σας και θα επικοινωνήσουμε μαζί σας σύντομα.',
+  reviewContact: (destination) => `Θα επικοινωνήσουμε μαζί σας στο ${destination} μόλις ολοκληρωθεί ο έλεγχος.`,
+  nextSteps: 'Επόμενα βήματα',
   startOver: 'Εγγραφή άλλου λογαριασμού',
   codeRequired: 'Εισαγάγετε τον 6ψήφιο κωδικό.',
   codeInvalid: 'Ο κωδικός πρέπει να αποτελείται από 6 ψηφία.',

@@ -75,6 +75,8 @@ const es419: Translation = {
   successBody: (customerNo) => `¡Le damos la bienvenida! Su número de cliente es ${customerNo}.`,
   reviewTitle: 'Gracias por registrarse',
   reviewBody: 'Estamos revisando su registro y pronto nos pondremos en contacto con usted.',
+  reviewContact: (destination) => `Nos comunicaremos con usted a ${destination} cuando termine la revisión.`,
+  nextSteps: 'Próximos pasos',
   startOver: 'Registrar otra cuenta',
   codeRequired: 'Ingrese el código de 6 dígitos.',
   codeInvalid: 'El código debe tener 6 dígitos.',

@@ -72,6 +72,8 @@ const esES: Translation = {
   successBody: (customerNo) => `¡Te damos la bienvenida! Tu número de cliente es ${customerNo}.`,
   reviewTitle: 'Gracias por registrarte',
   reviewBody: 'Estamos revisando tu registro y nos pondremos en contacto contigo en breve.',
+  reviewContact: (destination) => `Te escribiremos a ${destination} cuando terminemos la revisión.`,
+  nextSteps: 'Próximos pasos',
   startOver: 'Registrar otra cuenta',
   codeRequired: 'Introduce el código de 6 dígitos.',
   codeInvalid: 'El código debe tener 6 dígitos.',

@@ -78,6 +78,8 @@ const etEE: Translation = {
   successBody: (customerNo) => `Tere tulemast! Sinu kliendinumber on ${customerNo}.`,
   reviewTitle: 'Täname registreerumise eest',
   reviewBody: 'Vaatame sinu registreerumise üle ja võtame peagi sinuga ühendust.',
+  reviewContact: (destination) => `Kui ülevaatus on lõpetatud, võtame sinuga ühendust: ${destination}.`,
+  nextSteps: 'Järgmised sammud',
   startOver: 'Registreeri teine konto',
   codeRequired: 'Sisesta 6-kohaline kood.',
   codeInvalid: 'Kood peab olema 6-kohaline.',

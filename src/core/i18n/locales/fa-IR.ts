@@ -78,6 +78,8 @@ const faIR: Translation = {
   successBody: (customerNo) => `خوش آمدید! شماره مشتری شما ${customerNo} است.`,
   reviewTitle: 'از ثبت‌نام شما سپاسگزاریم',
   reviewBody: 'درخواست ثبت‌نام شما در حال بررسی است و به‌زودی با شما تماس می‌گیریم.',
+  reviewContact: (destination) => `پس از پایان بررسی، از طریق ${destination} با شما تماس می‌گیریم.`,
+  nextSteps: 'مراحل بعدی',
   startOver: 'ثبت‌نام حساب دیگر',
   codeRequired: 'کد ۶ رقمی را وارد کنید.',
   codeInvalid: 'کد باید ۶ رقم باشد.',

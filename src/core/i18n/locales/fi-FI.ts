@@ -78,6 +78,8 @@ const fiFI: Translation = {
   successBody: (customerNo) => `Tervetuloa! Asiakasnumerosi on ${customerNo}.`,
   reviewTitle: 'Kiitos rekisteröitymisestä',
   reviewBody: 'Käsittelemme rekisteröitymistäsi ja otamme sinuun pian yhteyttä.',
+  reviewContact: (destination) => `Otamme sinuun yhteyttä osoitteeseen ${destination}, kun tarkistus on valmis.`,
+  nextSteps: 'Seuraavat vaiheet',
   startOver: 'Rekisteröi toinen tili',
   codeRequired: 'Anna 6-numeroinen koodi.',
   codeInvalid: 'Koodissa pitää olla 6 numeroa.',

@@ -78,6 +78,8 @@ const filPH: Translation = {
   successBody: (customerNo) => `Maligayang pagdating! Ang iyong customer number ay ${customerNo}.`,
   reviewTitle: 'Salamat sa pag-register',
   reviewBody: 'Sinusuri namin ang iyong registration at makikipag-ugnayan kami sa iyo sa lalong madaling panahon.',
+  reviewContact: (destination) => `Kokontakin ka namin sa ${destination} kapag tapos na ang pagsusuri.`,
+  nextSteps: 'Mga susunod na hakbang',
   startOver: 'Mag-register ng ibang account',
   codeRequired: 'Ilagay ang 6-digit na code.',
   codeInvalid: 'Dapat ay 6 na digit ang code.',

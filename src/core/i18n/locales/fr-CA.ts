@@ -78,6 +78,8 @@ const frCA: Translation = {
   successBody: (customerNo) => `Bienvenue! Votre numéro de client est le ${customerNo}.`,
   reviewTitle: 'Merci de votre inscription',
   reviewBody: 'Nous examinons votre inscription et communiquerons avec vous sous peu.',
+  reviewContact: (destination) => `Nous vous écrirons à ${destination} une fois la vérification terminée.`,
+  nextSteps: 'Prochaines étapes',
   startOver: 'Nouvelle inscription',
   codeRequired: 'Entrez le code à 6 chiffres.',
   codeInvalid: 'Le code doit comporter 6 chiffres.',

@@ -75,6 +75,8 @@ const frFR: Translation = {
   successBody: (customerNo) => `Bienvenue ! Votre numéro client est le ${customerNo}.`,
   reviewTitle: 'Merci pour votre inscription',
   reviewBody: 'Nous examinons votre inscription et vous contacterons très prochainement.',
+  reviewContact: (destination) => `Nous vous contacterons à ${destination} une fois l’examen terminé.`,
+  nextSteps: 'Prochaines étapes',
   startOver: 'Nouvelle inscription',
   codeRequired: 'Saisissez le code à 6 chiffres.',
   codeInvalid: 'Le code doit comporter 6 chiffres.',

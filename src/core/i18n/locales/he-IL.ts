@@ -80,6 +80,8 @@ const heIL: Translation = {
   successBody: (customerNo) => `ברוכים הבאים! מספר הלקוח שלך הוא ${customerNo}.`,
   reviewTitle: 'תודה על ההרשמה',
   reviewBody: 'אנחנו בודקים את בקשת ההרשמה וניצור קשר בקרוב.',
+  reviewContact: (destination) => `נעדכן אותך ב-${destination} בסיום הבדיקה.`,
+  nextSteps: 'השלבים הבאים',
   startOver: 'הרשמה נוספת',
   codeRequired: 'יש להזין את הקוד בן 6 הספרות.',
   codeInvalid: 'הקוד צריך להיות בן 6 ספרות.',

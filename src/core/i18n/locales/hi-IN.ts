@@ -78,6 +78,8 @@ const hiIN: Translation = {
   successBody: (customerNo) => `आपका स्वागत है! आपका ग्राहक नंबर ${customerNo} है।`,
   reviewTitle: 'पंजीकरण के लिए धन्यवाद',
   reviewBody: 'हम आपके पंजीकरण की समीक्षा कर रहे हैं और जल्द ही आपसे संपर्क करेंगे।',
+  reviewContact: (destination) => `समीक्षा पूरी होने पर हम ${destination} पर आपसे संपर्क करेंगे।`,
+  nextSteps: 'अगले चरण',
   startOver: 'दूसरा खाता पंजीकृत करें',
   codeRequired: '6 अंकों का कोड दर्ज करें।',
   codeInvalid: 'कोड 6 अंकों का होना चाहिए।',

@@ -80,6 +80,8 @@ const hrHR: Translation = {
   successBody: (customerNo) => `Dobro došli! Vaš broj klijenta je ${customerNo}.`,
   reviewTitle: 'Hvala na registraciji',
   reviewBody: 'Pregledavamo Vašu registraciju i uskoro ćemo Vam se javiti.',
+  reviewContact: (destination) => `Javit ćemo vam se na ${destination} kad pregled završi.`,
+  nextSteps: 'Sljedeći koraci',
   startOver: 'Registrirajte drugi račun',
   codeRequired: 'Unesite 6-znamenkasti kod.',
   codeInvalid: 'Kod mora imati 6 znamenki.',

@@ -78,6 +78,8 @@ const huHU: Translation = {
   successBody: (customerNo) => `Üdvözöljük! Az Ön ügyfélszáma: ${customerNo}.`,
   reviewTitle: 'Köszönjük regisztrációját',
   reviewBody: 'Regisztrációját most ellenőrizzük, és hamarosan felvesszük Önnel a kapcsolatot.',
+  reviewContact: (destination) => `Amint az ellenőrzés lezárult, itt keressük: ${destination}.`,
+  nextSteps: 'A következő lépések',
   startOver: 'Újabb fiók regisztrálása',
   codeRequired: 'Adja meg a 6 jegyű kódot.',
   codeInvalid: 'A kódnak 6 számjegyből kell állnia.',

@@ -72,6 +72,8 @@ const idID: Translation = {
   successBody: (customerNo) => `Selamat bergabung! Nomor nasabah Anda adalah ${customerNo}.`,
   reviewTitle: 'Terima kasih telah mendaftar',
   reviewBody: 'Kami sedang meninjau pendaftaran Anda dan akan segera menghubungi Anda.',
+  reviewContact: (destination) => `Kami akan menghubungi Anda di ${destination} setelah peninjauan selesai.`,
+  nextSteps: 'Langkah berikutnya',
   startOver: 'Daftarkan akun lain',
   codeRequired: 'Masukkan kode 6 digit.',
   codeInvalid: 'Kode harus terdiri dari 6 digit.',

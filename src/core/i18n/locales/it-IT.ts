@@ -75,6 +75,8 @@ const itIT: Translation = {
   successBody: (customerNo) => `Ti diamo il benvenuto! Il tuo codice cliente è ${customerNo}.`,
   reviewTitle: 'Grazie per la registrazione',
   reviewBody: 'Stiamo verificando la tua registrazione e ti contatteremo a breve.',
+  reviewContact: (destination) => `Ti contatteremo all’indirizzo ${destination} al termine della verifica.`,
+  nextSteps: 'Prossimi passaggi',
   startOver: 'Registra un altro account',
   codeRequired: 'Inserisci il codice di 6 cifre.',
   codeInvalid: 'Il codice deve essere di 6 cifre.',

@@ -72,6 +72,8 @@ const jaJP: Translation = {
   successBody: (customerNo) => `ようこそ！お客様番号は ${customerNo} です。`,
   reviewTitle: 'ご登録ありがとうございます',
   reviewBody: 'ご登録内容を確認しております。追ってご連絡いたします。',
+  reviewContact: (destination) => `審査が完了しましたら、${destination} にご連絡します。`,
+  nextSteps: '次の手続き',
   startOver: '別のアカウントを登録',
   codeRequired: '6桁の認証コードを入力してください。',
   codeInvalid: '認証コードは6桁の数字で入力してください。',

@@ -72,6 +72,8 @@ const koKR: Translation = {
   successBody: (customerNo) => `환영합니다! 고객번호는 ${customerNo}입니다.`,
   reviewTitle: '가입해 주셔서 감사합니다',
   reviewBody: '가입 신청을 검토하고 있으며, 곧 연락드리겠습니다.',
+  reviewContact: (destination) => `검토가 끝나면 ${destination}(으)로 연락드리겠습니다.`,
+  nextSteps: '다음 단계',
   startOver: '다른 계정으로 회원가입',
   codeRequired: '6자리 인증번호를 입력해 주세요.',
   codeInvalid: '인증번호는 6자리 숫자여야 합니다.',

@@ -80,6 +80,8 @@ const ltLT: Translation = {
   successBody: (customerNo) => `Sveiki atvykę! Jūsų kliento numeris – ${customerNo}.`,
   reviewTitle: 'Dėkojame, kad užsiregistravote',
   reviewBody: 'Peržiūrime jūsų registraciją ir netrukus su jumis susisieksime.',
+  reviewContact: (destination) => `Kai peržiūra bus baigta, susisieksime su jumis: ${destination}.`,
+  nextSteps: 'Tolesni žingsniai',
   startOver: 'Registruoti kitą paskyrą',
   codeRequired: 'Įveskite 6 skaitmenų kodą.',
   codeInvalid: 'Kodą turi sudaryti 6 skaitmenys.',

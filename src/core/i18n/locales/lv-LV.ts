@@ -80,6 +80,8 @@ const lvLV: Translation = {
   successBody: (customerNo) => `Laipni lūdzam! Jūsu klienta numurs ir ${customerNo}.`,
   reviewTitle: 'Paldies par reģistrēšanos',
   reviewBody: 'Mēs izskatām jūsu reģistrācijas pieteikumu un drīz ar jums sazināsimies.',
+  reviewContact: (destination) => `Kad pārbaude būs pabeigta, sazināsimies ar jums: ${destination}.`,
+  nextSteps: 'Nākamie soļi',
   startOver: 'Reģistrēt citu kontu',
   codeRequired: 'Ievadiet 6 ciparu kodu.',
   codeInvalid: 'Kodā jābūt 6 cipariem.',

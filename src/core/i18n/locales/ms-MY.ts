@@ -72,6 +72,8 @@ const msMY: Translation = {
   successBody: (customerNo) => `Selamat datang! Nombor pelanggan anda ialah ${customerNo}.`,
   reviewTitle: 'Terima kasih kerana mendaftar',
   reviewBody: 'Kami sedang menyemak pendaftaran anda dan akan menghubungi anda tidak lama lagi.',
+  reviewContact: (destination) => `Kami akan menghubungi anda di ${destination} sebaik sahaja semakan selesai.`,
+  nextSteps: 'Langkah seterusnya',
   startOver: 'Daftar akaun lain',
   codeRequired: 'Sila masukkan kod 6 digit.',
   codeInvalid: 'Kod pengesahan mesti 6 digit.',

@@ -78,6 +78,8 @@ const nbNO: Translation = {
   successBody: (customerNo) => `Velkommen! Kundenummeret ditt er ${customerNo}.`,
   reviewTitle: 'Takk for at du registrerte deg',
   reviewBody: 'Vi går gjennom registreringen din og tar kontakt med deg snart.',
+  reviewContact: (destination) => `Vi kontakter deg på ${destination} når gjennomgangen er ferdig.`,
+  nextSteps: 'Neste trinn',
   startOver: 'Registrer en konto til',
   codeRequired: 'Skriv inn den 6-sifrede koden.',
   codeInvalid: 'Koden må bestå av 6 sifre.',

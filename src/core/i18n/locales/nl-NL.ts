@@ -75,6 +75,8 @@ const nlNL: Translation = {
   successBody: (customerNo) => `Welkom! Uw klantnummer is ${customerNo}.`,
   reviewTitle: 'Bedankt voor uw registratie',
   reviewBody: 'We beoordelen uw registratie en nemen binnenkort contact met u op.',
+  reviewContact: (destination) => `We nemen contact met u op via ${destination} zodra de controle klaar is.`,
+  nextSteps: 'Volgende stappen',
   startOver: 'Nog een account registreren',
   codeRequired: 'Vul de 6-cijferige code in.',
   codeInvalid: 'De code moet uit 6 cijfers bestaan.',

@@ -82,6 +82,8 @@ const plPL: Translation = {
   successBody: (customerNo) => `Witamy! Twój numer klienta to ${customerNo}.`,
   reviewTitle: 'Dziękujemy za rejestrację',
   reviewBody: 'Sprawdzamy Twoje zgłoszenie rejestracyjne i wkrótce się z Tobą skontaktujemy.',
+  reviewContact: (destination) => `Gdy weryfikacja się zakończy, skontaktujemy się z Tobą: ${destination}.`,
+  nextSteps: 'Kolejne kroki',
   startOver: 'Zarejestruj kolejne konto',
   codeRequired: 'Wpisz 6-cyfrowy kod.',
   codeInvalid: 'Kod musi składać się z 6 cyfr.',

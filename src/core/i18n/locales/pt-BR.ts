@@ -72,6 +72,8 @@ const ptBR: Translation = {
   successBody: (customerNo) => `Boas-vindas! Seu número de cliente é ${customerNo}.`,
   reviewTitle: 'Agradecemos seu cadastro',
   reviewBody: 'Estamos analisando seu cadastro e entraremos em contato em breve.',
+  reviewContact: (destination) => `Entraremos em contato com você em ${destination} quando a análise terminar.`,
+  nextSteps: 'Próximas etapas',
   startOver: 'Cadastrar outra conta',
   codeRequired: 'Digite o código de 6 dígitos.',
   codeInvalid: 'O código deve ter 6 dígitos.',

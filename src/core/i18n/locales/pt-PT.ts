@@ -78,6 +78,8 @@ const ptPT: Translation = {
   successBody: (customerNo) => `Damos-lhe as boas-vindas! O seu número de cliente é ${customerNo}.`,
   reviewTitle: 'Obrigado pelo seu registo',
   reviewBody: 'Estamos a analisar o seu registo e entraremos em contacto brevemente.',
+  reviewContact: (destination) => `Entraremos em contacto consigo em ${destination} quando a análise terminar.`,
+  nextSteps: 'Próximos passos',
   startOver: 'Registar outra conta',
   codeRequired: 'Introduza o código de 6 dígitos.',
   codeInvalid: 'O código deve ter 6 dígitos.',

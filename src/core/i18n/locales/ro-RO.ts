@@ -80,6 +80,8 @@ const roRO: Translation = {
   successBody: (customerNo) => `Bun venit! Numărul dumneavoastră de client este ${customerNo}.`,
   reviewTitle: 'Vă mulțumim pentru înregistrare',
   reviewBody: 'Analizăm cererea dumneavoastră de înregistrare și vă vom contacta în curând.',
+  reviewContact: (destination) => `Vă vom contacta la ${destination} după încheierea verificării.`,
+  nextSteps: 'Pașii următori',
   startOver: 'Înregistrați alt cont',
   codeRequired: 'Introduceți codul de 6 cifre.',
   codeInvalid: 'Codul trebuie să aibă 6 cifre.',

@@ -82,6 +82,8 @@ const ruRU: Translation = {
   successBody: (customerNo) => `Добро пожаловать! Ваш номер клиента: ${customerNo}.`,
   reviewTitle: 'Спасибо за регистрацию',
   reviewBody: 'Мы проверяем вашу заявку на регистрацию и скоро свяжемся с вами.',
+  reviewContact: (destination) => `Когда проверка завершится, мы свяжемся с вами: ${destination}.`,
+  nextSteps: 'Дальнейшие шаги',
   startOver: 'Зарегистрировать другой аккаунт',
   codeRequired: 'Введите 6-значный код.',
   codeInvalid: 'Код должен состоять из 6 цифр.',

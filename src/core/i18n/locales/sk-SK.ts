@@ -80,6 +80,8 @@ const skSK: Translation = {
   successBody: (customerNo) => `Vitajte! Vaše klientske číslo je ${customerNo}.`,
   reviewTitle: 'Ďakujeme za registráciu',
   reviewBody: 'Vašu registráciu práve kontrolujeme a čoskoro sa vám ozveme.',
+  reviewContact: (destination) => `Keď bude kontrola hotová, ozveme sa vám na ${destination}.`,
+  nextSteps: 'Ďalšie kroky',
   startOver: 'Zaregistrovať ďalší účet',
   codeRequired: 'Zadajte 6-miestny kód.',
   codeInvalid: 'Kód musí mať 6 číslic.',

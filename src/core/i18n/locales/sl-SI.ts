@@ -82,6 +82,8 @@ const slSI: Translation = {
   successBody: (customerNo) => `Dobrodošli! Vaša številka stranke je ${customerNo}.`,
   reviewTitle: 'Hvala za registracijo',
   reviewBody: 'Vašo registracijo pregledujemo in se vam bomo kmalu oglasili.',
+  reviewContact: (destination) => `Ko bo pregled končan, vas bomo obvestili na ${destination}.`,
+  nextSteps: 'Naslednji koraki',
   startOver: 'Registrirajte drug račun',
   codeRequired: 'Vnesite 6-mestno kodo.',
   codeInvalid: 'Koda mora imeti 6 števk.',

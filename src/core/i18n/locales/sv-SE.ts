@@ -78,6 +78,8 @@ const svSE: Translation = {
   successBody: (customerNo) => `Välkommen! Ditt kundnummer är ${customerNo}.`,
   reviewTitle: 'Tack för din registrering',
   reviewBody: 'Vi går igenom din registrering och hör av oss inom kort.',
+  reviewContact: (destination) => `Vi hör av oss till ${destination} när granskningen är klar.`,
+  nextSteps: 'Nästa steg',
   startOver: 'Registrera ett konto till',
   codeRequired: 'Ange den 6-siffriga koden.',
   codeInvalid: 'Koden måste bestå av 6 siffror.',

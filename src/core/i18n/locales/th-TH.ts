@@ -72,6 +72,8 @@ const thTH: Translation = {
   successBody: (customerNo) => `ยินดีต้อนรับ! หมายเลขลูกค้าของคุณคือ ${customerNo}`,
   reviewTitle: 'ขอบคุณที่ลงทะเบียน',
   reviewBody: 'เรากำลังตรวจสอบข้อมูลการลงทะเบียนของคุณ และจะติดต่อกลับโดยเร็ว',
+  reviewContact: (destination) => `เราจะติดต่อคุณที่ ${destination} เมื่อการตรวจสอบเสร็จสิ้น`,
+  nextSteps: 'ขั้นตอนถัดไป',
   startOver: 'ลงทะเบียนบัญชีอื่น',
   codeRequired: 'กรุณากรอกรหัส 6 หลัก',
   codeInvalid: 'รหัสต้องมี 6 หลัก',

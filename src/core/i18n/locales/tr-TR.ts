@@ -75,6 +75,8 @@ const trTR: Translation = {
   successBody: (customerNo) => `Aramıza hoş geldiniz! Müşteri numaranız: ${customerNo}.`,
   reviewTitle: 'Kaydınız için teşekkür ederiz',
   reviewBody: 'Kaydınızı inceliyoruz ve en kısa sürede sizinle iletişime geçeceğiz.',
+  reviewContact: (destination) => `İnceleme tamamlandığında size ${destination} üzerinden ulaşacağız.`,
+  nextSteps: 'Sonraki adımlar',
   startOver: 'Başka bir hesap kaydet',
   codeRequired: '6 haneli kodu girin.',
   codeInvalid: 'Kod 6 haneli olmalıdır.',

@@ -82,6 +82,8 @@ const ukUA: Translation = {
   successBody: (customerNo) => `Вітаємо! Ваш номер клієнта: ${customerNo}.`,
   reviewTitle: 'Дякуємо за реєстрацію',
   reviewBody: 'Ми перевіряємо вашу заявку на реєстрацію й незабаром зв’яжемося з вами.',
+  reviewContact: (destination) => `Щойно перевірку буде завершено, ми зв’яжемося з вами: ${destination}.`,
+  nextSteps: 'Подальші кроки',
   startOver: 'Зареєструвати інший обліковий запис',
   codeRequired: 'Введіть 6-значний код.',
   codeInvalid: 'Код має складатися з 6 цифр.',

@@ -78,6 +78,8 @@ const urPK: Translation = {
   successBody: (customerNo) => `خوش آمدید! آپ کا کسٹمر نمبر ${customerNo} ہے۔`,
   reviewTitle: 'رجسٹریشن کا شکریہ',
   reviewBody: 'ہم آپ کی رجسٹریشن کا جائزہ لے رہے ہیں اور جلد آپ سے رابطہ کریں گے۔',
+  reviewContact: (destination) => `جائزہ مکمل ہونے پر ہم ${destination} پر آپ سے رابطہ کریں گے۔`,
+  nextSteps: 'اگلے مراحل',
   startOver: 'دوسرا اکاؤنٹ رجسٹر کریں',
   codeRequired: '6 ہندسوں کا کوڈ درج کریں۔',
   codeInvalid: 'کوڈ 6 ہندسوں کا ہونا چاہیے۔',

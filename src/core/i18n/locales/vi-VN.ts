@@ -72,6 +72,8 @@ const viVN: Translation = {
   successBody: (customerNo) => `Chào mừng Quý khách! Mã khách hàng của Quý khách là ${customerNo}.`,
   reviewTitle: 'Cảm ơn Quý khách đã đăng ký',
   reviewBody: 'Chúng tôi đang xem xét thông tin đăng ký và sẽ sớm liên hệ với Quý khách.',
+  reviewContact: (destination) => `Chúng tôi sẽ liên hệ với Quý khách qua ${destination} khi việc xét duyệt hoàn tất.`,
+  nextSteps: 'Các bước tiếp theo',
   startOver: 'Đăng ký tài khoản khác',
   codeRequired: 'Vui lòng nhập mã gồm 6 chữ số.',
   codeInvalid: 'Mã phải gồm 6 chữ số.',

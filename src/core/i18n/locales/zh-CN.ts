@@ -72,6 +72,8 @@ const zhCN: Translation = {
   successBody: (customerNo) => `欢迎加入！您的客户编号是 ${customerNo}。`,
   reviewTitle: '感谢您的注册',
   reviewBody: '我们正在审核您的注册申请，稍后会与您联系。',
+  reviewContact: (destination) => `审核完成后，我们会通过 ${destination} 联系您。`,
+  nextSteps: '后续步骤',
   startOver: '注册另一个账户',
   codeRequired: '请输入 6 位验证码。',
   codeInvalid: '验证码应为 6 位数字。',

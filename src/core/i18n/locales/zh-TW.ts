@@ -72,6 +72,8 @@ const zhTW: Translation = {
   successBody: (customerNo) => `歡迎加入！您的客戶編號為 ${customerNo}。`,
   reviewTitle: '感謝您的註冊',
   reviewBody: '我們正在審核您的註冊資料，將盡快與您聯絡。',
+  reviewContact: (destination) => `審核完成後，我們會透過 ${destination} 與您聯絡。`,
+  nextSteps: '後續步驟',
   startOver: '註冊其他帳號',
   codeRequired: '請輸入 6 位數驗證碼。',
   codeInvalid: '驗證碼應為 6 位數字。',
