@@ -10,6 +10,7 @@ import {
   part,
   press,
   query,
+  registerByEmail,
   requestCodeFor,
   typeInto,
   typeText,
@@ -147,22 +148,29 @@ describe('<customer-register> by e-mail, end to end', () => {
     await waitUntil(() => alerts(mounted.el).includes('ただいまメンテナンス中です。'), 'the gateway\'s text was not shown');
   });
 
-  it('a wrong code shows a message, clears the field and keeps the step', async () => {
+  it('says beforehand that the sixth digit checks the code; a code refused as wrong stays, selected, and a fresh one typed over it registers', async () => {
     const mounted = await mount();
     const email = uniqueEmail('wrong');
     await requestCodeFor(mounted.el, email);
+    const input = part<HTMLInputElement>(mounted.el, '#code');
+    // WCAG 3.2.2 (F36): the field names the hint before anything is typed.
+    expect(part(mounted.el, '#code-auto').textContent!.trim()).to.equal('We check the code as soon as you enter the sixth digit.');
+    expect(input.getAttribute('aria-describedby')!.split(' ')).to.include('code-auto');
     const code = await latestCode(mounted.companyId, email);
-    await typeInto(mounted.el, '#code', code === '000000' ? '111111' : '000000');
+    const wrong = code === '000000' ? '111111' : '000000';
+    await typeInto(mounted.el, '#code', wrong);
     await waitUntil(() => alerts(mounted.el).length > 0, 'no message shown');
     expect(alerts(mounted.el)[0]).to.contain('incorrect');
-    expect(part<HTMLInputElement>(mounted.el, '#code').value).to.equal('');
-    expect(focused(mounted.el)?.id).to.equal('code');
+    // "Please check it": the code is there to check, selected so a new one replaces it.
+    await waitUntil(() => focused(mounted.el)?.id === 'code', 'the code field did not take focus');
+    expect(input.value).to.equal(wrong);
+    expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, 6]);
     await expect(mounted.el).to.be.accessible();
     const event = await enterCodeAndRegister(mounted, email);
     expect(event.detail.customerNo).to.match(/^\d+$/);
   });
 
-  it('one message at a time: a refused code marks the field; "Register" on the cleared field replaces the refusal', async () => {
+  it('a refusal stays until the person types: "Register" on the refused code keeps it and sends nothing', async () => {
     const mounted = await mount();
     const email = uniqueEmail('one-message');
     await requestCodeFor(mounted.el, email);
@@ -170,16 +178,24 @@ describe('<customer-register> by e-mail, end to end', () => {
     // The sixth digit submits at once, and the gateway refuses the code.
     await typeInto(mounted.el, '#code', code === '000000' ? '111111' : '000000');
     await waitUntil(() => alerts(mounted.el).length > 0, 'no message shown');
+    const refusal = alerts(mounted.el);
     const input = part<HTMLInputElement>(mounted.el, '#code');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
-    const refusal = part(mounted.el, '[role="alert"]');
-    expect(input.getAttribute('aria-describedby')!.split(' ')).to.include(refusal.id);
-    // The person then presses "Register" on the cleared field: one message, the current one.
+    expect(input.getAttribute('aria-describedby')!.split(' ')).to.include(part(mounted.el, '[role="alert"]').id);
+    // The person presses "Register" without typing: the same refusal, no second try spent.
+    await press('Enter');
+    await mounted.el.updateComplete;
+    expect(alerts(mounted.el)).to.deep.equal(refusal);
+    expect(part(mounted.el, '#code-error').textContent!.trim()).to.equal('');
+    expect(await requestsOf(mounted.companyId, 'register')).to.have.length(1);
+    // Typing again ends the refusal; what is checked then is what they typed.
+    await press('End');
+    await press('Backspace');
+    await waitUntil(() => alerts(mounted.el).length === 0, 'the refusal outlived the typing');
+    expect(input.value).to.have.length(5);
     await press('Enter');
     await waitUntil(() => part(mounted.el, '#code-error').textContent!.trim(), 'no field message');
-    expect(alerts(mounted.el)).to.deep.equal([]);
-    expect(part(mounted.el, '#code-error').textContent!.trim()).to.equal('Enter the 6-digit code.');
-    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(part(mounted.el, '#code-error').textContent!.trim()).to.equal('The code must be 6 digits.');
     await expect(mounted.el).to.be.accessible();
   });
 
@@ -345,5 +361,41 @@ describe('<customer-register> by e-mail, end to end', () => {
     await countriesLoaded(el);
     expect(part<HTMLInputElement>(el, '#email').value).to.equal(email);
     expect(await requestsOf(companyId, 'countryList')).to.have.length(2);
+  });
+});
+
+describe('<customer-register> outcomes: the finish line', () => {
+  it('success says registration complete and what comes next, from the register answer\'s list of levels, in its order', async () => {
+    const mounted = await mount();
+    const { event } = await registerByEmail(mounted);
+    await waitForStep(mounted.el, '#outcome');
+    const outcome = part(mounted.el, '#outcome');
+    expect(part(mounted.el, '.title').textContent!.trim()).to.equal('Registration complete');
+    const levels = (event.detail.customer.list as { levelName: string; pathName: string }[]).map((level) => `${level.levelName} (${level.pathName})`);
+    expect(levels, 'the reference gateway lists a level').to.not.be.empty;
+    expect(part(mounted.el, '#next-steps').textContent!.trim()).to.equal('Next steps');
+    expect([...outcome.querySelectorAll('ol[aria-labelledby="next-steps"] li')].map((li) => li.textContent!.trim())).to.deep.equal(levels);
+    // Even spacing: the panel's gap alone, no default paragraph or list margins on top of it.
+    for (const node of outcome.querySelectorAll('p, ol')) expect(getComputedStyle(node).marginBlockStart + getComputedStyle(node).marginBlockEnd).to.equal('0px0px');
+    await expect(mounted.el).to.be.accessible();
+  });
+
+  it('manual review says how the person will hear back (the address they registered), or the site\'s own words in the review slot', async () => {
+    const mounted = await mount();
+    const email = `ann.${crypto.randomUUID().slice(0, 6)}+review@example.com`;
+    await requestCodeFor(mounted.el, email);
+    await typeInto(mounted.el, '#code', await latestCode(mounted.companyId, email));
+    await waitForStep(mounted.el, '#outcome');
+    const outcome = part(mounted.el, '#outcome');
+    expect(outcome.textContent).to.contain(`We will contact you at \u2068${email}\u2069 when the review is complete.`);
+    for (const node of outcome.querySelectorAll('p')) expect(getComputedStyle(node).marginBlockStart + getComputedStyle(node).marginBlockEnd).to.equal('0px0px');
+    await expect(mounted.el).to.be.accessible();
+    // The site knows its own time frame and channel: its text replaces the default.
+    const own = document.createElement('p');
+    own.slot = 'review';
+    own.textContent = 'We will e-mail you within two business days.';
+    mounted.el.append(own);
+    const slot = part<HTMLSlotElement>(mounted.el, 'slot[name="review"]');
+    expect(slot.assignedElements()).to.deep.equal([own]);
   });
 });

@@ -215,7 +215,7 @@ describe('register fields reach the gateway (end to end)', () => {
     expect(register.raw).not.to.contain('short123');
   });
 
-  it('a terms slot adds a required checkbox that gates the final step', async () => {
+  it('a terms slot adds a required checkbox before the code field; unticked, the sixth digit does not submit', async () => {
     const terms = document.createElement('span');
     terms.slot = 'terms';
     terms.textContent = 'I accept the terms of business';
@@ -223,14 +223,39 @@ describe('register fields reach the gateway (end to end)', () => {
     const email = uniqueEmail('terms');
     await requestCodeFor(mounted.el, email);
     const checkbox = part<HTMLInputElement>(mounted.el, '#terms');
+    const input = part<HTMLInputElement>(mounted.el, '#code');
     expect(checkbox.required).to.equal(true);
+    expect(checkbox.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_FOLLOWING, 'the terms come first').to.not.equal(0);
+    // Unticked: no promise of a check on the sixth digit, and none happens.
+    expect(query(mounted.el, '#code-auto')).to.equal(null);
     await typeInto(mounted.el, '#code', await latestCode(mounted.companyId, email));
+    await mounted.el.updateComplete;
+    expect(part(mounted.el, '#terms-error').textContent!.trim(), 'a typed code refused for the terms').to.equal('');
+    expect(part<HTMLButtonElement>(mounted.el, 'button[type=submit]').textContent!.trim()).to.equal('Register');
+    // "Register" before ticking says why.
+    await press('Enter');
     await waitUntil(() => part(mounted.el, '#terms-error').textContent!.trim(), 'no terms message');
     expect(part(mounted.el, '#terms-error').textContent).to.contain('accept the terms');
     await expect(mounted.el).to.be.accessible();
     checkbox.click();
+    // Ticked: the hint says the sixth digit checks the code (ticking itself submits nothing).
+    await waitUntil(() => query(mounted.el, '#code-auto'), 'no hint once the terms are ticked');
+    expect(input.getAttribute('aria-describedby')!.split(' ')).to.include('code-auto');
     const registered = oneEvent(mounted.el, 'registered');
     part<HTMLButtonElement>(mounted.el, 'button[type=submit]').click();
     expect((await registered).detail.customerNo).to.match(/^\d+$/);
+  });
+
+  it('with the terms ticked first, the sixth digit registers', async () => {
+    const terms = document.createElement('span');
+    terms.slot = 'terms';
+    terms.textContent = 'I accept the terms of business';
+    const mounted = await mount({ children: [terms] });
+    const email = uniqueEmail('terms-first');
+    await requestCodeFor(mounted.el, email);
+    part<HTMLInputElement>(mounted.el, '#terms').click();
+    await waitUntil(() => query(mounted.el, '#code-auto'), 'no hint once the terms are ticked');
+    const event = await enterCodeAndRegister(mounted, email);
+    expect(event.detail.customerNo).to.match(/^\d+$/);
   });
 });

@@ -24,8 +24,9 @@ import { configProblemOf, gatewayConfigOf, offeredMethodsOf } from '../core/gate
  *
  * @slot header - Above every step (a title or logo).
  * @slot footer - Below every step (links, help).
- * @slot terms - Terms and conditions: when filled, a required checkbox with this content gates the final step.
+ * @slot terms - Terms and conditions: when filled, a required checkbox with this content (before the code field) gates the final step.
  * @slot success - Replaces the default success message.
+ * @slot review - Replaces the manual-review text (when and how the person will hear back).
  *
  * @csspart form - Each step's form.
  * @csspart field - A label, its control and its message.
@@ -44,6 +45,7 @@ import { configProblemOf, gatewayConfigOf, offeredMethodsOf } from '../core/gate
  * @csspart link - Secondary actions (resend, change address).
  * @csspart error - The message of a failed action.
  * @csspart success - The success panel.
+ * @csspart next-steps - The list of what comes after registering (the register answer's levels).
  * @csspart panel - The manual-review outcome panel.
  * @csspart offline - The offline notice.
  * @csspart providers - The group of third-party sign-up buttons.

@@ -13,7 +13,8 @@ import { normalizeCode } from '../core/flow/validation.js';
 import { listenForSmsCode } from '../core/flow/web-otp.js';
 import { GatewayRefusal } from '../core/gateway/transport.js';
 import { CODE_SPENT_CODES } from '../core/gateway/contract.js';
-import type { Account } from '../core/gateway/account.js';
+import type { Account, RegisteredAccount } from '../core/gateway/account.js';
+import type { Customer } from '../core/gateway/register.js';
 import { AccountExistsError } from '../core/flow/registration-flow.js';
 import { renderCodeStep, renderConfirmStep, renderOutcome } from './verification-view.js';
 import { PROVIDER_NAMES } from '../core/providers/provider-names.js';
@@ -30,6 +31,8 @@ export class LaterStepsController implements ReactiveController {
   private termsAccepted = false;
   private errors: { code?: string; terms?: string } = {};
   private stopSmsListener?: () => void;
+  /** The code the gateway last refused as wrong: pressing Register on it again keeps the refusal (the person has not typed). */
+  private refusedCode?: string;
   /** The resend countdown's first value for the code on screen (the status region says it once). */
   private countdownFrom?: number;
 
@@ -44,6 +47,7 @@ export class LaterStepsController implements ReactiveController {
   /** Forgets the code and the terms answer (a new code, a reset, another account). */
   clear(): void {
     this.code = '';
+    this.refusedCode = undefined;
     this.termsAccepted = false;
     this.errors = {};
     this.host.element.requestUpdate();
@@ -60,7 +64,8 @@ export class LaterStepsController implements ReactiveController {
       this.stopSmsListener = listenForSmsCode((code) => {
         if (this.registration.step.name !== 'code') return;
         this.code = normalizeCode(code);
-        this.submit();
+        if (this.autoCheck()) this.submit();
+        else this.host.element.requestUpdate();
       });
     }
   }
@@ -84,6 +89,7 @@ export class LaterStepsController implements ReactiveController {
       recovering: registration.busy === 'register' && registration.flow.recovering,
       codeError: this.errors.code,
       countdownFrom: this.countdownFrom,
+      autoCheck: this.autoCheck(),
       terms: this.host.hasTerms() ? this.termsProps() : undefined,
       onCodeInput: (event) => this.onCodeInput(event),
       onSubmit: (event) => {
@@ -116,11 +122,22 @@ export class LaterStepsController implements ReactiveController {
   renderOutcome(step: Extract<Step, { name: 'done' | 'under-review' }>): TemplateResult {
     const t = this.host.i18n.t;
     const { onStartOver } = this.setup;
-    if (step.name === 'under-review') return renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, onStartOver });
-    if (step.customer) return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.successBody(step.customer.customerNo), onStartOver });
+    if (step.name === 'under-review') {
+      const contact = t.reviewContact(`\u2068${destinationOf(step.account)}\u2069`);
+      return renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, contact, onStartOver });
+    }
+    if (step.customer) {
+      const body = t.successBody(step.customer.customerNo);
+      return renderOutcome({ t, kind: 'success', title: t.successTitle, body, nextSteps: nextStepsOf(step.customer), onStartOver });
+    }
     // Registered, but the gateway's answer was lost: the account exists, so signing in is the way on.
     const href = step.account.channel === 'third-party' ? undefined : this.setup.signInUrl(step.account);
     return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.registeredSignIn, link: href ? { href, text: t.signIn } : undefined, onStartOver });
+  }
+
+  /** The sixth digit submits the code: always without site terms, with them once they are ticked. */
+  private autoCheck(): boolean {
+    return !this.host.hasTerms() || this.termsAccepted;
   }
 
   private termsProps() {
@@ -159,10 +176,12 @@ export class LaterStepsController implements ReactiveController {
     // Keep the field showing digits only (a pasted "123 456" or "123-456" becomes "123456").
     if (input.value !== code) input.value = code;
     const completed = code.length === 6 && this.code.length !== 6;
+    if (code === this.code) return; // a seventh digit, or a key that adds nothing: not a new code
     this.code = code;
+    this.refusedCode = undefined;
     if (this.errors.code) this.setErrors({ ...this.errors, code: undefined });
     this.registration.dismissError();
-    if (completed) this.submit();
+    if (completed && this.autoCheck()) this.submit();
   }
 
   private onTermsChange(event: Event) {
@@ -175,6 +194,9 @@ export class LaterStepsController implements ReactiveController {
     const { registration } = this;
     const step = registration.step;
     if (step.name !== 'code' || step.ticketSpent) return;
+    // Register again on the code just refused: the refusal stays (the same code would only be refused
+    // again, and cost one of the five tries); the field, its text selected, takes the next one.
+    if (this.refusedCode !== undefined && this.code === this.refusedCode) return this.focusCode();
     const problem =
       this.code.length !== 6
         ? { code: this.code ? t.codeInvalid : t.codeRequired }
@@ -182,21 +204,36 @@ export class LaterStepsController implements ReactiveController {
           ? { terms: t.termsRequired }
           : undefined;
     if (problem) {
-      // One message at a time: a new check replaces the last refusal (a code
-      // refused after its sixth digit, then "Create account" on the cleared field).
+      // One message at a time: a check of what the person changed since replaces the last refusal.
       registration.dismissError();
       return this.setErrors(problem);
     }
     const code = this.code;
     void registration.run('register', (signal) => registration.flow.submitCode(code, signal)).then(() => {
       if (registration.step.name !== 'code') return;
-      // A code the gateway refused as wrong or spent is cleared so the next one can be
-      // typed straight away; after any other failure (a refusal we do not know, a
-      // transport failure) it stays: it is still good, and trying again is one keypress.
-      if (codeSpent(registration.error)) this.code = '';
+      // A spent ticket (locked, expired, the account exists) takes no code: the field is
+      // emptied and only a new code (or another account) is left, so go there. A code
+      // refused as wrong stays, selected: "check it" has something to check (one digit
+      // mistyped is one keypress), and a fresh code typed over it replaces it whole.
+      // After any other failure (a refusal we do not know, a transport failure) it stays too.
+      if (registration.step.ticketSpent) {
+        this.code = '';
+        this.host.element.requestUpdate();
+        return this.host.focus('resend');
+      }
+      if (codeSpent(registration.error)) this.refusedCode = code;
       this.host.element.requestUpdate();
-      // A spent ticket leaves only a new code (or another account): go where that is.
-      this.host.focus(registration.step.ticketSpent ? 'resend' : 'code');
+      this.focusCode();
+    });
+  }
+
+  /** Focuses the code field with its text selected, so what is typed next replaces it. */
+  private focusCode() {
+    const { element } = this.host;
+    void element.updateComplete.then(() => {
+      const input = element.renderRoot.querySelector<HTMLInputElement>('#code');
+      input?.focus();
+      input?.select();
     });
   }
 
@@ -205,6 +242,7 @@ export class LaterStepsController implements ReactiveController {
     const step = registration.step;
     if (step.name !== 'code' || !canResend(step, Date.now())) return;
     this.code = '';
+    this.refusedCode = undefined;
     void registration.run('resend', (signal) => registration.flow.resendCode(signal)).then((ok) => {
       if (!ok) return;
       const next = registration.step;
@@ -219,6 +257,30 @@ export class LaterStepsController implements ReactiveController {
     this.code = '';
     registration.flow.changeAccount();
   }
+}
+
+/** Where the person registered: the address or number a reviewer answers at. */
+function destinationOf(account: RegisteredAccount): string {
+  return account.channel === 'email' ? account.email : account.channel === 'phone' ? `${account.phoneArea} ${account.nationalNumber}` : account.loginName;
+}
+
+/**
+ * The account-opening levels the register answer lists (`list`: identity checks and the like),
+ * in its order and in its words ("Basic information (Individual)"): what the person does next.
+ * Anything not shaped like a level is skipped; a gateway without the list shows none.
+ */
+export function nextStepsOf(customer: Customer): string[] {
+  const levels = Array.isArray(customer.list) ? (customer.list as unknown[]) : [];
+  const steps: string[] = [];
+  for (const level of levels) {
+    if (!level || typeof level !== 'object') continue;
+    const { levelName, pathName } = level as { levelName?: unknown; pathName?: unknown };
+    if (typeof levelName !== 'string' || !levelName.trim()) continue;
+    const path = typeof pathName === 'string' && pathName.trim() && pathName.trim() !== levelName.trim() ? ` (${pathName.trim()})` : '';
+    const step = `${levelName.trim()}${path}`;
+    if (!steps.includes(step)) steps.push(step);
+  }
+  return steps;
 }
 
 /** The gateway refused the code as wrong or its ticket as spent, or the account exists: this code is of no more use. */

@@ -96,6 +96,18 @@ export const laterStyles = css`
   #outcome:focus {
     outline: none;
   }
+  /* The panel's grid gap alone spaces its parts: no default margins on top of it. */
+  .panel p,
+  .panel ol {
+    margin: 0;
+  }
+  .subtitle {
+    margin: 0 0 calc(var(--cr-space) / -2);
+    font-size: 1em;
+  }
+  .next-steps {
+    padding-inline-start: 1.25em;
+  }
   .success .title {
     color: var(--cr-color-success);
   }

@@ -20,6 +20,11 @@ export interface CodeStepProps {
   /** The gateway refused the code itself (wrong, expired, too many tries): the field is marked and names the message. */
   codeRefused?: boolean;
   codeError?: string;
+  /**
+   * The sixth digit submits the code (said beforehand in a hint, WCAG 3.2.2): not
+   * while the site's terms wait to be ticked, which a typed code would only trip over.
+   */
+  autoCheck: boolean;
   /** The countdown's value when this code was sent or the step was shown (announced once). */
   countdownFrom?: number;
   /** Register's answer was lost: finding out whether it went through (said in the status region). */
@@ -42,9 +47,15 @@ export function renderCodeStep(props: CodeStepProps) {
     account.channel === 'email'
       ? account.email
       : (typeof account.international === 'string' ? account.international : `${account.phoneArea} ${account.nationalNumber}`).replace(/ /g, '\u00a0');
+  // A spent ticket takes no code: the hints that ask for one go, and only "Send a new code" is left.
+  const hints = step.ticketSpent ? [] : props.autoCheck ? ['code-hint', 'code-auto'] : ['code-hint'];
+  const describedBy = [...hints, 'code-error', ...(props.codeRefused ? ['code-refusal'] : [])].join(' ');
   return html`
     <form part="form" novalidate aria-label=${t.formLabel} @submit=${props.onSubmit}>
-      <p class="hint" id="code-hint">${renderSentTo(t, destination)}</p>
+      ${hints.length ? html`<p class="hint" id="code-hint">${renderSentTo(t, destination)}</p>` : nothing}
+      ${props.terms ? renderTerms(props.terms) : nothing}
+      <!-- Under the terms, so ticking them moves nothing under the pointer. -->
+      ${hints.includes('code-auto') ? html`<p class="hint" id="code-auto">${t.codeAutoCheck}</p>` : nothing}
       ${renderField(
         'code',
         t.codeLabel,
@@ -62,12 +73,11 @@ export function renderCodeStep(props: CodeStepProps) {
           ?readonly=${step.ticketSpent}
           .value=${live(props.code)}
           aria-invalid=${props.codeError || props.codeRefused ? 'true' : 'false'}
-          aria-describedby=${props.codeRefused ? 'code-hint code-error code-refusal' : 'code-hint code-error'}
+          aria-describedby=${describedBy}
           @input=${props.onCodeInput}
         />`,
         props.codeError,
       )}
-      ${props.terms ? renderTerms(props.terms) : nothing}
       ${renderFormError(props.error ?? (step.ticketSpent ? t.requestNewCode : undefined), 'code-refusal')}
       ${step.ticketSpent ? nothing : renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
       ${account.channel === 'email' ? html`<p class="hint" id="code-spam">${t.codeCheckSpam}</p>` : nothing}
@@ -192,16 +202,28 @@ export interface OutcomeProps {
   t: Translation;
   title: string;
   body: string;
-  /** `success` offers the `success` slot and part; `panel` is the manual-review outcome. */
+  /** `success` offers the `success` slot and part; `panel` is the manual-review outcome (its text the `review` slot's). */
   kind: 'success' | 'panel';
   /** A link after the body (the site's sign-in page). */
   link?: { href: string; text: string };
+  /** What follows registration, in the gateway's order and words (the register answer's `list` of levels). */
+  nextSteps?: string[];
+  /** Manual review: how the person will hear back. */
+  contact?: string;
   onStartOver: () => void;
 }
 
-export function renderOutcome({ t, title, body, kind, link, onStartOver }: OutcomeProps) {
+export function renderOutcome({ t, title, body, kind, link, nextSteps, contact, onStartOver }: OutcomeProps) {
+  const text = html`<p>${body}${link ? html` <a class="link" part="link" id="sign-in" href=${link.href}>${link.text}</a>` : nothing}</p>
+    ${contact ? html`<p>${contact}</p>` : nothing}`;
+  const next = nextSteps?.length
+    ? html`<h3 class="subtitle" id="next-steps">${t.nextSteps}</h3>
+        <ol class="next-steps" part="next-steps" aria-labelledby="next-steps">
+          ${nextSteps.map((level) => html`<li>${level}</li>`)}
+        </ol>`
+    : nothing;
   const content = html`<h2 class="title">${title}</h2>
-    <p>${body}${link ? html` <a class="link" part="link" id="sign-in" href=${link.href}>${link.text}</a>` : nothing}</p>`;
+    ${kind === 'panel' ? html`<slot name="review">${text}</slot>` : html`${text}${next}`}`;
   // The panel itself takes focus (a site's own success content may replace the heading).
   return html`
     <div class="panel ${kind}" part=${kind} role="status" id="outcome" tabindex="-1">

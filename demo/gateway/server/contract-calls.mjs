@@ -127,7 +127,11 @@ export function createContractCalls({ state, now, log, idp, challenges, ticketTt
       if (verifyCode !== ticket.code) {
         ticket.wrongCodes += 1;
         const left = maxWrongCodes - ticket.wrongCodes;
-        if (left <= 0) throw new Refusal(CODES.codeLocked, ctx.m.codeLocked);
+        if (left <= 0) {
+          // (assumed) a locked ticket's account may ask for a new code at once: the element offers it straight away.
+          state.lastSendAt.delete(accountKey(ticket.companyId, ticket.type, ticket.account));
+          throw new Refusal(CODES.codeLocked, ctx.m.codeLocked);
+        }
         throw new Refusal(CODES.codeWrong, ctx.m.codeWrong(left));
       }
       ticket.used = true;

@@ -93,12 +93,14 @@ export function codeResent(step: CodeStep, sendToken: string, now: number): Code
 }
 
 /**
- * A new code may be requested once the countdown has run out, even when the
- * ticket is spent: the gateway keeps its own one-per-minute limit, and a
- * countdown on screen beats a refusal.
+ * A new code may be requested once the countdown has run out, and at once when
+ * the ticket is spent (locked, expired, used): then a new code is the only way
+ * on, and a message that says "request a new code" beside a button that waits
+ * for a minute contradicts itself. (assumed) the gateway lets a spent ticket's
+ * account ask again; if it does not, its own "wait a moment" is shown.
  */
 export function canResend(step: CodeStep, now: number): boolean {
-  return now >= step.resendAvailableAt;
+  return step.ticketSpent || now >= step.resendAvailableAt;
 }
 
 /** Whole seconds until a new code may be requested (0 when it may). */

@@ -14,6 +14,8 @@ export const enUSLater = {
   codeSentTo: (destination: string) => `Enter the 6-digit code we sent to ${destination}.`,
   /** Under the code field of an e-mail code step, for a person whose mail filter took the code. */
   codeCheckSpam: 'Not in your inbox? Check your spam or junk folder.',
+  /** Said before the code is typed (WCAG 3.2.2): the sixth digit submits it, no button needed. */
+  codeAutoCheck: 'We check the code as soon as you enter the sixth digit.',
   changeEmail: 'Use a different email address',
   phoneRequired: 'Enter your mobile number.',
   phoneInvalid: 'This number is not valid for the selected country or region.',
@@ -70,6 +72,10 @@ export const enUSLater = {
   successBody: (customerNo: string) => `Welcome. Your customer number is ${customerNo}.`,
   reviewTitle: 'Thank you for registering',
   reviewBody: 'We are reviewing your registration and will get in touch soon.',
+  /** How the person will hear back from a manual review: the address or number they registered with. */
+  reviewContact: (destination: string) => `We will contact you at ${destination} when the review is complete.`,
+  /** Above the account-opening levels the gateway lists after registering (identity checks and the like), in its order. */
+  nextSteps: 'Next steps',
   startOver: 'Start another registration',
   codeRequired: 'Enter the 6-digit code.',
   codeInvalid: 'The code must be 6 digits.',
