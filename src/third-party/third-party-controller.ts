@@ -29,7 +29,8 @@ import type { Residence, ThirdPartyPart } from '../registration/lazy-parts.js';
 import { PROVIDER_MARKS } from './provider-marks.js';
 import { PROVIDER_NAMES } from '../core/providers/provider-names.js';
 import { SignInError } from '../core/providers/sign-in-error.js';
-import { isPhone, renderWalletPanel, renderWalletUnavailable, type WalletConnection } from './wallet-panel-view.js';
+import { renderWalletPanel, renderWalletUnavailable, type WalletConnection } from './wallet-panel-view.js';
+import { isMobileDevice as isPhone } from '../core/embedding/device.js';
 import { awaitPopupAnswer, closePopup, openSignInPopup, redirectToProvider, takeRedirectAnswer } from './sign-in-window.js';
 
 export { thirdPartyStyles } from './third-party-styles.js';

@@ -8,17 +8,9 @@ import { html, nothing } from 'lit';
 import type { Translation } from '../core/i18n/localize.js';
 import { renderQrCode } from './qr-code-view.js';
 
-export interface WalletConnection {
-  /** MetaMask's connection link (what the QR code encodes). */
-  link: string;
-  modules: boolean[][];
-}
-
-/** A phone or tablet, by User-Agent Client Hints where the browser has them. */
-export function isPhone(): boolean {
-  const data = (navigator as Navigator & { userAgentData?: { mobile?: boolean } }).userAgentData;
-  return data?.mobile ?? /Android|iPhone|iPad|iPod|Mobi/i.test(navigator.userAgent);
-}
+/** MetaMask's connection link and its QR code, as the SDK's chunk makes them (a type only: no code of that chunk here). */
+export type { ConnectionQrCode as WalletConnection } from './metamask-sdk.js';
+import type { ConnectionQrCode as WalletConnection } from './metamask-sdk.js';
 
 /** Where MetaMask is downloaded: the extension on a computer, the app (by store) on a phone. */
 export const METAMASK_DOWNLOAD_URL = 'https://metamask.io/download/';

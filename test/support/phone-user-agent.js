@@ -1,4 +1,4 @@
-// Makes the page a phone for the element (isPhone: User-Agent Client Hints'
+// Makes the page a phone for the element (isMobileDevice: User-Agent Client Hints'
 // `mobile`, else the user agent), as a page opened on an Android phone is.
 Object.defineProperty(navigator, 'userAgentData', { configurable: true, value: { mobile: true, brands: [], platform: 'Android' } });
 Object.defineProperty(navigator, 'userAgent', {

@@ -16,6 +16,12 @@ interface UserAgentData {
   getHighEntropyValues?(hints: string[]): Promise<{ fullVersionList?: Brand[]; platformVersion?: string; model?: string }>;
 }
 
+/** A phone or tablet, by User-Agent Client Hints where the browser has them, else by the user agent string. */
+export function isMobileDevice(): boolean {
+  const hints = (navigator as Navigator & { userAgentData?: UserAgentData }).userAgentData;
+  return hints?.mobile ?? /Mobi|Android|iPhone|iPad|iPod/i.test(navigator.userAgent);
+}
+
 const MAX_LENGTH = 200;
 let description: Promise<string> | undefined;
 

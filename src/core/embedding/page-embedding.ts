@@ -8,7 +8,7 @@ import { REGISTER_SOURCE } from '../gateway/contract.js';
 import type { RegisterExtras, UtmField } from '../gateway/register.js';
 import type { Translation } from '../i18n/localize.js';
 import { utmOf, type Utm } from './attribution.js';
-import { describeDevice } from './device.js';
+import { describeDevice, isMobileDevice } from './device.js';
 import { meetsPasswordRules, passwordDigest } from './password.js';
 import { OPEN_ACCOUNT_TYPE, type AccountType } from '../gateway/contract.js';
 import { registerExtras } from './register-fields.js';
@@ -67,9 +67,7 @@ export function passwordProblem(mode: PasswordMode, password: string, t: Transla
 
 /** (seed) registerSource: 1 H5 on phones and tablets, 2 PC_Web on desktops. */
 export function detectRegisterSource(): number {
-  const hints = (navigator as Navigator & { userAgentData?: { mobile?: boolean } }).userAgentData;
-  const mobile = hints?.mobile ?? /Mobi|Android|iPhone|iPad|iPod/i.test(navigator.userAgent);
-  return mobile ? REGISTER_SOURCE.H5 : REGISTER_SOURCE.PC_Web;
+  return isMobileDevice() ? REGISTER_SOURCE.H5 : REGISTER_SOURCE.PC_Web;
 }
 
 export interface RegistrationContext {

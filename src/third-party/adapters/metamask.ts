@@ -6,7 +6,7 @@
  */
 import type { ProviderProof } from '../../core/gateway/contract.js';
 import { SignInError } from '../../core/providers/sign-in-error.js';
-import type { Eip1193Provider } from '../metamask-sdk.js';
+import type { ConnectionQrCode, Eip1193Provider } from '../metamask-sdk.js';
 import { checksumAddress, siweMessage, SIWE_VALIDITY_MS, utf8Hex } from '../siwe-message.js';
 import { GatewayError } from '../../core/gateway/transport.js';
 
@@ -109,7 +109,7 @@ export interface WalletSignInOptions {
   statement: string;
   signal: AbortSignal;
   /** Without an injected wallet: MetaMask Mobile's connection link and its QR code to show (undefined once scanned). */
-  onQrCode: (code: { link: string; modules: boolean[][] } | undefined) => void;
+  onQrCode: (code: ConnectionQrCode | undefined) => void;
   /** The message's nonce, issued by the gateway; asked for once the wallet is connected, right before signing. */
   nonce: () => Promise<string>;
   /** A stand-in for MetaMask's relay (`providerEndpoints.metamask`), else MetaMask's own. */
