@@ -10,7 +10,7 @@
 // - css: outside quoted strings and url(...), comments go, whitespace runs
 //   become one space, and the space next to `{ } ; , >` and after a
 //   declaration's `:` goes (a selector's `:` is never followed by a space), as
-//   does the `;` before `}`.
+//   does the `;` before `}`, and a number's leading zero (`0.5rem` is `.5rem`).
 // It runs after esbuild (the code is JavaScript by then) on our own modules only.
 import MagicString from 'magic-string';
 
@@ -49,7 +49,8 @@ export function minifyCss(raw) {
             .replace(/\s+/g, ' ')
             .replace(/\s*([{};,>])\s*/g, '$1')
             .replace(/:\s+/g, ':')
-            .replace(/;}/g, '}'),
+            .replace(/;}/g, '}')
+            .replace(/(^|[\s:(,])0\.(\d)/g, '$1.$2'),
     )
     .join('');
 }

@@ -15,6 +15,7 @@ import {
   typeInto,
   typeText,
   waitForStep,
+  warningsDuring,
 } from './support/harness.js';
 import { loadTranslation } from '../src/core/i18n/locale-catalog.js';
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
@@ -378,6 +379,35 @@ describe('<customer-register> outcomes: the finish line', () => {
     // Even spacing: the panel's gap alone, no default paragraph or list margins on top of it.
     for (const node of outcome.querySelectorAll('p, ol')) expect(getComputedStyle(node).marginBlockStart + getComputedStyle(node).marginBlockEnd).to.equal('0px0px');
     await expect(mounted.el).to.be.accessible();
+  });
+
+  it('the site sets the ways on: continue-url is the one primary action (registered fires first), register-another offers another registration', async () => {
+    const mounted = await mount({ attributes: { 'continue-url': '/next-step?from=register' } });
+    const order: string[] = [];
+    mounted.el.addEventListener('registered', () => order.push(`registered, continue ${query(mounted.el, '#continue') ? 'shown' : 'not yet shown'}`));
+    await registerByEmail(mounted);
+    await waitForStep(mounted.el, '#outcome');
+    const next = part<HTMLAnchorElement>(mounted.el, '#continue');
+    expect(next.textContent!.trim()).to.equal('Continue');
+    expect(next.href).to.equal(new URL('/next-step?from=register', location.href).href);
+    expect(next.classList.contains('primary')).to.equal(true);
+    expect(order).to.deep.equal(['registered, continue not yet shown']);
+    // Not asked for: no other registration on offer.
+    expect(part(mounted.el, '#outcome').textContent).not.to.contain('Start another registration');
+    await expect(mounted.el).to.be.accessible();
+
+    // An introducing broker asks for it; a script URL is no way on.
+    const broker = await mount({ attributes: { 'register-another': '', 'continue-url': 'javascript:alert(1)' } });
+    const warned = await warningsDuring(async () => {
+      await registerByEmail(broker);
+      await waitForStep(broker.el, '#outcome');
+    });
+    expect(query(broker.el, '#continue'), 'no Continue to a javascript: URL').to.equal(null);
+    expect(warned.some((line) => line.includes('continue-url "javascript:alert(1)" is not an http(s) URL'))).to.equal(true);
+    const another = [...part(broker.el, '#outcome').querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Start another registration');
+    expect(another, 'Start another registration').to.not.equal(undefined);
+    another!.click();
+    await waitUntil(() => query(broker.el, '#email'), 'back to the first step');
   });
 
   it('manual review says how the person will hear back (the address they registered), or the site\'s own words in the review slot', async () => {

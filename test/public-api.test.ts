@@ -58,7 +58,9 @@ describe('the public API, as frameworks use it', () => {
       document.body.append(el);
       await el.updateComplete;
       const read = (el as unknown as Record<string, unknown>)[fieldName!];
-      expect(read, `${name} -> ${fieldName}`).to.equal(type?.text === 'number' ? Number(value) : value);
+      // A boolean attribute is true by its presence, whatever its value.
+      const expected = type?.text === 'number' ? Number(value) : type?.text?.startsWith('boolean') ? true : value;
+      expect(read, `${name} -> ${fieldName}`).to.equal(expected);
       el.remove();
     }
   });

@@ -6,7 +6,6 @@ import type { AccountChannel } from '../core/gateway/contract.js';
 import type { PasswordMode } from '../core/embedding/page-embedding.js';
 import type { ProviderChoices, ProviderEndpoints } from '../core/providers/provider-options.js';
 import type { FirstStepForm, RegistrationSession } from './registration-seam.js';
-import type { StepName } from '../core/flow/steps.js';
 import { renderFirstStep } from './first-step-view.js';
 import { focusById, renderFormError } from './templates.js';
 import { startCountryList } from '../core/gateway/country-list-start.js';
@@ -107,6 +106,8 @@ export class CustomerRegister extends LitElement {
     // Reactive so that a change mid-flow starts over (willUpdate).
     redirectUri: { attribute: 'redirect-uri' },
     loginUrl: { attribute: 'login-url' },
+    continueUrl: { attribute: 'continue-url' },
+    registerAnother: { attribute: 'register-another', type: Boolean },
     googleClientId: { attribute: 'google-client-id' },
     facebookAppId: { attribute: 'facebook-app-id' },
     twitterClientId: { attribute: 'twitter-client-id' },
@@ -136,7 +137,6 @@ export class CustomerRegister extends LitElement {
         i18n: this.i18n,
         form: () => this.form,
         setForm: (change) => this.setForm(change),
-        offline: () => this.offline,
       }),
     ),
   );
@@ -240,6 +240,12 @@ export class CustomerRegister extends LitElement {
   /** The site's sign-in page: offered when the account exists already, carrying what was typed, the visit's utm and the agent code (http(s) only). */
   declare loginUrl?: string;
 
+  /** Where "Continue" leads once registered (the site's next step, e.g. identity verification): http(s) only. Unset: no Continue; `registered` lets the site route itself. */
+  declare continueUrl?: string;
+
+  /** Offer "Start another registration" on the outcome (an introducing broker registering several people). */
+  declare registerAnother?: boolean;
+
   /** Google's OAuth client id, instead of the one the gateway's `config` gives. */
   declare googleClientId?: string;
   /** Facebook's app id, instead of the gateway's. */
@@ -263,7 +269,7 @@ export class CustomerRegister extends LitElement {
 
   /** Focuses the field the person fills next (the account field on the first step), not the method tabs. */
   override focus(options?: FocusOptions): void {
-    const field = this.stepName === 'account' ? this.renderRoot.querySelector<HTMLElement>(`#${this.form.method}`) : null;
+    const field = (this.session?.step.name ?? 'account') === 'account' ? this.renderRoot.querySelector<HTMLElement>(`#${this.form.method}`) : null;
     if (field) field.focus(options);
     else super.focus(options);
   }
@@ -275,9 +281,6 @@ export class CustomerRegister extends LitElement {
     this.session?.reset();
   }
 
-  private get stepName(): StepName {
-    return this.session?.step.name ?? 'account';
-  }
 
   protected override firstUpdated(): void {
     // The form first (it can be focused and typed in at once); in the next task

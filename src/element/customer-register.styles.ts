@@ -26,12 +26,12 @@ const darkScheme = css`
 export const styles = css`
   :host {
     --cr-color-accent: #1d4ed8;
-    --cr-color-on-accent: #ffffff;
+    --cr-color-on-accent: #fff;
     --cr-color-text: #1f2937;
     --cr-color-muted: #4b5563;
     /* 3.8:1 on white: a control whose border is its only edge needs 3:1 (WCAG 1.4.11). */
     --cr-color-border: #7c8493;
-    --cr-color-surface: #ffffff;
+    --cr-color-surface: #fff;
     --cr-color-error: #b91c1c;
     --cr-color-success: #047857;
     --cr-radius: 0.5rem;

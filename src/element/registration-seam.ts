@@ -38,6 +38,8 @@ export type ElementOptions = Readonly<
       country: string;
       attribution: 'on' | 'off';
       requestTimeout: number;
+      continueUrl?: string;
+      registerAnother?: boolean;
     }
 >;
 
@@ -55,8 +57,6 @@ export interface RegistrationDoor {
   form(): FirstStepForm;
   /** Changes it (and re-renders). */
   setForm(change: Partial<FirstStepForm>): void;
-  /** The browser says it has no network. */
-  offline(): boolean;
 }
 /** The steps after the first, as the element's render switch hands them over. */
 export type LaterStep = Exclude<Step, { name: 'account' }>;

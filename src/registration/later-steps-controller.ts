@@ -121,18 +121,22 @@ export class LaterStepsController implements ReactiveController {
   /** Registered, or waiting for the broker's review. */
   renderOutcome(step: Extract<Step, { name: 'done' | 'under-review' }>): TemplateResult {
     const t = this.host.i18n.t;
-    const { onStartOver } = this.setup;
+    const { element } = this.host;
+    // The site chooses the ways on: its next page, and (for an introducing broker) another registration.
+    const continueHref = httpUrl(element.continueUrl);
+    if (element.continueUrl && !continueHref) this.host.warn(`continue-url "${element.continueUrl}" is not an http(s) URL, so no Continue is offered`);
+    const ways = { continueHref, onStartOver: element.registerAnother ? this.setup.onStartOver : undefined };
     if (step.name === 'under-review') {
       const contact = t.reviewContact(`\u2068${destinationOf(step.account)}\u2069`);
-      return renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, contact, onStartOver });
+      return renderOutcome({ t, kind: 'panel', title: t.reviewTitle, body: step.message || t.reviewBody, contact, ...ways });
     }
     if (step.customer) {
       const body = t.successBody(step.customer.customerNo);
-      return renderOutcome({ t, kind: 'success', title: t.successTitle, body, nextSteps: nextStepsOf(step.customer), onStartOver });
+      return renderOutcome({ t, kind: 'success', title: t.successTitle, body, nextSteps: nextStepsOf(step.customer), ...ways });
     }
     // Registered, but the gateway's answer was lost: the account exists, so signing in is the way on.
     const href = step.account.channel === 'third-party' ? undefined : this.setup.signInUrl(step.account);
-    return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.registeredSignIn, link: href ? { href, text: t.signIn } : undefined, onStartOver });
+    return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.registeredSignIn, link: href ? { href, text: t.signIn } : undefined, ...ways });
   }
 
   /** The sixth digit submits the code: always without site terms, with them once they are ticked. */
@@ -286,4 +290,11 @@ export function nextStepsOf(customer: Customer): string[] {
 /** The gateway refused the code as wrong or its ticket as spent, or the account exists: this code is of no more use. */
 function codeSpent(error: unknown): boolean {
   return error instanceof AccountExistsError || (error instanceof GatewayRefusal && CODE_SPENT_CODES.has(error.code));
+}
+
+/** An http(s) address (relative ones resolved against the page), else undefined. */
+function httpUrl(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  const url = text && URL.canParse(text, location.href) ? new URL(text, location.href) : undefined;
+  return url && /^https?:$/.test(url.protocol) ? url.href : undefined;
 }

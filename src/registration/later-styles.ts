@@ -111,4 +111,8 @@ export const laterStyles = css`
   .success .title {
     color: var(--cr-color-success);
   }
+  /* The outcome's Continue: a link drawn as the primary button. */
+  a.primary {
+    text-decoration: none;
+  }
 `;

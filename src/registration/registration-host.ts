@@ -18,6 +18,8 @@ export interface RegistrationHost extends RegistrationDoor {
   configProblem(): 'company-id' | 'host' | undefined;
   /** The gateway every call goes to. */
   gatewayConfig(): GatewayConfig;
+  /** The browser says it has no network (as the element shows it: it reads the same). */
+  offline(): boolean;
   /** The methods offered, in the site's order. */
   offeredMethods(): AccountChannel[];
   /** Focuses an element of the shadow root by id once the pending render is done. */
@@ -39,6 +41,7 @@ export function registrationHost(door: RegistrationDoor): RegistrationHost {
     configProblem: () => configProblemOf(element),
     gatewayConfig: () => gatewayConfigOf(element, door.i18n.requestedTag),
     offeredMethods: () => offeredMethodsOf(element.methods),
+    offline: () => !navigator.onLine,
     focus: (id) => focusById(element, id),
     adopt({ styleSheet }) {
       const root = element.renderRoot as ShadowRoot;

@@ -210,10 +210,13 @@ export interface OutcomeProps {
   nextSteps?: string[];
   /** Manual review: how the person will hear back. */
   contact?: string;
-  onStartOver: () => void;
+  /** The site's next page (`continue-url`), the outcome's one primary action. */
+  continueHref?: string;
+  /** "Start another registration", when the site offers it (`register-another`). */
+  onStartOver?: () => void;
 }
 
-export function renderOutcome({ t, title, body, kind, link, nextSteps, contact, onStartOver }: OutcomeProps) {
+export function renderOutcome({ t, title, body, kind, link, nextSteps, contact, continueHref, onStartOver }: OutcomeProps) {
   const text = html`<p>${body}${link ? html` <a class="link" part="link" id="sign-in" href=${link.href}>${link.text}</a>` : nothing}</p>
     ${contact ? html`<p>${contact}</p>` : nothing}`;
   const next = nextSteps?.length
@@ -228,7 +231,8 @@ export function renderOutcome({ t, title, body, kind, link, nextSteps, contact, 
   return html`
     <div class="panel ${kind}" part=${kind} role="status" id="outcome" tabindex="-1">
       ${kind === 'success' ? html`<slot name="success">${content}</slot>` : content}
-      <button type="button" class="link" part="link" @click=${onStartOver}>${t.startOver}</button>
+      ${continueHref ? html`<a class="primary" part="button continue" id="continue" href=${continueHref}>${t.continueLabel}</a>` : nothing}
+      ${onStartOver ? html`<button type="button" class="link" part="link" @click=${onStartOver}>${t.startOver}</button>` : nothing}
     </div>
   `;
 }

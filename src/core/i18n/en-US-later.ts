@@ -77,6 +77,8 @@ export const enUSLater = {
   /** Above the account-opening levels the gateway lists after registering (identity checks and the like), in its order. */
   nextSteps: 'Next steps',
   startOver: 'Start another registration',
+  /** The outcome's way on, to the page the site names in `continue-url`. */
+  continueLabel: 'Continue',
   codeRequired: 'Enter the 6-digit code.',
   codeInvalid: 'The code must be 6 digits.',
   accountExistsEmail: 'An account with this email address already exists. Please sign in instead.',

@@ -96,6 +96,7 @@ const ar: Translation = {
   reviewContact: (destination) => `سنتواصل معك على ${destination} عند انتهاء المراجعة.`,
   nextSteps: 'الخطوات التالية',
   startOver: 'تسجيل حساب آخر',
+  continueLabel: 'متابعة',
   codeRequired: 'يُرجى إدخال الرمز المكوّن من 6 أرقام.',
   codeInvalid: 'يجب أن يتكوّن الرمز من 6 أرقام.',
   accountExistsEmail: 'يوجد حساب مسجّل بهذا البريد الإلكتروني. يُرجى تسجيل الدخول إليه.',

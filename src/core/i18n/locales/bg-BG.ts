@@ -88,6 +88,7 @@ const bgBG: Translation = {
   reviewContact: (destination) => `Ще се свържем с вас на ${destination}, когато прегледът приключи.`,
   nextSteps: 'Следващи стъпки',
   startOver: 'Нова регистрация',
+  continueLabel: 'Продължете',
   codeRequired: 'Въведете 6-цифрения код.',
   codeInvalid: 'Кодът трябва да е от 6 цифри.',
   accountExistsEmail: 'Вече има сметка с този имейл адрес. Моля, влезте в нея.',

@@ -88,6 +88,7 @@ const bnBD: Translation = {
   reviewContact: (destination) => `পর্যালোচনা শেষ হলে আমরা ${destination}-এ আপনার সাথে যোগাযোগ করব।`,
   nextSteps: 'পরবর্তী ধাপ',
   startOver: 'আরেকটি অ্যাকাউন্ট নিবন্ধন করুন',
+  continueLabel: 'চালিয়ে যান',
   codeRequired: '৬ সংখ্যার কোডটি লিখুন।',
   codeInvalid: 'কোডটি ৬ সংখ্যার হতে হবে।',
   accountExistsEmail: 'এই ইমেইল ঠিকানা দিয়ে একটি অ্যাকাউন্ট আগে থেকেই আছে। অনুগ্রহ করে সেটিতে লগ ইন করুন।',

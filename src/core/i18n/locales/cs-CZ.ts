@@ -90,6 +90,7 @@ const csCZ: Translation = {
   reviewContact: (destination) => `Jakmile bude kontrola hotová, ozveme se vám na ${destination}.`,
   nextSteps: 'Další kroky',
   startOver: 'Zaregistrovat další účet',
+  continueLabel: 'Pokračovat',
   codeRequired: 'Zadejte 6místný kód.',
   codeInvalid: 'Kód musí mít 6 číslic.',
   accountExistsEmail: 'Účet s touto e-mailovou adresou již existuje. Přihlaste se prosím.',

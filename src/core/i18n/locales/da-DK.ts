@@ -88,6 +88,7 @@ const daDK: Translation = {
   reviewContact: (destination) => `Vi kontakter dig på ${destination}, når gennemgangen er færdig.`,
   nextSteps: 'Næste trin',
   startOver: 'Opret endnu en konto',
+  continueLabel: 'Fortsæt',
   codeRequired: 'Indtast den 6-cifrede kode.',
   codeInvalid: 'Koden skal bestå af 6 cifre.',
   accountExistsEmail: 'Der findes allerede en konto med denne e-mailadresse. Log ind i stedet.',

@@ -85,6 +85,7 @@ const deDE: Translation = {
   reviewContact: (destination) => `Sobald die Prüfung abgeschlossen ist, melden wir uns unter ${destination} bei Ihnen.`,
   nextSteps: 'Nächste Schritte',
   startOver: 'Weiteres Konto registrieren',
+  continueLabel: 'Weiter',
   codeRequired: 'Geben Sie den 6-stelligen Code ein.',
   codeInvalid: 'Der Code muss aus 6 Ziffern bestehen.',
   accountExistsEmail: 'Es gibt bereits ein Konto mit dieser E-Mail-Adresse. Bitte melden Sie sich stattdessen an.',

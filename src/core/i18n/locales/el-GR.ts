@@ -88,6 +88,7 @@ const elGR: Translation = {
   reviewContact: (destination) => `Θα επικοινωνήσουμε μαζί σας στο ${destination} μόλις ολοκληρωθεί ο έλεγχος.`,
   nextSteps: 'Επόμενα βήματα',
   startOver: 'Εγγραφή άλλου λογαριασμού',
+  continueLabel: 'Συνέχεια',
   codeRequired: 'Εισαγάγετε τον 6ψήφιο κωδικό.',
   codeInvalid: 'Ο κωδικός πρέπει να αποτελείται από 6 ψηφία.',
   accountExistsEmail: 'Υπάρχει ήδη λογαριασμός με αυτή τη διεύθυνση e-mail. Συνδεθείτε σε αυτόν.',

@@ -85,6 +85,7 @@ const es419: Translation = {
   reviewContact: (destination) => `Nos comunicaremos con usted a ${destination} cuando termine la revisión.`,
   nextSteps: 'Próximos pasos',
   startOver: 'Registrar otra cuenta',
+  continueLabel: 'Continuar',
   codeRequired: 'Ingrese el código de 6 dígitos.',
   codeInvalid: 'El código debe tener 6 dígitos.',
   accountExistsEmail: 'Ya existe una cuenta con este correo electrónico. Inicie sesión en lugar de registrarse.',

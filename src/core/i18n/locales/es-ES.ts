@@ -82,6 +82,7 @@ const esES: Translation = {
   reviewContact: (destination) => `Te escribiremos a ${destination} cuando terminemos la revisión.`,
   nextSteps: 'Próximos pasos',
   startOver: 'Registrar otra cuenta',
+  continueLabel: 'Continuar',
   codeRequired: 'Introduce el código de 6 dígitos.',
   codeInvalid: 'El código debe tener 6 dígitos.',
   accountExistsEmail: 'Ya existe una cuenta con este correo electrónico. Inicia sesión con ella.',

@@ -88,6 +88,7 @@ const etEE: Translation = {
   reviewContact: (destination) => `Kui ülevaatus on lõpetatud, võtame sinuga ühendust: ${destination}.`,
   nextSteps: 'Järgmised sammud',
   startOver: 'Registreeri teine konto',
+  continueLabel: 'Jätka',
   codeRequired: 'Sisesta 6-kohaline kood.',
   codeInvalid: 'Kood peab olema 6-kohaline.',
   accountExistsEmail: 'Selle e-posti aadressiga konto on juba olemas. Palun logi sisse.',

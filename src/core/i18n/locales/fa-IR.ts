@@ -88,6 +88,7 @@ const faIR: Translation = {
   reviewContact: (destination) => `پس از پایان بررسی، از طریق ${destination} با شما تماس می‌گیریم.`,
   nextSteps: 'مراحل بعدی',
   startOver: 'ثبت‌نام حساب دیگر',
+  continueLabel: 'ادامه',
   codeRequired: 'کد ۶ رقمی را وارد کنید.',
   codeInvalid: 'کد باید ۶ رقم باشد.',
   accountExistsEmail: 'حسابی با این آدرس ایمیل از قبل وجود دارد. لطفاً به‌جای ثبت‌نام، وارد حساب خود شوید.',

@@ -88,6 +88,7 @@ const fiFI: Translation = {
   reviewContact: (destination) => `Otamme sinuun yhteyttä osoitteeseen ${destination}, kun tarkistus on valmis.`,
   nextSteps: 'Seuraavat vaiheet',
   startOver: 'Rekisteröi toinen tili',
+  continueLabel: 'Jatka',
   codeRequired: 'Anna 6-numeroinen koodi.',
   codeInvalid: 'Koodissa pitää olla 6 numeroa.',
   accountExistsEmail: 'Tällä sähköpostiosoitteella on jo tili. Kirjaudu sen sijaan sisään.',

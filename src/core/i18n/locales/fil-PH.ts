@@ -88,6 +88,7 @@ const filPH: Translation = {
   reviewContact: (destination) => `Kokontakin ka namin sa ${destination} kapag tapos na ang pagsusuri.`,
   nextSteps: 'Mga susunod na hakbang',
   startOver: 'Mag-register ng ibang account',
+  continueLabel: 'Magpatuloy',
   codeRequired: 'Ilagay ang 6-digit na code.',
   codeInvalid: 'Dapat ay 6 na digit ang code.',
   accountExistsEmail: 'May account na gamit ang email address na ito. Paki-log in na lang.',

@@ -88,6 +88,7 @@ const frCA: Translation = {
   reviewContact: (destination) => `Nous vous écrirons à ${destination} une fois la vérification terminée.`,
   nextSteps: 'Prochaines étapes',
   startOver: 'Nouvelle inscription',
+  continueLabel: 'Continuer',
   codeRequired: 'Entrez le code à 6 chiffres.',
   codeInvalid: 'Le code doit comporter 6 chiffres.',
   accountExistsEmail: 'Un compte existe déjà avec cette adresse courriel. Veuillez plutôt vous connecter.',

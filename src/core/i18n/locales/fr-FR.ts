@@ -85,6 +85,7 @@ const frFR: Translation = {
   reviewContact: (destination) => `Nous vous contacterons à ${destination} une fois l’examen terminé.`,
   nextSteps: 'Prochaines étapes',
   startOver: 'Nouvelle inscription',
+  continueLabel: 'Continuer',
   codeRequired: 'Saisissez le code à 6 chiffres.',
   codeInvalid: 'Le code doit comporter 6 chiffres.',
   accountExistsEmail: 'Un compte existe déjà avec cette adresse e-mail. Veuillez plutôt vous connecter.',

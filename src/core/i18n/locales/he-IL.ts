@@ -90,6 +90,7 @@ const heIL: Translation = {
   reviewContact: (destination) => `נעדכן אותך ב-${destination} בסיום הבדיקה.`,
   nextSteps: 'השלבים הבאים',
   startOver: 'הרשמה נוספת',
+  continueLabel: 'המשך',
   codeRequired: 'יש להזין את הקוד בן 6 הספרות.',
   codeInvalid: 'הקוד צריך להיות בן 6 ספרות.',
   accountExistsEmail: 'כבר קיים חשבון עם כתובת הדוא״ל הזו. יש להיכנס לחשבון הקיים.',

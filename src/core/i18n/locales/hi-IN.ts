@@ -88,6 +88,7 @@ const hiIN: Translation = {
   reviewContact: (destination) => `समीक्षा पूरी होने पर हम ${destination} पर आपसे संपर्क करेंगे।`,
   nextSteps: 'अगले चरण',
   startOver: 'दूसरा खाता पंजीकृत करें',
+  continueLabel: 'जारी रखें',
   codeRequired: '6 अंकों का कोड दर्ज करें।',
   codeInvalid: 'कोड 6 अंकों का होना चाहिए।',
   accountExistsEmail: 'इस ईमेल पते से एक खाता पहले से मौजूद है। कृपया उसी से लॉग इन करें।',

@@ -100,6 +100,7 @@ const hrHR: Translation = {
   reviewContact: (destination) => `Javit ćemo vam se na ${destination} kad pregled završi.`,
   nextSteps: 'Sljedeći koraci',
   startOver: 'Registrirajte drugi račun',
+  continueLabel: 'Nastavi',
   codeRequired: 'Unesite 6-znamenkasti kod.',
   codeInvalid: 'Kod mora imati 6 znamenki.',
   accountExistsEmail: 'Račun s ovom adresom e-pošte već postoji. Prijavite se.',

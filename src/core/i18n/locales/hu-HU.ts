@@ -88,6 +88,7 @@ const huHU: Translation = {
   reviewContact: (destination) => `Amint az ellenőrzés lezárult, itt keressük: ${destination}.`,
   nextSteps: 'A következő lépések',
   startOver: 'Újabb fiók regisztrálása',
+  continueLabel: 'Tovább',
   codeRequired: 'Adja meg a 6 jegyű kódot.',
   codeInvalid: 'A kódnak 6 számjegyből kell állnia.',
   accountExistsEmail: 'Ezzel az e-mail-címmel már létezik fiók. Kérjük, jelentkezzen be.',

@@ -82,6 +82,7 @@ const idID: Translation = {
   reviewContact: (destination) => `Kami akan menghubungi Anda di ${destination} setelah peninjauan selesai.`,
   nextSteps: 'Langkah berikutnya',
   startOver: 'Daftarkan akun lain',
+  continueLabel: 'Lanjutkan',
   codeRequired: 'Masukkan kode 6 digit.',
   codeInvalid: 'Kode harus terdiri dari 6 digit.',
   accountExistsEmail: 'Sudah ada akun dengan alamat email ini. Silakan masuk.',

@@ -85,6 +85,7 @@ const itIT: Translation = {
   reviewContact: (destination) => `Ti contatteremo all’indirizzo ${destination} al termine della verifica.`,
   nextSteps: 'Prossimi passaggi',
   startOver: 'Registra un altro account',
+  continueLabel: 'Continua',
   codeRequired: 'Inserisci il codice di 6 cifre.',
   codeInvalid: 'Il codice deve essere di 6 cifre.',
   accountExistsEmail: 'Esiste già un account con questo indirizzo email. Accedi invece di registrarti.',

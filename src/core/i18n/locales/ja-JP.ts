@@ -82,6 +82,7 @@ const jaJP: Translation = {
   reviewContact: (destination) => `審査が完了しましたら、${destination} にご連絡します。`,
   nextSteps: '次の手続き',
   startOver: '別のアカウントを登録',
+  continueLabel: '次へ',
   codeRequired: '6桁の認証コードを入力してください。',
   codeInvalid: '認証コードは6桁の数字で入力してください。',
   accountExistsEmail: 'このメールアドレスは既に登録されています。ログインしてください。',

@@ -82,6 +82,7 @@ const koKR: Translation = {
   reviewContact: (destination) => `검토가 끝나면 ${destination}(으)로 연락드리겠습니다.`,
   nextSteps: '다음 단계',
   startOver: '다른 계정으로 회원가입',
+  continueLabel: '계속',
   codeRequired: '6자리 인증번호를 입력해 주세요.',
   codeInvalid: '인증번호는 6자리 숫자여야 합니다.',
   accountExistsEmail: '이미 가입된 이메일 주소입니다. 로그인해 주세요.',

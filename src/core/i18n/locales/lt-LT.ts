@@ -90,6 +90,7 @@ const ltLT: Translation = {
   reviewContact: (destination) => `Kai peržiūra bus baigta, susisieksime su jumis: ${destination}.`,
   nextSteps: 'Tolesni žingsniai',
   startOver: 'Registruoti kitą paskyrą',
+  continueLabel: 'Tęsti',
   codeRequired: 'Įveskite 6 skaitmenų kodą.',
   codeInvalid: 'Kodą turi sudaryti 6 skaitmenys.',
   accountExistsEmail: 'Paskyra su šiuo el. pašto adresu jau yra. Prisijunkite.',

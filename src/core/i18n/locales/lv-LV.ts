@@ -90,6 +90,7 @@ const lvLV: Translation = {
   reviewContact: (destination) => `Kad pārbaude būs pabeigta, sazināsimies ar jums: ${destination}.`,
   nextSteps: 'Nākamie soļi',
   startOver: 'Reģistrēt citu kontu',
+  continueLabel: 'Turpināt',
   codeRequired: 'Ievadiet 6 ciparu kodu.',
   codeInvalid: 'Kodā jābūt 6 cipariem.',
   accountExistsEmail: 'Konts ar šo e-pasta adresi jau pastāv. Lūdzu, pieslēdzieties.',

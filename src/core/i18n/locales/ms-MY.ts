@@ -82,6 +82,7 @@ const msMY: Translation = {
   reviewContact: (destination) => `Kami akan menghubungi anda di ${destination} sebaik sahaja semakan selesai.`,
   nextSteps: 'Langkah seterusnya',
   startOver: 'Daftar akaun lain',
+  continueLabel: 'Teruskan',
   codeRequired: 'Sila masukkan kod 6 digit.',
   codeInvalid: 'Kod pengesahan mesti 6 digit.',
   accountExistsEmail: 'Akaun dengan alamat e-mel ini sudah wujud. Sila log masuk.',

@@ -88,6 +88,7 @@ const nbNO: Translation = {
   reviewContact: (destination) => `Vi kontakter deg på ${destination} når gjennomgangen er ferdig.`,
   nextSteps: 'Neste trinn',
   startOver: 'Registrer en konto til',
+  continueLabel: 'Fortsett',
   codeRequired: 'Skriv inn den 6-sifrede koden.',
   codeInvalid: 'Koden må bestå av 6 sifre.',
   accountExistsEmail: 'Det finnes allerede en konto med denne e-postadressen. Logg inn i stedet.',

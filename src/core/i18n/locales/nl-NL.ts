@@ -85,6 +85,7 @@ const nlNL: Translation = {
   reviewContact: (destination) => `We nemen contact met u op via ${destination} zodra de controle klaar is.`,
   nextSteps: 'Volgende stappen',
   startOver: 'Nog een account registreren',
+  continueLabel: 'Doorgaan',
   codeRequired: 'Vul de 6-cijferige code in.',
   codeInvalid: 'De code moet uit 6 cijfers bestaan.',
   accountExistsEmail: 'Er bestaat al een account met dit e-mailadres. Log in met dat account.',

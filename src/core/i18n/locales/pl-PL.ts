@@ -92,6 +92,7 @@ const plPL: Translation = {
   reviewContact: (destination) => `Gdy weryfikacja się zakończy, skontaktujemy się z Tobą: ${destination}.`,
   nextSteps: 'Kolejne kroki',
   startOver: 'Zarejestruj kolejne konto',
+  continueLabel: 'Dalej',
   codeRequired: 'Wpisz 6-cyfrowy kod.',
   codeInvalid: 'Kod musi składać się z 6 cyfr.',
   accountExistsEmail: 'Konto z tym adresem e-mail już istnieje. Zamiast rejestrować się ponownie, zaloguj się.',

@@ -82,6 +82,7 @@ const ptBR: Translation = {
   reviewContact: (destination) => `Entraremos em contato com você em ${destination} quando a análise terminar.`,
   nextSteps: 'Próximas etapas',
   startOver: 'Cadastrar outra conta',
+  continueLabel: 'Continuar',
   codeRequired: 'Digite o código de 6 dígitos.',
   codeInvalid: 'O código deve ter 6 dígitos.',
   accountExistsEmail: 'Já existe uma conta com este e-mail. Entre na sua conta.',

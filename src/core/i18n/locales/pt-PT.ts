@@ -88,6 +88,7 @@ const ptPT: Translation = {
   reviewContact: (destination) => `Entraremos em contacto consigo em ${destination} quando a análise terminar.`,
   nextSteps: 'Próximos passos',
   startOver: 'Registar outra conta',
+  continueLabel: 'Continuar',
   codeRequired: 'Introduza o código de 6 dígitos.',
   codeInvalid: 'O código deve ter 6 dígitos.',
   accountExistsEmail: 'Já existe uma conta com este endereço de e-mail. Inicie sessão.',

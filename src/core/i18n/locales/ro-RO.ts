@@ -90,6 +90,7 @@ const roRO: Translation = {
   reviewContact: (destination) => `Vă vom contacta la ${destination} după încheierea verificării.`,
   nextSteps: 'Pașii următori',
   startOver: 'Înregistrați alt cont',
+  continueLabel: 'Continuați',
   codeRequired: 'Introduceți codul de 6 cifre.',
   codeInvalid: 'Codul trebuie să aibă 6 cifre.',
   accountExistsEmail: 'Există deja un cont cu această adresă de e-mail. Vă rugăm să vă autentificați.',

@@ -92,6 +92,7 @@ const ruRU: Translation = {
   reviewContact: (destination) => `Когда проверка завершится, мы свяжемся с вами: ${destination}.`,
   nextSteps: 'Дальнейшие шаги',
   startOver: 'Зарегистрировать другой аккаунт',
+  continueLabel: 'Продолжить',
   codeRequired: 'Введите 6-значный код.',
   codeInvalid: 'Код должен состоять из 6 цифр.',
   accountExistsEmail: 'Аккаунт с этим адресом электронной почты уже существует. Пожалуйста, войдите в него.',

@@ -90,6 +90,7 @@ const skSK: Translation = {
   reviewContact: (destination) => `Keď bude kontrola hotová, ozveme sa vám na ${destination}.`,
   nextSteps: 'Ďalšie kroky',
   startOver: 'Zaregistrovať ďalší účet',
+  continueLabel: 'Pokračovať',
   codeRequired: 'Zadajte 6-miestny kód.',
   codeInvalid: 'Kód musí mať 6 číslic.',
   accountExistsEmail: 'Účet s touto e-mailovou adresou už existuje. Prihláste sa.',

@@ -102,6 +102,7 @@ const slSI: Translation = {
   reviewContact: (destination) => `Ko bo pregled končan, vas bomo obvestili na ${destination}.`,
   nextSteps: 'Naslednji koraki',
   startOver: 'Registrirajte drug račun',
+  continueLabel: 'Nadaljuj',
   codeRequired: 'Vnesite 6-mestno kodo.',
   codeInvalid: 'Koda mora imeti 6 števk.',
   accountExistsEmail: 'Račun s tem e-poštnim naslovom že obstaja. Prijavite se.',

@@ -88,6 +88,7 @@ const svSE: Translation = {
   reviewContact: (destination) => `Vi hör av oss till ${destination} när granskningen är klar.`,
   nextSteps: 'Nästa steg',
   startOver: 'Registrera ett konto till',
+  continueLabel: 'Fortsätt',
   codeRequired: 'Ange den 6-siffriga koden.',
   codeInvalid: 'Koden måste bestå av 6 siffror.',
   accountExistsEmail: 'Det finns redan ett konto med den här e-postadressen. Logga in i stället.',

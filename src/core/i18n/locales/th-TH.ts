@@ -82,6 +82,7 @@ const thTH: Translation = {
   reviewContact: (destination) => `เราจะติดต่อคุณที่ ${destination} เมื่อการตรวจสอบเสร็จสิ้น`,
   nextSteps: 'ขั้นตอนถัดไป',
   startOver: 'ลงทะเบียนบัญชีอื่น',
+  continueLabel: 'ดำเนินการต่อ',
   codeRequired: 'กรุณากรอกรหัส 6 หลัก',
   codeInvalid: 'รหัสต้องมี 6 หลัก',
   accountExistsEmail: 'อีเมลนี้ลงทะเบียนไว้แล้ว กรุณาเข้าสู่ระบบ',

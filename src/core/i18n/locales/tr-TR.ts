@@ -85,6 +85,7 @@ const trTR: Translation = {
   reviewContact: (destination) => `İnceleme tamamlandığında size ${destination} üzerinden ulaşacağız.`,
   nextSteps: 'Sonraki adımlar',
   startOver: 'Başka bir hesap kaydet',
+  continueLabel: 'Devam et',
   codeRequired: '6 haneli kodu girin.',
   codeInvalid: 'Kod 6 haneli olmalıdır.',
   accountExistsEmail: 'Bu e-posta adresiyle açılmış bir hesap zaten var. Lütfen kayıt olmak yerine giriş yapın.',

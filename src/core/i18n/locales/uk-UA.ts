@@ -92,6 +92,7 @@ const ukUA: Translation = {
   reviewContact: (destination) => `Щойно перевірку буде завершено, ми зв’яжемося з вами: ${destination}.`,
   nextSteps: 'Подальші кроки',
   startOver: 'Зареєструвати інший обліковий запис',
+  continueLabel: 'Продовжити',
   codeRequired: 'Введіть 6-значний код.',
   codeInvalid: 'Код має складатися з 6 цифр.',
   accountExistsEmail: 'Обліковий запис із цією адресою електронної пошти вже існує. Увійдіть у нього.',

@@ -88,6 +88,7 @@ const urPK: Translation = {
   reviewContact: (destination) => `جائزہ مکمل ہونے پر ہم ${destination} پر آپ سے رابطہ کریں گے۔`,
   nextSteps: 'اگلے مراحل',
   startOver: 'دوسرا اکاؤنٹ رجسٹر کریں',
+  continueLabel: 'جاری رکھیں',
   codeRequired: '6 ہندسوں کا کوڈ درج کریں۔',
   codeInvalid: 'کوڈ 6 ہندسوں کا ہونا چاہیے۔',
   accountExistsEmail: 'اس ای میل ایڈریس سے ایک اکاؤنٹ پہلے سے موجود ہے۔ براہ کرم اسی اکاؤنٹ میں لاگ ان کریں۔',

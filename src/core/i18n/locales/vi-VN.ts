@@ -82,6 +82,7 @@ const viVN: Translation = {
   reviewContact: (destination) => `Chúng tôi sẽ liên hệ với Quý khách qua ${destination} khi việc xét duyệt hoàn tất.`,
   nextSteps: 'Các bước tiếp theo',
   startOver: 'Đăng ký tài khoản khác',
+  continueLabel: 'Tiếp tục',
   codeRequired: 'Vui lòng nhập mã gồm 6 chữ số.',
   codeInvalid: 'Mã phải gồm 6 chữ số.',
   accountExistsEmail: 'Địa chỉ email này đã được dùng để đăng ký tài khoản. Vui lòng đăng nhập.',

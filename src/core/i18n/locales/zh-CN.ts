@@ -82,6 +82,7 @@ const zhCN: Translation = {
   reviewContact: (destination) => `审核完成后，我们会通过 ${destination} 联系您。`,
   nextSteps: '后续步骤',
   startOver: '注册另一个账户',
+  continueLabel: '继续',
   codeRequired: '请输入 6 位验证码。',
   codeInvalid: '验证码应为 6 位数字。',
   accountExistsEmail: '该邮箱已注册账户，请直接登录。',

@@ -82,6 +82,7 @@ const zhTW: Translation = {
   reviewContact: (destination) => `審核完成後，我們會透過 ${destination} 與您聯絡。`,
   nextSteps: '後續步驟',
   startOver: '註冊其他帳號',
+  continueLabel: '繼續',
   codeRequired: '請輸入 6 位數驗證碼。',
   codeInvalid: '驗證碼應為 6 位數字。',
   accountExistsEmail: '此電子郵件地址已註冊，請直接登入。',
