@@ -6,6 +6,32 @@ import { css } from 'lit';
  * chunk arrives, so the first step's stylesheet stays small.
  */
 export const laterStyles = css`
+  /* An existing account: a notice, not an error, and its way on takes Send's place. The country field steps
+     aside too, so the notice stands right under the address or number it is about (drawn from this chunk,
+     so the entry's stylesheet does not grow). */
+  form:has(> .exists) > .primary,
+  form:has(> .exists) .field:has(> #country) {
+    display: none;
+  }
+  .exists {
+    display: grid;
+    gap: var(--cr-space);
+  }
+  .notice {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--cr-color-border);
+    border-inline-start: 4px solid var(--cr-color-accent);
+    border-radius: var(--cr-radius);
+    background: var(--cr-color-surface);
+    color: var(--cr-color-text);
+  }
+  .exists .primary {
+    text-decoration: none;
+  }
+  .exists .link {
+    justify-self: center;
+  }
   .code-input {
     font-variant-numeric: tabular-nums;
     letter-spacing: 0.4em;
