@@ -26,8 +26,16 @@ export const laterStyles = css`
     background: var(--cr-color-surface);
     color: var(--cr-color-text);
   }
+  /* Focus comes to the notice only so that it is read out; the ring belongs to what can be pressed. */
+  .notice:focus {
+    outline: none;
+  }
   .exists .primary {
     text-decoration: none;
+  }
+  .exists .primary:focus-visible {
+    outline: 3px solid var(--cr-color-accent);
+    outline-offset: 2px;
   }
   .exists .link {
     justify-self: center;
