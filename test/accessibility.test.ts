@@ -86,7 +86,7 @@ describe('axe, WCAG 2.2 A and AA, in every state', () => {
     await countriesLoaded(again.el);
     await typeInto(again.el, '#email', email);
     await press('Enter');
-    await waitUntil(() => query(again.el, '#send-error a'), 'no account-exists message with a link');
+    await waitUntil(() => query(again.el, '#sign-in'), 'no account-exists notice with its Sign in');
     await expectAxePass(again.el, 'account exists');
 
     const review = await mount({});

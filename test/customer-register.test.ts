@@ -76,15 +76,15 @@ describe('<customer-register> by e-mail, end to end', () => {
     await countriesLoaded(second.el);
     await typeInto(second.el, '#email', email.toUpperCase());
     await press('Enter');
-    await waitUntil(() => alerts(second.el).length > 0, 'no message shown');
-    expect(alerts(second.el)[0]).to.contain('already exists');
+    await waitUntil(() => query(second.el, '#send-error'), 'no message shown');
+    expect(part(second.el, '#send-error').textContent).to.contain('already exists');
     expect(query(second.el, '#code'), 'no code step').to.equal(null);
     expect(await requestsOf(first.companyId, 'sendCode')).to.have.length(1);
     expect(await customersOf(first.companyId)).to.have.length(1);
     expect(part<HTMLInputElement>(second.el, '#email').value, 'what was typed is kept').to.equal(email.toUpperCase());
   });
 
-  it('an existing account: focus goes to the message, whose "Sign in" link carries what was typed, utm and agent code; account-exists fires', async () => {
+  it('an existing account: a neutral notice under the e-mail field, "Sign in" as the primary action (its link carries what was typed, utm and agent code), account-exists fires', async () => {
     const first = await mount();
     const email = uniqueEmail('exists');
     await requestCodeFor(first.el, email);
@@ -100,8 +100,26 @@ describe('<customer-register> by e-mail, end to end', () => {
     await press('Enter');
     const event = await exists;
     await waitUntil(() => focused(second.el)?.id === 'send-error', 'focus did not go to the message');
-    const link = part<HTMLAnchorElement>(second.el, '#send-error a');
-    expect(link.textContent).to.equal('Sign in');
+    const notice = part(second.el, '#send-error');
+    // A notice, not an error: announced politely, not in the error colour, and no alert anywhere.
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(notice.classList.contains('form-error'), 'not styled as an error').to.equal(false);
+    const errorLine = part(second.el, '#email-error');
+    expect(getComputedStyle(notice).color).not.to.equal(getComputedStyle(errorLine).color);
+    expect(alerts(second.el)).to.deep.equal([]);
+    // At the identifier: the next thing drawn below the e-mail field (the country and Send step aside).
+    const emailField = part(second.el, '#email').closest('.field')!;
+    const visibleAfterEmail = [...second.el.shadowRoot!.querySelectorAll<HTMLElement>('form *')].filter(
+      (node) => node.getBoundingClientRect().height > 0 && emailField.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING && !emailField.contains(node),
+    );
+    expect(visibleAfterEmail[0]?.closest('.exists'), 'the notice comes right after the e-mail field').to.not.equal(null);
+    const send = part<HTMLButtonElement>(second.el, 'button[type="submit"]');
+    expect(send.getBoundingClientRect().height, '"Send verification code" is not offered').to.equal(0);
+    // "Sign in" is the primary action, a link to the site's sign-in page.
+    const link = part<HTMLAnchorElement>(second.el, '#sign-in');
+    expect(link.tagName).to.equal('A');
+    expect(link.classList.contains('primary')).to.equal(true);
+    expect(link.textContent!.trim()).to.equal('Sign in');
     const url = new URL(link.href);
     expect(`${url.origin}${url.pathname}`).to.equal(`${location.origin}/signin`);
     expect(url.searchParams.get('from'), 'the site\'s own parameters stay').to.equal('widget');
@@ -111,14 +129,48 @@ describe('<customer-register> by e-mail, end to end', () => {
     expect(event.detail).to.deep.equal({ method: 'email', loginName: email, loginUrl: link.href });
     await expect(second.el).to.be.accessible();
 
-    // Without login-url: the message alone, and the event without a link.
-    const third = await mount({ companyId: first.companyId });
-    const again = oneEvent(third.el, 'account-exists');
-    await countriesLoaded(third.el);
-    await typeInto(third.el, '#email', email);
-    await press('Enter');
-    expect((await again).detail).to.deep.equal({ method: 'email', loginName: email, loginUrl: undefined });
-    expect(query(third.el, '#send-error a')).to.equal(null);
+    // The secondary action: another address, typed into an empty, focused field, with Send back.
+    const another = part<HTMLButtonElement>(second.el, '#use-another');
+    expect(another.textContent!.trim()).to.equal('Use another email address');
+    another.click();
+    await waitUntil(() => focused(second.el)?.id === 'email', 'focus did not go to the e-mail field');
+    expect(part<HTMLInputElement>(second.el, '#email').value).to.equal('');
+    expect(query(second.el, '#send-error'), 'the notice goes').to.equal(null);
+    expect(send.getBoundingClientRect().height, 'Send is back').to.be.greaterThan(0);
+    expect(part(second.el, '#country').getBoundingClientRect().height, 'the country is back').to.be.greaterThan(0);
+  });
+
+  it('an existing account without login-url: one console warning for the site, and the notice says where to sign in', async () => {
+    const first = await mount();
+    const email = uniqueEmail('exists-nolink');
+    await requestCodeFor(first.el, email);
+    await enterCodeAndRegister(first, email);
+
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const third = await mount({ companyId: first.companyId });
+      const again = oneEvent(third.el, 'account-exists');
+      await countriesLoaded(third.el);
+      await typeInto(third.el, '#email', email);
+      await press('Enter');
+      expect((await again).detail).to.deep.equal({ method: 'email', loginName: email, loginUrl: undefined });
+      await waitUntil(() => query(third.el, '#send-error'), 'no notice');
+      expect(query(third.el, '#sign-in'), 'no Sign in without a sign-in page').to.equal(null);
+      expect(part(third.el, '#send-error').textContent).to.contain((await loadTranslation('en-US')).accountExistsNoLink);
+      // A second try on the same element: still one warning.
+      const twice = oneEvent(third.el, 'account-exists');
+      part<HTMLButtonElement>(third.el, '#use-another').click();
+      await waitUntil(() => focused(third.el)?.id === 'email', 'focus did not go to the e-mail field');
+      await typeInto(third.el, '#email', email);
+      await press('Enter');
+      await twice;
+      const aboutLoginUrl = warnings.filter((w) => w.includes('login-url'));
+      expect(aboutLoginUrl, warnings.join('\n')).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('bad input gets an inline message before any request, and focus goes to the field', async () => {

@@ -68,6 +68,42 @@ describe('phone entry', () => {
     expect(query(after.el, '.iti__selected-country')!.getAttribute('aria-label')).to.contain('+44');
   });
 
+  it('a number that has an account: the notice at the phone field, and "Use another number" empties and focuses it', async () => {
+    const companyId = uniqueCompanyId('phone-exists');
+    const first = await mount({ companyId, country: 'GB', methods: 'phone' });
+    (await showPhone(first.el)).focus();
+    await typeText('07400 123456');
+    await press('Enter');
+    await waitForStep(first.el, '#code');
+    const registered = oneEvent(first.el, 'registered');
+    part<HTMLInputElement>(first.el, '#code').focus();
+    await typeText(await latestCode(companyId, '44 7400123456'));
+    await registered;
+    first.el.remove();
+
+    const second = await mount({ companyId, country: 'GB', methods: 'phone', attributes: { 'login-url': '/signin' } });
+    const exists = oneEvent(second.el, 'account-exists');
+    (await showPhone(second.el)).focus();
+    await typeText('07400 123456');
+    await press('Enter');
+    expect((await exists).detail.method).to.equal('phone');
+    await waitUntil(() => query(second.el, '#send-error'), 'no notice');
+    expect(part(second.el, '#send-error').getAttribute('role')).to.equal('status');
+    // The next thing drawn after the phone field's own parts is the notice.
+    const phoneField = part(second.el, '#phone').closest('.field')!;
+    const after = [...second.el.shadowRoot!.querySelectorAll<HTMLElement>('form *')].filter(
+      (node) => node.getBoundingClientRect().height > 0 && phoneField.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING && !phoneField.contains(node),
+    );
+    expect(after[0]?.closest('.exists'), 'the notice comes right after the phone field').to.not.equal(null);
+    expect(new URL(part<HTMLAnchorElement>(second.el, '#sign-in').href).searchParams.get('phone')).to.equal('+447400123456');
+    const another = part<HTMLButtonElement>(second.el, '#use-another');
+    expect(another.textContent!.trim()).to.equal('Use another number');
+    another.click();
+    await waitUntil(() => focused(second.el)?.id === 'phone', 'focus did not go to the phone field');
+    expect(part<HTMLInputElement>(second.el, '#phone').value).to.equal('');
+    expect(query(second.el, '#send-error'), 'the notice goes').to.equal(null);
+  });
+
   it('is accessible, labelled, and its country button names the visible dial code', async () => {
     const { el } = await mount({ country: 'CN' });
     await showPhone(el);

@@ -98,8 +98,8 @@ describe('the public API, as frameworks use it', () => {
     await countriesLoaded(second.el);
     await typeInto(second.el, '#email', email);
     await press('Enter');
-    await waitUntil(() => query(second.el, '#send-error a'), 'no Sign in link');
-    const link = new URL(query<HTMLAnchorElement>(second.el, '#send-error a')!.href);
+    await waitUntil(() => query(second.el, '#sign-in'), 'no Sign in link');
+    const link = new URL(query<HTMLAnchorElement>(second.el, '#sign-in')!.href);
     expect(link.pathname).to.equal('/signin');
     expect(link.searchParams.get('email')).to.equal(email);
   });

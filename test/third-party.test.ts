@@ -208,7 +208,7 @@ describe('third-party registration', () => {
     expect(configs).to.deep.equal(['apple']);
   });
 
-  it('says so when the provider account is registered already, and registers no duplicate', async () => {
+  it('says so when the provider account is registered already, registers no duplicate, and fires account-exists with the provider as its method', async () => {
     const user = { id: `dup-${crypto.randomUUID().slice(0, 8)}`, email: `dup.${crypto.randomUUID().slice(0, 6)}@example.com` };
     const first = await mountWithProviders({ providers: 'google', user });
     const registered = oneEvent(first.el, 'registered');
@@ -216,10 +216,16 @@ describe('third-party registration', () => {
     await registered;
     first.el.remove();
 
-    const second = await mountWithProviders({ companyId: first.companyId, providers: 'google', user });
+    const second = await mountWithProviders({ companyId: first.companyId, providers: 'google', user, attributes: { 'login-url': '/signin' } });
+    const exists = oneEvent(second.el, 'account-exists');
     (await buttonShown(second.el, 'google')).click();
     expect(await errorShown(second.el)).to.contain('already registered');
     expect(await customersOf(first.companyId)).to.have.length(1);
+    const { detail } = await exists;
+    expect(detail.method).to.equal('google');
+    expect(detail.loginName).to.equal(user.email);
+    // The site's sign-in page, without an identifier of our own (the provider's sign-in is there).
+    expect(detail.loginUrl).to.equal(`${location.origin}/signin`);
   });
 
   it('refuses an answer whose state is not the request\'s, before asking the gateway', async () => {

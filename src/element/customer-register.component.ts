@@ -19,7 +19,7 @@ import { configProblemOf, gatewayConfigOf, offeredMethodsOf } from '../core/gate
  * @event registered - The customer was created (once). `detail.confirmed: true` with `detail.customerNo`, `detail.customer` (the gateway's whole `data`), `detail.token`; or `confirmed: false` with `detail.loginName` only, when register's answer was lost and the account is known to exist.
  * @event step-change - Another step is shown (for funnels). `detail.step`, `detail.method`.
  * @event register-error - A failure was shown to the person. `detail.code`, `detail.message`, `detail.call`.
- * @event account-exists - The account exists already (the message offers to sign in). `detail.method`, `detail.loginName`, `detail.loginUrl`.
+ * @event account-exists - The account exists already, for every method (the notice offers to sign in). `detail.method` (`email`, `phone` or the provider), `detail.loginName`, `detail.loginUrl`.
  *
  * @slot header - Above every step (a title or logo).
  * @slot footer - Below every step (links, help).

@@ -306,7 +306,9 @@ export class FirstStepController implements ReactiveController {
     const { element } = host;
     const { t } = host.i18n;
     const form = this.current;
-    const mode = passwordMode(element);
+    // While an existing account is said, only its way on is shown: no password or account type to fill in.
+    const exists = registration.failedAction === 'send' && registration.error instanceof AccountExistsError;
+    const mode = exists ? 'none' : passwordMode(element);
     return html`${mode === 'none'
       ? nothing
       : renderPasswordField({
@@ -321,15 +323,30 @@ export class FirstStepController implements ReactiveController {
           },
           onToggle: () => this.choose({ passwordVisible: !form.passwordVisible }),
         })}
-    ${renderAccountTypes({
+    ${exists ? nothing : renderAccountTypes({
       t,
       offered: offeredAccountTypes(element),
       chosen: effectiveAccountType(element, form.accountType),
       onChoose: (accountType) => this.choose({ accountType }),
     })}
     ${registration.failedAction === 'send'
-      ? renderSendError(registration.error, t, (account) => signInUrlFor(element, account, this.touch, host.warn))
+      ? renderSendError(
+          registration.error,
+          t,
+          (account) => signInUrlFor(element, account, this.touch, host.warn),
+          () => this.useAnother(),
+        )
       : nothing}`;
+  }
+
+  /** An account exists for what was typed: the identifier is emptied and focused, for another one. */
+  private useAnother() {
+    const phone = this.host.form().method === 'phone';
+    const input = this.phone.value?.field?.input;
+    if (!phone) this.host.setForm({ email: '' });
+    else if (input) input.value = '';
+    this.registration.dismissError();
+    this.host.focus(phone ? 'phone' : 'email');
   }
 }
 

@@ -6,6 +6,40 @@ import { css } from 'lit';
  * chunk arrives, so the first step's stylesheet stays small.
  */
 export const laterStyles = css`
+  /* An existing account: a notice, not an error, and its way on takes Send's place. The country field steps
+     aside too, so the notice stands right under the address or number it is about (drawn from this chunk,
+     so the entry's stylesheet does not grow). */
+  form:has(> .exists) > .primary,
+  form:has(> .exists) .field:has(> #country) {
+    display: none;
+  }
+  .exists {
+    display: grid;
+    gap: var(--cr-space);
+  }
+  .notice {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--cr-color-border);
+    border-inline-start: 4px solid var(--cr-color-accent);
+    border-radius: var(--cr-radius);
+    background: var(--cr-color-surface);
+    color: var(--cr-color-text);
+  }
+  /* Focus comes to the notice only so that it is read out; the ring belongs to what can be pressed. */
+  .notice:focus {
+    outline: none;
+  }
+  .exists .primary {
+    text-decoration: none;
+  }
+  .exists .primary:focus-visible {
+    outline: 3px solid var(--cr-color-accent);
+    outline-offset: 2px;
+  }
+  .exists .link {
+    justify-self: center;
+  }
   /* As wide as six spaced digits and the caret, not the form: the field's size says what to type (GOV.UK). */
   .code-input {
     inline-size: calc(6.5ch + 2.4em + 1.5rem + 2px);

@@ -13,7 +13,7 @@ import type { Step, StepName } from '../core/flow/steps.js';
 import { registrationHost, type RegistrationHost } from './registration-host.js';
 import { emit, type RegisteredDetail } from '../core/embedding/events.js';
 import { RegistrationController } from './registration-controller.js';
-import { AccountExistsError } from '../core/flow/registration-flow.js';
+import { AccountExistsError, ProviderAccountExistsError } from '../core/flow/registration-flow.js';
 import { FirstStepController } from './first-step-controller.js';
 import { loadCodeStep, rememberStep, resumeKey } from '../core/flow/session-resume.js';
 import { clearDraft, DRAFT_PREFIX, loadDraft, saveDraft, type FirstStepDraft } from '../core/flow/first-step-draft.js';
@@ -218,7 +218,12 @@ class ElementSession implements RegistrationSession, ReactiveController {
       call: error instanceof GatewayError ? error.call : undefined,
       ...(reason ? { reason } : {}),
     });
-    if (error instanceof AccountExistsError) emit(element, 'account-exists', accountExistsDetail(element, error.account, this.touch, host.warn));
+    // Every way of trying, providers too, tells the page the same way; a site without a sign-in page hears about it once.
+    const tried = error instanceof AccountExistsError ? error.account : error instanceof ProviderAccountExistsError ? error : undefined;
+    if (!tried) return;
+    const detail = accountExistsDetail(element, tried, this.touch, host.warn);
+    if (!detail.loginUrl) host.warn('an account exists already, and there is no sign-in page to send the person to: set login-url to your sign-in page (http or https)');
+    emit(element, 'account-exists', detail);
   }
 
   private loadThirdParty() {

@@ -54,11 +54,11 @@ export interface RegisterErrorDetail {
 }
 
 export interface AccountExistsDetail {
-  /** How the person tried to register: `email` or `phone`. */
-  method: AccountChannel;
-  /** What they typed: the e-mail address, or the phone number as `+8613800000000`. */
+  /** How the person tried to register: `email` or `phone`, or the provider (`google`, `metamask`, ...). */
+  method: AccountChannel | ThirdPartyProvider;
+  /** What they typed: the e-mail address, or the phone number as `+8613800000000`; for a provider, its account's e-mail, phone or user id. */
   loginName: string;
-  /** The sign-in link the element offers (`login-url` with the identifier, utm and agent code), if the site set one. */
+  /** The sign-in link the element offers (`login-url` with the identifier (not for a provider), utm and agent code), if the site set one. */
   loginUrl?: string;
 }
 

@@ -5,6 +5,7 @@
  * sign-in form can be prefilled and the campaign and agent are kept. Pure, so it is tested without the DOM.
  */
 import type { Account } from '../gateway/account.js';
+import type { ThirdPartyProvider } from '../gateway/contract.js';
 import type { UtmField } from '../gateway/register.js';
 import type { AccountExistsDetail } from './events.js';
 import { resolveUtm, UTM_PARAMETERS, utmOf, type Utm } from './attribution.js';
@@ -13,7 +14,8 @@ import { agentReferral } from './register-fields.js';
 export interface SignInLinkInputs {
   /** The `login-url` attribute, relative to the page or absolute. */
   loginUrl: string;
-  account: Account;
+  /** What the person typed; none for a provider account (the site's sign-in offers that provider). */
+  account?: Account;
   utmAttributes: Utm;
   touch: Utm;
   agentCode?: string;
@@ -48,7 +50,7 @@ export function signInUrl(inputs: SignInLinkInputs): string | undefined {
   // `login-url` ending in a fragment (`/login#`): everything goes there, out of server logs, Referer and analytics.
   const inFragment = raw.includes('#');
   const params = inFragment ? new URLSearchParams(url.hash.slice(1)) : url.searchParams;
-  params.set(inputs.account.channel, identifierOf(inputs.account));
+  if (inputs.account) params.set(inputs.account.channel, identifierOf(inputs.account));
   const utm = resolveUtm(inputs.utmAttributes, inputs.touch);
   for (const [field, parameter] of Object.entries(UTM_PARAMETERS) as [keyof Utm, string][]) {
     if (utm[field]) params.set(parameter, utm[field]!);
@@ -70,7 +72,7 @@ export interface SignInLinkAttributes extends Record<UtmField, string> {
 type Warn = (message: string) => void;
 
 /** The sign-in link for an element on this page, from its attributes and the visit's first touch. */
-export function signInUrlFor(element: SignInLinkAttributes, account: Account, touch: Utm, warn: Warn): string | undefined {
+export function signInUrlFor(element: SignInLinkAttributes, account: Account | undefined, touch: Utm, warn: Warn): string | undefined {
   return signInUrl({
     loginUrl: element.loginUrl ?? '',
     account,
@@ -84,7 +86,16 @@ export function signInUrlFor(element: SignInLinkAttributes, account: Account, to
   });
 }
 
-/** The `account-exists` event's detail: how and as whom the person tried, and the way on offered. */
-export function accountExistsDetail(element: SignInLinkAttributes, account: Account, touch: Utm, warn: Warn): AccountExistsDetail {
-  return { method: account.channel, loginName: identifierOf(account), loginUrl: signInUrlFor(element, account, touch, warn) };
+/**
+ * The `account-exists` event's detail: how and as whom the person tried, and the way on offered.
+ * A provider account (`provider`, and the name it is known by) gets the site's sign-in page without an identifier.
+ */
+export function accountExistsDetail(
+  element: SignInLinkAttributes,
+  tried: Account | { provider: ThirdPartyProvider; loginName: string },
+  touch: Utm,
+  warn: Warn,
+): AccountExistsDetail {
+  if ('provider' in tried) return { method: tried.provider, loginName: tried.loginName, loginUrl: signInUrlFor(element, undefined, touch, warn) };
+  return { method: tried.channel, loginName: identifierOf(tried), loginUrl: signInUrlFor(element, tried, touch, warn) };
 }

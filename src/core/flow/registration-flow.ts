@@ -49,7 +49,11 @@ export class AccountExistsError extends Error {
 
 /** The provider account is registered already (the verify call said so, or register refused a duplicate). */
 export class ProviderAccountExistsError extends Error {
-  constructor(readonly provider: ThirdPartyProvider) {
+  constructor(
+    readonly provider: ThirdPartyProvider,
+    /** What the provider account is known by (its e-mail, phone or user id). */
+    readonly loginName: string,
+  ) {
     super(`${provider} account already registered`);
   }
 }
@@ -311,7 +315,7 @@ export class RegistrationFlow {
   ): Promise<ConfirmStep | DoneStep | UnderReviewStep> {
     this.expect('registerWithProvider', 'account');
     const verified = await this.calls.verifyProof(this.options.config(), proof, { signal });
-    if (verified.registered) throw new ProviderAccountExistsError(proof.provider);
+    if (verified.registered) throw new ProviderAccountExistsError(proof.provider, thirdPartyLoginName(verified));
     signal?.throwIfAborted();
     const account: ThirdPartyAccount = {
       channel: 'third-party',
@@ -344,7 +348,7 @@ export class RegistrationFlow {
     try {
       outcome = await this.calls.register(config, body, { signal });
     } catch (error) {
-      if (error instanceof GatewayRefusal && ACCOUNT_EXISTS_CODES.has(error.code)) throw new ProviderAccountExistsError(account.provider);
+      if (error instanceof GatewayRefusal && ACCOUNT_EXISTS_CODES.has(error.code)) throw new ProviderAccountExistsError(account.provider, account.loginName);
       throw error;
     }
     signal?.throwIfAborted();

@@ -83,6 +83,10 @@ export const enUSLater = {
   codeInvalid: 'The code must be 6 digits.',
   accountExistsEmail: 'An account with this email address already exists. Please sign in instead.',
   accountExistsPhone: 'An account with this mobile number already exists. Please sign in instead.',
+  /** After accountExistsEmail/Phone when the site gave no sign-in page (`login-url`): where to go instead. */
+  accountExistsNoLink: 'You can sign in on this website with the same details.',
+  useAnotherEmail: 'Use another email address',
+  useAnotherPhone: 'Use another number',
   timeout: 'The server took too long to answer. Please check your connection and try again.',
   serverError: (status: number) => `The server ran into a problem (error ${status}). Please try again in a moment.`,
   badResponse: 'The server sent an answer we could not read. Please try again.',
