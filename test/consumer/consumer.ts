@@ -28,7 +28,8 @@ el.addEventListener('register-error', (event) => {
 });
 el.addEventListener('account-exists', (event) => {
   const detail: AccountExistsDetail = event.detail;
-  const method: 'email' | 'phone' = detail.method;
+  // `email`, `phone`, or the provider whose account exists already.
+  const method: 'email' | 'phone' | 'google' | 'facebook' | 'twitter' | 'telegram' | 'apple' | 'metamask' = detail.method;
   console.log(method, detail.loginName, detail.loginUrl?.length);
 });
 // Every input is a property, as frameworks set them.
