@@ -10,7 +10,8 @@
 // - css: outside quoted strings and url(...), comments go, whitespace runs
 //   become one space, and the space next to `{ } ; , >` and after a
 //   declaration's `:` goes (a selector's `:` is never followed by a space), as
-//   does the `;` before `}`, and a number's leading zero (`0.5rem` is `.5rem`).
+//   does the `;` before `}`, and a number's leading zero (`0.5rem` is `.5rem`;
+//   not in a custom property, whose value is kept as written).
 // It runs after esbuild (the code is JavaScript by then) on our own modules only.
 import MagicString from 'magic-string';
 
@@ -50,7 +51,8 @@ export function minifyCss(raw) {
             .replace(/\s*([{};,>])\s*/g, '$1')
             .replace(/:\s+/g, ':')
             .replace(/;}/g, '}')
-            .replace(/(^|[\s:(,])0\.(\d)/g, '$1.$2'),
+            // A custom property keeps its value's text as written (it is a token stream, not yet a number).
+            .replace(/(--[\w-]+:[^;}]*)|(^|[\s:(,])0\.(\d)/g, (match, custom, before, digit) => custom ?? `${before}.${digit}`),
     )
     .join('');
 }

@@ -22,7 +22,7 @@ describe('minify-templates (build plugin)', () => {
       .e::before { content: ' a ; /* not a comment */ b: c '; }
       .f { background: url( "data:image/svg+xml;x: y" ); font-family: "A  B", sans-serif; }
       @media (prefers-reduced-motion: reduce) { .g { animation-duration: 2.4s; } }
-      .h { padding: 0.5rem 0.75rem; opacity: 0.7; inline-size: 10.5px; margin: -0.5rem; transform: scale(0.9, 0.8) }
+      .h { --gap: 0.5rem; padding: 0.5rem 0.75rem; opacity: 0.7; inline-size: 10.5px; margin: -0.5rem; transform: scale(0.9, 0.8) }
       a/**/b { x: y }
     `;
     const small = minifyCss(source) as string;
@@ -33,7 +33,7 @@ describe('minify-templates (build plugin)', () => {
     // (`a/**/b` is not a valid selector, with or without the comment: the parser drops it both times.)
     expect(rules(small)).to.have.length(5);
     // A number's leading zero goes; 10.5 and the minus sign's stay.
-    expect(small).to.include('padding:.5rem .75rem;opacity:.7;inline-size:10.5px;margin:-0.5rem;transform:scale(.9,.8)');
+    expect(small).to.include('--gap:0.5rem;padding:.5rem .75rem;opacity:.7;inline-size:10.5px;margin:-0.5rem;transform:scale(.9,.8)');
   });
 
   it('collapses line breaks in markup to one space and leaves one-line spacing alone', () => {
