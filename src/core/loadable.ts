@@ -2,8 +2,7 @@
  * Something an element loads and then draws: a lazy chunk, the country list,
  * a provider's settings. One shape for all of them: where the load stands (one
  * status union), its value once ready, its error once failed, one way to try
- * again, and (renderLoad) a template for each status. Every change of status asks the host to
- * re-render. (The gateway actions a person starts, Send and register, run as
+ * again. Every change of status asks the host to re-render. (The gateway actions a person starts, Send and register, run as
  * a @lit/task in RegistrationController: they are not loads.)
  */
 
@@ -50,9 +49,4 @@ export class Loadable<T> {
     this.status = status;
     this.host.requestUpdate();
   }
-}
-
-/** One template per status of a load: `pending` stands for idle and loading alike. */
-export function renderLoad<T, R>(load: Loadable<T>, views: { pending: () => R; ready: (value: T) => R; failed: (error: unknown) => R }): R {
-  return load.status === 'ready' ? views.ready(load.value as T) : load.status === 'failed' ? views.failed(load.error) : views.pending();
 }

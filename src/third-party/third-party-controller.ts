@@ -29,7 +29,8 @@ import type { Residence, ThirdPartyPart } from '../registration/lazy-parts.js';
 import { PROVIDER_MARKS } from './provider-marks.js';
 import { PROVIDER_NAMES } from '../core/providers/provider-names.js';
 import { SignInError } from '../core/providers/sign-in-error.js';
-import { renderWalletPanel, renderWalletUnavailable, type WalletConnection } from './wallet-panel-view.js';
+import { renderWalletPanel, renderWalletUnavailable } from './wallet-panel-view.js';
+import type { ConnectionQrCode } from './metamask-sdk.js';
 import { isMobileDevice as isPhone } from '../core/embedding/device.js';
 import { awaitPopupAnswer, closePopup, openSignInPopup, redirectToProvider, takeRedirectAnswer } from './sign-in-window.js';
 
@@ -103,7 +104,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
   /** The provider whose sign-in is under way (its button shows the progress). */
   private active?: ThirdPartyProvider;
   /** MetaMask Mobile's connection link and its QR code, while the person has it to scan. */
-  private walletQr?: WalletConnection;
+  private walletQr?: ConnectionQrCode;
   /** A wallet failure just shown, to bring into view and focus once rendered (hostUpdated). */
   private revealWalletFailure = false;
 

@@ -8,9 +8,8 @@ import { html, nothing } from 'lit';
 import type { Translation } from '../core/i18n/localize.js';
 import { renderQrCode } from './qr-code-view.js';
 
-/** MetaMask's connection link and its QR code, as the SDK's chunk makes them (a type only: no code of that chunk here). */
-export type { ConnectionQrCode as WalletConnection } from './metamask-sdk.js';
-import type { ConnectionQrCode as WalletConnection } from './metamask-sdk.js';
+// A type only: no code of the SDK's chunk comes with it.
+import type { ConnectionQrCode } from './metamask-sdk.js';
 
 /** Where MetaMask is downloaded: the extension on a computer, the app (by store) on a phone. */
 export const METAMASK_DOWNLOAD_URL = 'https://metamask.io/download/';
@@ -42,7 +41,7 @@ export function renderWalletUnavailable(message: string, t: Translation, options
   `;
 }
 
-export function renderWalletPanel(connection: WalletConnection, t: Translation, options: { onPhone: boolean; cancel: unknown }) {
+export function renderWalletPanel(connection: ConnectionQrCode, t: Translation, options: { onPhone: boolean; cancel: unknown }) {
   // Only MetaMask's own https link is offered as a link (never a javascript: or custom-scheme URL from the SDK).
   const open = connection.link.startsWith('https://')
     ? html`<a class=${options.onPhone ? 'wallet-open primary' : 'link'} part="link" href=${connection.link} target="_blank" rel="noopener noreferrer"
