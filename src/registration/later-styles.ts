@@ -30,6 +30,11 @@ export const laterStyles = css`
     color: var(--cr-color-muted);
     text-decoration: none;
   }
+  /* "Did you mean …?" (email-suggestion.ts): a live region that is always there, taking no room (nor a grid gap)
+     while it has nothing to say, so the first step keeps the shape the entry drew. */
+  #email-suggestion:empty {
+    position: absolute;
+  }
   /* An existing account: a notice, not an error, and its way on takes Send's place. The country field steps
      aside too, so the notice stands right under the address or number it is about (drawn from this chunk,
      so the entry's stylesheet does not grow). */

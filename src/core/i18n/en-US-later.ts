@@ -17,6 +17,8 @@ export const enUSLater = {
   countryRequired: 'Choose your country or region of residence.',
   countriesFailed: 'We could not load the list of countries and regions.',
   phoneLoadFailed: 'The mobile number field could not be loaded.',
+  /** Under the e-mail field when its domain looks mistyped (gmial.com); the whole sentence is the button that takes the address. */
+  emailSuggestion: (email: string) => `Did you mean ${email}?`,
   codeLabel: 'Verification code',
   codeSentTo: (destination: string) => `Enter the 6-digit code we sent to ${destination}.`,
   /** Under the code field of an e-mail code step, for a person whose mail filter took the code. */
