@@ -105,30 +105,23 @@ export const styles = css`
     border-radius: var(--cr-radius);
     background: var(--cr-color-surface);
   }
+  /* Entry-drawn controls only; what only the registration chunk draws (the country select, an invalid field,
+     a disabled link) is styled in src/registration/later-styles.ts. */
   input:focus-visible,
-  select:focus-visible,
   button:focus-visible {
     outline: 3px solid var(--cr-color-accent);
     outline-offset: 2px;
   }
-  input[aria-invalid='true'],
-  select[aria-invalid='true'] {
-    border-color: var(--cr-color-error);
-  }
+  /* The offline notice is the entry's only hint (its colour is the notice's own); the rest of .hint is in later-styles.ts. */
   .hint {
     margin: 0;
-    color: var(--cr-color-muted);
-    /* A long address or number ("we sent a code to ...") breaks anywhere rather than push the form sideways
-       (and, as a grid item, may be narrower than that unbroken word: WebKit sizes it by the word otherwise). */
     overflow-wrap: anywhere;
-    min-inline-size: 0;
   }
   .field-error,
   .form-error {
     margin: 0;
     color: var(--cr-color-error);
   }
-  .form-error:empty,
   .field-error:empty {
     display: none;
   }
@@ -173,10 +166,6 @@ export const styles = css`
   button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.7;
-  }
-  .link[aria-disabled='true'] {
-    color: var(--cr-color-muted);
-    text-decoration: none;
   }
   .tabs {
     display: flex;

@@ -93,26 +93,30 @@ function onTabKeydown(event: KeyboardEvent, { offered, form, dir, onSelectMethod
   onSelectMethod(offered[(next + offered.length) % offered.length], true);
 }
 
-function renderEmailField({ t, form, onEmailInput }: FirstStepProps) {
+function renderEmailField({ t, form, session, onEmailInput }: FirstStepProps) {
   return renderField(
     'email',
     t.emailLabel,
-    html`<input
-      id="email"
-      part="input"
-      type="email"
-      name="email"
-      autocomplete="email"
-      inputmode="email"
-      spellcheck="false"
-      maxlength="254"
-      dir="ltr"
-      required
-      .value=${form.email}
-      aria-invalid=${form.errors.email ? 'true' : 'false'}
-      aria-describedby="email-error"
-      @input=${onEmailInput}
-    />`,
+    // The registration chunk's "Did you mean …?" comes right under the input.
+    [
+      html`<input
+        id="email"
+        part="input"
+        type="email"
+        name="email"
+        autocomplete="email"
+        inputmode="email"
+        spellcheck="false"
+        maxlength="254"
+        dir="ltr"
+        required
+        .value=${form.email}
+        aria-invalid=${form.errors.email ? 'true' : 'false'}
+        aria-describedby="email-error email-suggestion"
+        @input=${onEmailInput}
+      />`,
+      session?.renderEmailHint(),
+    ],
     form.errors.email,
   );
 }

@@ -75,6 +75,8 @@ export interface RegistrationSession {
   dismissError(): void;
   /** The first step's parts that need the gateway or the page's settings. */
   renderCountry(): TemplateResult;
+  /** Under the e-mail input: "Did you mean …?" (id `email-suggestion`, which the input names in aria-describedby). */
+  renderEmailHint(): TemplateResult;
   renderPhone(): TemplateResult;
   renderPageOptions(): unknown;
   renderProviders(): unknown;

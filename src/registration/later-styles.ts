@@ -6,6 +6,35 @@ import { css } from 'lit';
  * chunk arrives, so the first step's stylesheet stays small.
  */
 export const laterStyles = css`
+  /* First, the rules moved out of the entry's stylesheet (only what this chunk draws uses them), in the order they
+     had there, so that they win and lose against every other rule as before. */
+  select:focus-visible {
+    outline: 3px solid var(--cr-color-accent);
+    outline-offset: 2px;
+  }
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
+    border-color: var(--cr-color-error);
+  }
+  .hint {
+    color: var(--cr-color-muted);
+    /* A long address or number ("we sent a code to ...") breaks anywhere (the entry's overflow-wrap) rather than
+       push the form sideways, and as a grid item may be narrower than that unbroken word (WebKit sizes it by the
+       word otherwise). */
+    min-inline-size: 0;
+  }
+  .form-error:empty {
+    display: none;
+  }
+  .link[aria-disabled='true'] {
+    color: var(--cr-color-muted);
+    text-decoration: none;
+  }
+  /* "Did you mean …?" (email-suggestion.ts): a live region that is always there, taking no room (nor a grid gap)
+     while it has nothing to say, so the first step keeps the shape the entry drew. */
+  #email-suggestion:empty {
+    position: absolute;
+  }
   /* An existing account: a notice, not an error, and its way on takes Send's place. The country field steps
      aside too, so the notice stands right under the address or number it is about (drawn from this chunk,
      so the entry's stylesheet does not grow). */

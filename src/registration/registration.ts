@@ -28,6 +28,7 @@ import { GatewayError } from '../core/gateway/transport.js';
 import { Loadable } from '../core/loadable.js';
 import type { ThirdPartyPart } from './lazy-parts.js';
 import { CodeSendGuard } from './challenge-guard.js';
+import { EmailSuggestion } from './email-suggestion.js';
 
 export type { RegistrationSession };
 
@@ -61,6 +62,8 @@ class ElementSession implements RegistrationSession, ReactiveController {
   private shownStep: StepName = 'account';
   /** The challenge on code send, when the gateway asks for one (src/challenge/). */
   private readonly challenge: CodeSendGuard;
+  /** "Did you mean …?" under the e-mail field. */
+  private readonly emailSuggestion: EmailSuggestion;
 
   constructor(private readonly host: RegistrationHost) {
     const { element } = host;
@@ -112,6 +115,8 @@ class ElementSession implements RegistrationSession, ReactiveController {
         });
       }),
     );
+    // Accepting the suggestion is an edit of the field, as if typed: its message goes and the status is checked.
+    this.emailSuggestion = new EmailSuggestion(host, () => this.firstStep.fieldEdited('email'));
     if (draft) this.restoreDraft(draft);
     if (resumable) {
       const { account } = resumable;
@@ -242,12 +247,19 @@ class ElementSession implements RegistrationSession, ReactiveController {
 
   submit(): Promise<void> {
     this.challenge.prepare();
+    // Offered, never in the way: the code goes to the address as typed.
+    this.emailSuggestion.show();
     return this.firstStep.submit();
   }
 
   fieldEdited(field: Field): void {
     this.challenge.prepare();
+    if (field === 'email') this.emailSuggestion.hide();
     this.firstStep.fieldEdited(field);
+  }
+
+  renderEmailHint() {
+    return this.emailSuggestion.render();
   }
 
   dismissError(): void {

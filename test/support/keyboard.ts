@@ -9,6 +9,11 @@ export async function typeText(text: string): Promise<void> {
   await executeServerCommand('type-text', { text });
 }
 
+/** Puts the test's page in front (keyboard-plugin.mjs): focus events fire only there in Firefox. */
+export async function bringToFront(): Promise<void> {
+  await executeServerCommand('bring-to-front');
+}
+
 /** Presses one named key (`Enter`, `Tab`, `ArrowDown`...). */
 export async function press(key: string): Promise<void> {
   await sendKeys({ press: key });

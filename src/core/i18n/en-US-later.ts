@@ -1,6 +1,7 @@
 /**
- * The source strings of everything after the first step (see en-US-first-step.ts).
- * Loaded with the lazy chunks that show them, never with the entry.
+ * The source strings of everything the lazy chunks show (see en-US-first-step.ts):
+ * the first step's checks, and every step after it. Loaded with the registration
+ * chunk, never with the entry.
  *
  * Words (README § Languages): this form registers (it creates the customer); the identity checks and the trading
  * account come after. "Register" is the one verb for the action, "account" the customer's sign-in record, "mobile
@@ -10,6 +11,14 @@
 import { counted } from './plural.js';
 
 export const enUSLater = {
+  // The first step's checks and load failures: only the registration chunk shows them, so the entry need not ship them.
+  emailRequired: 'Enter your email address.',
+  emailInvalid: 'Enter a valid email address, like name@example.com.',
+  countryRequired: 'Choose your country or region of residence.',
+  countriesFailed: 'We could not load the list of countries and regions.',
+  phoneLoadFailed: 'The mobile number field could not be loaded.',
+  /** Under the e-mail field when its domain looks mistyped (gmial.com); the whole sentence is the button that takes the address. */
+  emailSuggestion: (email: string) => `Did you mean ${email}?`,
   codeLabel: 'Verification code',
   codeSentTo: (destination: string) => `Enter the 6-digit code we sent to ${destination}.`,
   /** Under the code field of an e-mail code step, for a person whose mail filter took the code. */

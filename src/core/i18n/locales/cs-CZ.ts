@@ -28,6 +28,7 @@ const csCZ: Translation = {
   codeCheckSpam: 'E-mail nedorazil? Podívejte se do složky se spamem nebo s nevyžádanou poštou.',
   codeAutoCheck: 'Kód ověříme, jakmile zadáte šestou číslici.',
   changeEmail: 'Použít jinou e-mailovou adresu',
+  emailSuggestion: (email) => `Měli jste na mysli ${email}?`,
   phoneRequired: 'Zadejte číslo mobilního telefonu.',
   phoneInvalid: 'Toto číslo není pro vybranou zemi nebo region platné.',
   phoneTooShort: 'Toto číslo je pro vybranou zemi nebo region příliš krátké.',

@@ -28,6 +28,7 @@ const daDK: Translation = {
   codeCheckSpam: 'Kan du ikke finde e-mailen? Tjek din spammappe.',
   codeAutoCheck: 'Vi tjekker koden, så snart du har indtastet det sjette ciffer.',
   changeEmail: 'Brug en anden e-mailadresse',
+  emailSuggestion: (email) => `Mente du ${email}?`,
   phoneRequired: 'Indtast dit mobilnummer.',
   phoneInvalid: 'Nummeret er ikke gyldigt for det valgte land eller den valgte region.',
   phoneTooShort: 'Nummeret er for kort til det valgte land eller den valgte region.',

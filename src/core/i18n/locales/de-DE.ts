@@ -28,6 +28,7 @@ const deDE: Translation = {
   codeCheckSpam: 'Keine E-Mail erhalten? Sehen Sie bitte auch in Ihrem Spam-Ordner nach.',
   codeAutoCheck: 'Wir prüfen den Code, sobald Sie die sechste Ziffer eingegeben haben.',
   changeEmail: 'Andere E-Mail-Adresse verwenden',
+  emailSuggestion: (email) => `Meinten Sie ${email}?`,
   phoneRequired: 'Geben Sie Ihre Mobilfunknummer ein.',
   phoneInvalid: 'Diese Nummer ist für das ausgewählte Land bzw. die ausgewählte Region nicht gültig.',
   phoneTooShort: 'Diese Nummer ist für das ausgewählte Land bzw. die ausgewählte Region zu kurz.',

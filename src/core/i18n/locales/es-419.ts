@@ -28,6 +28,7 @@ const es419: Translation = {
   codeCheckSpam: '¿No lo ve en su bandeja de entrada? Revise la carpeta de spam o correo no deseado.',
   codeAutoCheck: 'Verificamos el código en cuanto ingrese el sexto dígito.',
   changeEmail: 'Usar otro correo electrónico',
+  emailSuggestion: (email) => `¿Quiso decir ${email}?`,
   phoneRequired: 'Ingrese su número de celular.',
   phoneInvalid: 'Este número no es válido para el país o región seleccionado.',
   phoneTooShort: 'Este número es demasiado corto para el país o región seleccionado.',

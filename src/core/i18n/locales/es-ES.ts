@@ -28,6 +28,7 @@ const esES: Translation = {
   codeCheckSpam: '¿No lo ves en tu bandeja de entrada? Revisa la carpeta de spam o correo no deseado.',
   codeAutoCheck: 'Comprobamos el código en cuanto introduzcas el sexto dígito.',
   changeEmail: 'Usar otro correo electrónico',
+  emailSuggestion: (email) => `¿Quisiste decir ${email}?`,
   phoneRequired: 'Introduce tu número de móvil.',
   phoneInvalid: 'Este número no es válido para el país o región seleccionado.',
   phoneTooShort: 'Este número es demasiado corto para el país o región seleccionado.',

@@ -28,6 +28,7 @@ const etEE: Translation = {
   codeCheckSpam: 'Kirja pole postkastis? Vaata ka rämpsposti kausta.',
   codeAutoCheck: 'Kontrollime koodi kohe, kui oled sisestanud kuuenda numbri.',
   changeEmail: 'Kasuta teist e-posti aadressi',
+  emailSuggestion: (email) => `Kas mõtlesid ${email}?`,
   phoneRequired: 'Sisesta oma mobiilinumber.',
   phoneInvalid: 'See number ei kehti valitud riigis või piirkonnas.',
   phoneTooShort: 'See number on valitud riigi või piirkonna jaoks liiga lühike.',

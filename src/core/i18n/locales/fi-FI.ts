@@ -28,6 +28,7 @@ const fiFI: Translation = {
   codeCheckSpam: 'Etkö löydä viestiä? Tarkista myös roskapostikansio.',
   codeAutoCheck: 'Tarkistamme koodin heti, kun olet antanut kuudennen numeron.',
   changeEmail: 'Käytä toista sähköpostiosoitetta',
+  emailSuggestion: (email) => `Tarkoititko ${email}?`,
   phoneRequired: 'Anna matkapuhelinnumerosi.',
   phoneInvalid: 'Numero ei kelpaa valitulle maalle tai alueelle.',
   phoneTooShort: 'Numero on liian lyhyt valitulle maalle tai alueelle.',

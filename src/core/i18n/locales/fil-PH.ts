@@ -28,6 +28,7 @@ const filPH: Translation = {
   codeCheckSpam: 'Wala sa inbox mo? Tingnan ang iyong spam o junk folder.',
   codeAutoCheck: 'Sinusuri namin ang code sa sandaling mailagay mo ang ikaanim na digit.',
   changeEmail: 'Gumamit ng ibang email address',
+  emailSuggestion: (email) => `Ang ibig mo bang sabihin ay ${email}?`,
   phoneRequired: 'Ilagay ang iyong mobile number.',
   phoneInvalid: 'Hindi valid ang numerong ito para sa napiling bansa o rehiyon.',
   phoneTooShort: 'Masyadong maikli ang numerong ito para sa napiling bansa o rehiyon.',

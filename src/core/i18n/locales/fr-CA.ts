@@ -28,6 +28,7 @@ const frCA: Translation = {
   codeCheckSpam: 'Vous ne trouvez pas le courriel? Vérifiez votre dossier de courrier indésirable.',
   codeAutoCheck: 'Nous vérifions le code dès que vous entrez le sixième chiffre.',
   changeEmail: 'Utiliser une autre adresse courriel',
+  emailSuggestion: (email) => `Vouliez-vous dire ${email}?`,
   phoneRequired: 'Entrez votre numéro de cellulaire.',
   phoneInvalid: 'Ce numéro n’est pas valide pour le pays ou la région sélectionnés.',
   phoneTooShort: 'Ce numéro est trop court pour le pays ou la région sélectionnés.',

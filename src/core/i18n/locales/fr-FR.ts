@@ -28,6 +28,7 @@ const frFR: Translation = {
   codeCheckSpam: 'Vous ne trouvez pas l’e-mail ? Vérifiez votre dossier de courrier indésirable (spam).',
   codeAutoCheck: 'Nous vérifions le code dès que vous saisissez le sixième chiffre.',
   changeEmail: 'Utiliser une autre adresse e-mail',
+  emailSuggestion: (email) => `Vouliez-vous dire ${email} ?`,
   phoneRequired: 'Saisissez votre numéro de téléphone mobile.',
   phoneInvalid: 'Ce numéro n’est pas valide pour le pays ou la région sélectionnés.',
   phoneTooShort: 'Ce numéro est trop court pour le pays ou la région sélectionnés.',

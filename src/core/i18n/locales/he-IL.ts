@@ -28,6 +28,7 @@ const heIL: Translation = {
   codeCheckSpam: 'ההודעה לא הגיעה לתיבת הדואר הנכנס? כדאי לבדוק גם בתיקיית דואר הזבל.',
   codeAutoCheck: 'הקוד נבדק מיד עם הזנת הספרה השישית.',
   changeEmail: 'שימוש בכתובת דוא״ל אחרת',
+  emailSuggestion: (email) => `האם הכוונה ל-${email}?`,
   phoneRequired: 'יש להזין מספר טלפון נייד.',
   phoneInvalid: 'המספר אינו תקין עבור המדינה או האזור שנבחרו.',
   phoneTooShort: 'המספר קצר מדי עבור המדינה או האזור שנבחרו.',

@@ -38,6 +38,7 @@ const hrHR: Translation = {
   codeCheckSpam: 'Ne vidite poruku? Provjerite i mapu neželjene pošte.',
   codeAutoCheck: 'Kod provjeravamo čim unesete šestu znamenku.',
   changeEmail: 'Upotrijebite drugu adresu e-pošte',
+  emailSuggestion: (email) => `Jeste li mislili ${email}?`,
   phoneRequired: 'Unesite broj mobitela.',
   phoneInvalid: 'Ovaj broj nije valjan za odabranu državu ili regiju.',
   phoneTooShort: 'Ovaj je broj prekratak za odabranu državu ili regiju.',

@@ -28,6 +28,7 @@ const huHU: Translation = {
   codeCheckSpam: 'Nem találja az e-mailt? Nézze meg a levélszemét (spam) mappát is.',
   codeAutoCheck: 'A kódot azonnal ellenőrizzük, amint beírja a hatodik számjegyet.',
   changeEmail: 'Másik e-mail-cím használata',
+  emailSuggestion: (email) => `Erre gondolt: ${email}?`,
   phoneRequired: 'Adja meg mobiltelefonszámát.',
   phoneInvalid: 'Ez a szám nem érvényes a kiválasztott országban vagy régióban.',
   phoneTooShort: 'Ez a szám túl rövid a kiválasztott országhoz vagy régióhoz.',

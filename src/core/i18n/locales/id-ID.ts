@@ -28,6 +28,7 @@ const idID: Translation = {
   codeCheckSpam: 'Tidak ada di kotak masuk? Periksa folder spam atau sampah Anda.',
   codeAutoCheck: 'Kami memeriksa kode begitu Anda memasukkan digit keenam.',
   changeEmail: 'Gunakan alamat email lain',
+  emailSuggestion: (email) => `Maksud Anda ${email}?`,
   phoneRequired: 'Masukkan nomor ponsel Anda.',
   phoneInvalid: 'Nomor ini tidak valid untuk negara atau wilayah yang dipilih.',
   phoneTooShort: 'Nomor ini terlalu pendek untuk negara atau wilayah yang dipilih.',

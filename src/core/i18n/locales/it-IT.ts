@@ -28,6 +28,7 @@ const itIT: Translation = {
   codeCheckSpam: 'Non trovi l’email? Controlla la cartella spam o posta indesiderata.',
   codeAutoCheck: 'Controlliamo il codice non appena inserisci la sesta cifra.',
   changeEmail: 'Usa un altro indirizzo email',
+  emailSuggestion: (email) => `Intendevi ${email}?`,
   phoneRequired: 'Inserisci il tuo numero di cellulare.',
   phoneInvalid: 'Questo numero non è valido per il Paese o la regione selezionati.',
   phoneTooShort: 'Questo numero è troppo corto per il Paese o la regione selezionati.',

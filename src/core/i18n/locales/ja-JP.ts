@@ -28,6 +28,7 @@ const jaJP: Translation = {
   codeCheckSpam: '受信トレイに見当たらない場合は、迷惑メールフォルダもご確認ください。',
   codeAutoCheck: '6桁目を入力すると、すぐに認証コードを確認します。',
   changeEmail: '別のメールアドレスを使用する',
+  emailSuggestion: (email) => `もしかして ${email} ですか？`,
   phoneRequired: '携帯電話番号を入力してください。',
   phoneInvalid: 'この番号は、選択した国・地域の番号として正しくありません。',
   phoneTooShort: 'この番号は、選択した国・地域の番号としては桁数が足りません。',

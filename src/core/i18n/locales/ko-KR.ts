@@ -28,6 +28,7 @@ const koKR: Translation = {
   codeCheckSpam: '받은편지함에 없다면 스팸함도 확인해 주세요.',
   codeAutoCheck: '여섯 번째 숫자를 입력하면 바로 인증번호를 확인합니다.',
   changeEmail: '다른 이메일 주소 사용',
+  emailSuggestion: (email) => `혹시 ${email} 주소를 입력하려고 하셨나요?`,
   phoneRequired: '휴대폰 번호를 입력해 주세요.',
   phoneInvalid: '선택한 국가 또는 지역에서 유효하지 않은 번호입니다.',
   phoneTooShort: '선택한 국가 또는 지역의 번호로는 너무 짧습니다.',

@@ -28,6 +28,7 @@ const ltLT: Translation = {
   codeCheckSpam: 'Nerandate laiško? Patikrinkite šlamšto aplanką.',
   codeAutoCheck: 'Kodą patikriname, vos tik įvedate šeštą skaitmenį.',
   changeEmail: 'Naudoti kitą el. pašto adresą',
+  emailSuggestion: (email) => `Ar turėjote omenyje ${email}?`,
   phoneRequired: 'Įveskite mobiliojo telefono numerį.',
   phoneInvalid: 'Šis numeris netinka pasirinktai šaliai arba regionui.',
   phoneTooShort: 'Šis numeris per trumpas pasirinktai šaliai arba regionui.',

@@ -28,6 +28,7 @@ const lvLV: Translation = {
   codeCheckSpam: 'Neredzat e-pastu? Pārbaudiet arī surogātpasta mapi.',
   codeAutoCheck: 'Mēs pārbaudām kodu, tiklīdz ievadāt sesto ciparu.',
   changeEmail: 'Izmantot citu e-pasta adresi',
+  emailSuggestion: (email) => `Vai domājāt ${email}?`,
   phoneRequired: 'Ievadiet mobilā tālruņa numuru.',
   phoneInvalid: 'Šis numurs nav derīgs izvēlētajai valstij vai reģionam.',
   phoneTooShort: 'Šis numurs ir pārāk īss izvēlētajai valstij vai reģionam.',

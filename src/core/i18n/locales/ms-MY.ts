@@ -28,6 +28,7 @@ const msMY: Translation = {
   codeCheckSpam: 'Tiada dalam peti masuk? Sila semak folder spam atau sarap anda.',
   codeAutoCheck: 'Kami menyemak kod sebaik sahaja anda memasukkan digit keenam.',
   changeEmail: 'Guna alamat e-mel lain',
+  emailSuggestion: (email) => `Adakah anda maksudkan ${email}?`,
   phoneRequired: 'Sila masukkan nombor telefon bimbit anda.',
   phoneInvalid: 'Nombor ini tidak sah bagi negara atau wilayah yang dipilih.',
   phoneTooShort: 'Nombor ini terlalu pendek bagi negara atau wilayah yang dipilih.',

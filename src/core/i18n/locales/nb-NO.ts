@@ -28,6 +28,7 @@ const nbNO: Translation = {
   codeCheckSpam: 'Finner du ikke e-posten? Sjekk søppelpostmappen.',
   codeAutoCheck: 'Vi sjekker koden så snart du har skrevet inn det sjette sifferet.',
   changeEmail: 'Bruk en annen e-postadresse',
+  emailSuggestion: (email) => `Mente du ${email}?`,
   phoneRequired: 'Skriv inn mobilnummeret ditt.',
   phoneInvalid: 'Nummeret er ikke gyldig for valgt land eller region.',
   phoneTooShort: 'Nummeret er for kort for valgt land eller region.',

@@ -28,6 +28,7 @@ const nlNL: Translation = {
   codeCheckSpam: 'Geen e-mail ontvangen? Kijk ook in uw map met spam of ongewenste e-mail.',
   codeAutoCheck: 'We controleren de code zodra u het zesde cijfer hebt ingevuld.',
   changeEmail: 'Ander e-mailadres gebruiken',
+  emailSuggestion: (email) => `Bedoelt u ${email}?`,
   phoneRequired: 'Vul uw mobiele nummer in.',
   phoneInvalid: 'Dit nummer is niet geldig voor het gekozen land of de gekozen regio.',
   phoneTooShort: 'Dit nummer is te kort voor het gekozen land of de gekozen regio.',

@@ -28,6 +28,7 @@ const plPL: Translation = {
   codeCheckSpam: 'Nie widzisz wiadomości? Sprawdź folder spam.',
   codeAutoCheck: 'Sprawdzimy kod, gdy tylko wpiszesz szóstą cyfrę.',
   changeEmail: 'Użyj innego adresu e-mail',
+  emailSuggestion: (email) => `Czy chodziło o ${email}?`,
   phoneRequired: 'Podaj numer telefonu komórkowego.',
   phoneInvalid: 'Ten numer jest nieprawidłowy dla wybranego kraju lub regionu.',
   phoneTooShort: 'Ten numer jest za krótki dla wybranego kraju lub regionu.',

@@ -28,6 +28,7 @@ const ptBR: Translation = {
   codeCheckSpam: 'Não encontrou o e-mail? Verifique a pasta de spam ou lixo eletrônico.',
   codeAutoCheck: 'Verificamos o código assim que você digitar o sexto dígito.',
   changeEmail: 'Usar outro e-mail',
+  emailSuggestion: (email) => `Você quis dizer ${email}?`,
   phoneRequired: 'Digite seu número de celular.',
   phoneInvalid: 'Este número não é válido para o país ou região selecionado.',
   phoneTooShort: 'Este número é curto demais para o país ou região selecionado.',

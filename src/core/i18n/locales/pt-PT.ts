@@ -28,6 +28,7 @@ const ptPT: Translation = {
   codeCheckSpam: 'Não encontra o e-mail? Verifique a pasta de spam ou de lixo eletrónico.',
   codeAutoCheck: 'Verificamos o código assim que introduzir o sexto dígito.',
   changeEmail: 'Utilizar outro endereço de e-mail',
+  emailSuggestion: (email) => `Queria dizer ${email}?`,
   phoneRequired: 'Introduza o seu número de telemóvel.',
   phoneInvalid: 'Este número não é válido para o país ou região selecionado.',
   phoneTooShort: 'Este número é demasiado curto para o país ou região selecionado.',

@@ -28,6 +28,7 @@ const roRO: Translation = {
   codeCheckSpam: 'Nu găsiți e-mailul? Verificați și dosarul Spam sau Mesaje nedorite.',
   codeAutoCheck: 'Verificăm codul imediat ce introduceți a șasea cifră.',
   changeEmail: 'Folosiți altă adresă de e-mail',
+  emailSuggestion: (email) => `Ați vrut să scrieți ${email}?`,
   phoneRequired: 'Introduceți numărul de telefon mobil.',
   phoneInvalid: 'Numărul nu este valid pentru țara sau regiunea selectată.',
   phoneTooShort: 'Numărul este prea scurt pentru țara sau regiunea selectată.',

@@ -28,6 +28,7 @@ const skSK: Translation = {
   codeCheckSpam: 'Nevidíte e-mail? Skontrolujte priečinok so spamom.',
   codeAutoCheck: 'Kód overíme hneď, ako zadáte šiestu číslicu.',
   changeEmail: 'Použiť inú e-mailovú adresu',
+  emailSuggestion: (email) => `Mysleli ste ${email}?`,
   phoneRequired: 'Zadajte číslo mobilného telefónu.',
   phoneInvalid: 'Toto číslo nie je platné pre vybranú krajinu alebo región.',
   phoneTooShort: 'Toto číslo je pre vybranú krajinu alebo región príliš krátke.',

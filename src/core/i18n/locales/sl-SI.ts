@@ -38,6 +38,7 @@ const slSI: Translation = {
   codeCheckSpam: 'Ne najdete sporočila? Preverite mapo z neželeno pošto.',
   codeAutoCheck: 'Kodo preverimo takoj, ko vnesete šesto števko.',
   changeEmail: 'Uporabite drug e-poštni naslov',
+  emailSuggestion: (email) => `Ste mislili ${email}?`,
   phoneRequired: 'Vnesite številko mobilnega telefona.',
   phoneInvalid: 'Ta številka ni veljavna za izbrano državo ali regijo.',
   phoneTooShort: 'Ta številka je prekratka za izbrano državo ali regijo.',

@@ -28,6 +28,7 @@ const svSE: Translation = {
   codeCheckSpam: 'Hittar du inte e-postmeddelandet? Titta i mappen för skräppost.',
   codeAutoCheck: 'Vi kontrollerar koden så fort du har angett den sjätte siffran.',
   changeEmail: 'Använd en annan e-postadress',
+  emailSuggestion: (email) => `Menade du ${email}?`,
   phoneRequired: 'Ange ditt mobilnummer.',
   phoneInvalid: 'Numret är inte giltigt för det valda landet eller den valda regionen.',
   phoneTooShort: 'Numret är för kort för det valda landet eller den valda regionen.',

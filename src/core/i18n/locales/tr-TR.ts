@@ -28,6 +28,7 @@ const trTR: Translation = {
   codeCheckSpam: 'E-postayı göremiyor musunuz? Spam veya Gereksiz klasörünü kontrol edin.',
   codeAutoCheck: 'Altıncı rakamı girdiğiniz anda kodu kontrol ediyoruz.',
   changeEmail: 'Farklı bir e-posta adresi kullan',
+  emailSuggestion: (email) => `Şunu mu demek istediniz: ${email}?`,
   phoneRequired: 'Cep telefonu numaranızı girin.',
   phoneInvalid: 'Bu numara seçilen ülke veya bölge için geçerli değil.',
   phoneTooShort: 'Bu numara seçilen ülke veya bölge için çok kısa.',

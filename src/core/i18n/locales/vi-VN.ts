@@ -28,6 +28,7 @@ const viVN: Translation = {
   codeCheckSpam: 'Không thấy email trong hộp thư đến? Quý khách vui lòng kiểm tra thư mục thư rác.',
   codeAutoCheck: 'Chúng tôi kiểm tra mã ngay khi Quý khách nhập chữ số thứ sáu.',
   changeEmail: 'Dùng địa chỉ email khác',
+  emailSuggestion: (email) => `Có phải Quý khách muốn nhập ${email}?`,
   phoneRequired: 'Vui lòng nhập số điện thoại di động.',
   phoneInvalid: 'Số này không hợp lệ đối với quốc gia hoặc vùng lãnh thổ đã chọn.',
   phoneTooShort: 'Số này quá ngắn đối với quốc gia hoặc vùng lãnh thổ đã chọn.',

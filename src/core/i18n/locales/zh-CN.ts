@@ -28,6 +28,7 @@ const zhCN: Translation = {
   codeCheckSpam: '收件箱里没有？请查看垃圾邮件文件夹。',
   codeAutoCheck: '输入第 6 位数字后，我们会立即核对验证码。',
   changeEmail: '使用其他邮箱',
+  emailSuggestion: (email) => `您是不是想输入 ${email}？`,
   phoneRequired: '请输入手机号码。',
   phoneInvalid: '手机号码格式不正确，请检查所选国家或地区。',
   phoneTooShort: '手机号码位数不足，请检查所选国家或地区。',

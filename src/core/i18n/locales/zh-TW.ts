@@ -28,6 +28,7 @@ const zhTW: Translation = {
   codeCheckSpam: '收件匣中沒有嗎？請查看垃圾郵件資料夾。',
   codeAutoCheck: '輸入第 6 位數字後，我們會立即核對驗證碼。',
   changeEmail: '改用其他電子郵件地址',
+  emailSuggestion: (email) => `您是不是想輸入 ${email}？`,
   phoneRequired: '請輸入手機號碼。',
   phoneInvalid: '此號碼不適用於所選的國家或地區。',
   phoneTooShort: '號碼位數不足，請確認所選的國家或地區。',
