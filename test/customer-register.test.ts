@@ -159,6 +159,8 @@ describe('<customer-register> by e-mail, end to end', () => {
       await waitUntil(() => query(third.el, '#send-error'), 'no notice');
       expect(query(third.el, '#sign-in'), 'no Sign in without a sign-in page').to.equal(null);
       expect(part(third.el, '#send-error').textContent).to.contain((await loadTranslation('en-US')).accountExistsNoLink);
+      // It asks the person to sign in once, then says where: not "sign in" twice in a row.
+      expect(part(third.el, '#send-error').textContent!.match(/sign[ -]?in/gi), 'how often the notice says sign in').to.have.length(1);
       // A second try on the same element: still one warning.
       const twice = oneEvent(third.el, 'account-exists');
       part<HTMLButtonElement>(third.el, '#use-another').click();
