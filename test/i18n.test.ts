@@ -4,7 +4,7 @@ import enUS, { type Translation } from '../src/core/i18n/en-US.js';
 import { directionOf, loadTranslation, resolveLocale, SUPPORTED_LOCALES } from '../src/core/i18n/locale-catalog.js';
 import { counted } from '../src/core/i18n/plural.js';
 import { checkGatewayMessages, checkReservedForAfterKyc, checkTranslation, EN_RESERVED_FOR_AFTER_KYC, type Glossary } from './support/locale-checks.js';
-import { countriesLoaded, mount, part, press, query, requestCodeFor, typeInto, waitForStep } from './support/harness.js';
+import { countriesLoaded, mount, part, press, query, requestCodeFor, showPhone, typeInto, waitForStep } from './support/harness.js';
 import { gatewayUrl, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { DEFAULT_PATHS } from '../src/core/gateway/contract.js';
 import type { CustomerRegister } from '../src/customer-register.js';
@@ -318,6 +318,37 @@ describe('the element in every language', () => {
       await expectBusyLabelOnOneLine(el, locale, t);
     });
   }
+});
+
+describe('the phone country search at 320 px', () => {
+  it('its placeholder fits the search field whole, in every language and each font (ux review #16: cut in de-DE and ar)', async () => {
+    const { el } = await mount({ country: 'GB', attributes: { methods: 'phone' } });
+    el.style.width = '320px';
+    await showPhone(el);
+    part(el, '.iti__selected-country').click();
+    const list = part(el, '.iti__country-selector');
+    await waitUntil(() => !list.classList.contains('iti__hide'), 'the list never opened');
+    const search = part<HTMLInputElement>(el, '.iti__search-input');
+    const context = document.createElement('canvas').getContext('2d')!;
+    const cut: string[] = [];
+    try {
+      for (const font of LABEL_FONTS) {
+        el.style.fontFamily = font;
+        const style = getComputedStyle(search);
+        const room = search.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+        context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        for (const locale of LOCALES) {
+          const placeholder = (await loadTranslation(locale)).phoneSearch;
+          const width = context.measureText(placeholder).width;
+          if (width > room) cut.push(`${locale} (${font.split(',')[0] || 'default font'}): "${placeholder}" is ${Math.ceil(width)} px in ${Math.floor(room)} px`);
+        }
+      }
+    } finally {
+      el.style.fontFamily = '';
+      await press('Escape');
+    }
+    expect(cut, cut.join('\n')).to.deep.equal([]);
+  });
 });
 
 describe('the code step at 320 px', () => {

@@ -34,7 +34,7 @@ const ar: Translation = {
   phoneTooLong: 'هذا الرقم أطول من اللازم للدولة أو المنطقة المحددة.',
   phoneNotMobile: 'يُرجى إدخال رقم هاتف محمول، إذ نرسل الرمز عبر رسالة نصية.',
   phoneNoCountry: 'يُرجى اختيار الدولة أو المنطقة التي يتبع لها رقمك.',
-  phoneSearch: 'البحث عن الدول والمناطق',
+  phoneSearch: 'ابحث عن دولة أو منطقة',
   phoneCountryList: 'الدول والمناطق',
   phoneNoResults: 'لا توجد دولة أو منطقة مطابقة',
   phoneClearSearch: 'مسح البحث',

@@ -34,7 +34,7 @@ const bgBG: Translation = {
   phoneTooLong: 'Този номер е твърде дълъг за избраната държава или регион.',
   phoneNotMobile: 'Въведете номер на мобилен телефон: изпращаме кода чрез SMS.',
   phoneNoCountry: 'Изберете държавата или региона на номера.',
-  phoneSearch: 'Търсене на държави и региони',
+  phoneSearch: 'Търсене на държава/регион',
   phoneCountryList: 'Държави и региони',
   phoneNoResults: 'Няма съвпадащи държави или региони',
   phoneClearSearch: 'Изчистване на търсенето',

@@ -34,7 +34,7 @@ const deDE: Translation = {
   phoneTooLong: 'Diese Nummer ist für das ausgewählte Land bzw. die ausgewählte Region zu lang.',
   phoneNotMobile: 'Geben Sie eine Mobilfunknummer ein: Wir senden den Code per SMS.',
   phoneNoCountry: 'Wählen Sie das Land oder die Region Ihrer Nummer.',
-  phoneSearch: 'Länder und Regionen durchsuchen',
+  phoneSearch: 'Land oder Region suchen',
   phoneCountryList: 'Länder und Regionen',
   phoneNoResults: 'Kein passendes Land und keine passende Region',
   phoneClearSearch: 'Suche löschen',

@@ -34,7 +34,7 @@ const elGR: Translation = {
   phoneTooLong: 'Ο αριθμός είναι πολύ μακρύς για την επιλεγμένη χώρα ή περιοχή.',
   phoneNotMobile: 'Εισαγάγετε αριθμό κινητού: ο κωδικός αποστέλλεται με SMS.',
   phoneNoCountry: 'Επιλέξτε τη χώρα ή την περιοχή του αριθμού σας.',
-  phoneSearch: 'Αναζήτηση χωρών και περιοχών',
+  phoneSearch: 'Αναζήτηση χώρας/περιοχής',
   phoneCountryList: 'Χώρες και περιοχές',
   phoneNoResults: 'Δεν βρέθηκε αντίστοιχη χώρα ή περιοχή',
   phoneClearSearch: 'Διαγραφή αναζήτησης',

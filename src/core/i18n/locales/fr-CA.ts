@@ -34,7 +34,7 @@ const frCA: Translation = {
   phoneTooLong: 'Ce numéro est trop long pour le pays ou la région sélectionnés.',
   phoneNotMobile: 'Entrez un numéro de cellulaire : nous envoyons le code par message texte.',
   phoneNoCountry: 'Choisissez le pays ou la région de votre numéro.',
-  phoneSearch: 'Rechercher des pays et régions',
+  phoneSearch: 'Rechercher pays ou région',
   phoneCountryList: 'Pays et régions',
   phoneNoResults: 'Aucun pays ni aucune région ne correspond',
   phoneClearSearch: 'Effacer la recherche',

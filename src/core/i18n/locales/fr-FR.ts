@@ -34,7 +34,7 @@ const frFR: Translation = {
   phoneTooLong: 'Ce numéro est trop long pour le pays ou la région sélectionnés.',
   phoneNotMobile: 'Saisissez un numéro de mobile : nous envoyons le code par SMS.',
   phoneNoCountry: 'Choisissez le pays ou la région de votre numéro.',
-  phoneSearch: 'Rechercher un pays ou une région',
+  phoneSearch: 'Rechercher pays ou région',
   phoneCountryList: 'Pays et régions',
   phoneNoResults: 'Aucun pays ou région ne correspond',
   phoneClearSearch: 'Effacer la recherche',
