@@ -28,7 +28,9 @@ function panelSection(id, title, note) {
 }
 
 const { list: inbox, line: inboxEmpty } = panelSection('inbox', 'Dev inbox', 'No code sent yet.');
-const { list: events } = panelSection('events', 'Events on the page');
+const { list: events, line: eventsEmpty } = panelSection('events', 'Events on the page', 'None yet: they appear here as the element fires them.');
+// The first event replaces the empty-list line.
+new MutationObserver(() => (eventsEmpty.hidden = events.childElementCount > 0)).observe(events, { childList: true });
 
 function item(...parts) {
   const li = document.createElement('li');

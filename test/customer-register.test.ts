@@ -417,6 +417,31 @@ describe('<customer-register> by e-mail, end to end', () => {
     expect(part<HTMLInputElement>(el, '#email').value).to.equal(email);
     expect(await requestsOf(companyId, 'countryList')).to.have.length(2);
   });
+
+  it('page options: the account type comes before the password; show/hide is an eye inside the password field, which is as wide as the others', async () => {
+    const { el } = await mount({ attributes: { password: 'optional', 'account-types': 'individual enterprise' } });
+    await countriesLoaded(el);
+    await waitUntil(() => query(el, '#password') && query(el, '[part~=account-types]'), 'no password or account type');
+    const password = part<HTMLInputElement>(el, '#password');
+    // The account type changes what follows, so it is asked first.
+    expect(part(el, '[part~=account-types]').compareDocumentPosition(password) & Node.DOCUMENT_POSITION_FOLLOWING, 'account type before the password').to.not.equal(0);
+    const field = password.getBoundingClientRect();
+    const email = part(el, '#email').getBoundingClientRect();
+    expect(Math.abs(field.width - email.width), 'the password field is as wide as the e-mail field').to.be.at.most(1);
+    const toggle = part<HTMLButtonElement>(el, '[part~=password-toggle]');
+    const eye = toggle.getBoundingClientRect();
+    expect(eye.left >= field.left - 1 && eye.right <= field.right + 1 && eye.top >= field.top - 1 && eye.bottom <= field.bottom + 1, 'the toggle is inside the field').to.equal(true);
+    expect(toggle.getAttribute('aria-label')).to.equal('Show password');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    await typeInto(el, '#password', 'short123');
+    // The typed text does not run under the eye.
+    expect(parseFloat(getComputedStyle(password).paddingInlineEnd)).to.be.at.least(eye.width - 1);
+    toggle.click();
+    await el.updateComplete;
+    expect(password.type).to.equal('text');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
 });
 
 describe('<customer-register> outcomes: the finish line', () => {

@@ -396,6 +396,17 @@ describe('right to left, and switching live', () => {
     expect(getComputedStyle(part(el, 'form')).direction).to.equal('rtl');
   });
 
+  it('ar: the phone field is one left-to-right control, the flag at its left and the caret after it (ux review #21)', async () => {
+    const { el } = await mount({ lang: 'ar', country: 'GB' });
+    const input = await showPhone(el);
+    expect(getComputedStyle(input).direction).to.equal('ltr');
+    const flag = part(el, '.iti__selected-country .iti__flag').getBoundingClientRect();
+    const caret = part(el, '.iti__selected-country .iti__arrow').getBoundingClientRect();
+    const field = input.getBoundingClientRect();
+    expect(flag.left - field.left, 'the flag at the number\'s start').to.be.lessThan(field.width / 4);
+    expect(caret.left, 'the caret after the flag').to.be.greaterThan(flag.right - 1);
+  });
+
   it('a lang change on a live element keeps the step and what was typed', async () => {
     const { el } = await mount({ lang: 'en-US' });
     await countriesLoaded(el);
