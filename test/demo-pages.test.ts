@@ -29,6 +29,21 @@ async function galleryFrame(width: number): Promise<Document> {
   return doc;
 }
 
+describe('the demo index', () => {
+  it('shows its embed as markup to copy, and names every event the element fires', async () => {
+    const page = new DOMParser().parseFromString(await (await fetch('/demo/index.html')).text(), 'text/html');
+    const snippet = page.querySelector('.snippet pre')!.textContent!;
+    const embed = page.getElementById('demo-embed')!;
+    for (const name of ['company-id', 'host', 'providers']) expect(snippet, name).to.contain(`${name}="${embed.getAttribute(name)}"`);
+    expect(snippet).to.contain("addEventListener('registered'");
+    const script = await (await fetch('/demo/demo.js')).text();
+    // (The test server serves the script transformed: either quote.)
+    for (const event of ['registered', 'step-change', 'register-error', 'account-exists']) {
+      expect(new RegExp(`addEventListener\\(["']${event}["']`).test(script), `demo.js shows ${event}`).to.equal(true);
+    }
+  });
+});
+
 describe('the demo gallery', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
