@@ -434,13 +434,22 @@ describe('<customer-register> by e-mail, end to end', () => {
     expect(toggle.getAttribute('aria-label')).to.equal('Show password');
     expect(toggle.getAttribute('aria-pressed')).to.equal('false');
     await typeInto(el, '#password', 'short123');
-    // The typed text does not run under the eye.
-    expect(parseFloat(getComputedStyle(password).paddingInlineEnd)).to.be.at.least(eye.width - 1);
     toggle.click();
     await el.updateComplete;
     expect(password.type).to.equal('text');
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
     await expect(el).to.be.accessible();
+    // The typed text (left to right in every language) never runs under the eye: it sits at the text's end, in the
+    // field's padding, right to left too.
+    for (const lang of ['en-US', 'ar']) {
+      el.lang = lang;
+      await waitUntil(() => query(el, `div[lang="${lang}"]`), `never in ${lang}`);
+      await el.updateComplete;
+      const box = password.getBoundingClientRect();
+      const mark = toggle.getBoundingClientRect();
+      expect(box.right - mark.right, `${lang}: the eye at the end of the text`).to.be.at.most(1);
+      expect(parseFloat(getComputedStyle(password).paddingRight), `${lang}: room for the eye`).to.be.at.least(mark.width - 1);
+    }
   });
 });
 

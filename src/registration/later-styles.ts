@@ -53,9 +53,11 @@ export const laterStyles = css`
   .destination {
     color: var(--cr-color-text);
   }
-  /* Show/hide is an eye inside the field, at its end: the field is as wide as every other one. */
+  /* Show/hide is an eye inside the field, at its end: the field is as wide as every other one. A password is
+     written left to right in every language, so its end (and the eye) is on the right in right-to-left forms too. */
   .password-row {
     position: relative;
+    direction: ltr;
   }
   .password-row input {
     padding-inline-end: var(--cr-control-height);
