@@ -97,6 +97,13 @@ describe('the demo gallery', () => {
     }
   });
 
+  it('at 360 px the dev inbox comes before the examples, not at the bottom of the long page (ux review §4)', async () => {
+    const doc = await galleryFrame(360);
+    const inbox = doc.getElementById('dev-panel')!.getBoundingClientRect();
+    const first = doc.querySelector('.example')!.getBoundingClientRect();
+    expect(inbox.bottom, 'the inbox above the first example').to.be.at.most(first.top);
+  });
+
   it('at 1280 px the code blocks end before the dev inbox begins', async () => {
     const doc = await galleryFrame(1280);
     expect(doc.documentElement.scrollWidth).to.be.at.most(1280);
