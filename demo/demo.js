@@ -28,7 +28,9 @@ function panelSection(id, title, note) {
 }
 
 const { list: inbox, line: inboxEmpty } = panelSection('inbox', 'Dev inbox', 'No code sent yet.');
-const { list: events } = panelSection('events', 'Events on the page');
+const { list: events, line: eventsEmpty } = panelSection('events', 'Events on the page', 'None yet: they appear here as the element fires them.');
+// The first event replaces the empty-list line.
+new MutationObserver(() => (eventsEmpty.hidden = events.childElementCount > 0)).observe(events, { childList: true });
 
 function item(...parts) {
   const li = document.createElement('li');
@@ -58,7 +60,21 @@ setInterval(refreshInbox, 1500);
 refreshInbox();
 
 document.addEventListener('registered', (event) => {
-  events.prepend(item({ text: 'registered, customerNo' }, { text: event.detail.customerNo, strong: true }));
+  const { customerNo, customer } = event.detail;
+  const entry = item({ text: 'registered, customerNo' }, { text: customerNo, strong: true });
+  // The whole detail the site gets, not only the number.
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = 'event.detail.customer';
+  const body = document.createElement('pre');
+  body.textContent = JSON.stringify(customer, null, 2);
+  details.append(summary, body);
+  entry.append(details);
+  events.prepend(entry);
+});
+document.addEventListener('account-exists', (event) => {
+  const { method, loginName, loginUrl } = event.detail;
+  events.prepend(item({ text: `account-exists: ${method} ${loginName}${loginUrl ? ` -> ${loginUrl}` : ' (no login-url)'}` }));
 });
 document.addEventListener('step-change', (event) => {
   events.prepend(item({ text: `step-change: ${event.detail.step} (${event.detail.method})` }));

@@ -159,6 +159,8 @@ describe('<customer-register> by e-mail, end to end', () => {
       await waitUntil(() => query(third.el, '#send-error'), 'no notice');
       expect(query(third.el, '#sign-in'), 'no Sign in without a sign-in page').to.equal(null);
       expect(part(third.el, '#send-error').textContent).to.contain((await loadTranslation('en-US')).accountExistsNoLink);
+      // It asks the person to sign in once, then says where: not "sign in" twice in a row.
+      expect(part(third.el, '#send-error').textContent!.match(/sign[ -]?in/gi), 'how often the notice says sign in').to.have.length(1);
       // A second try on the same element: still one warning.
       const twice = oneEvent(third.el, 'account-exists');
       part<HTMLButtonElement>(third.el, '#use-another').click();
@@ -414,6 +416,40 @@ describe('<customer-register> by e-mail, end to end', () => {
     await countriesLoaded(el);
     expect(part<HTMLInputElement>(el, '#email').value).to.equal(email);
     expect(await requestsOf(companyId, 'countryList')).to.have.length(2);
+  });
+
+  it('page options: the account type comes before the password; show/hide is an eye inside the password field, which is as wide as the others', async () => {
+    const { el } = await mount({ attributes: { password: 'optional', 'account-types': 'individual enterprise' } });
+    await countriesLoaded(el);
+    await waitUntil(() => query(el, '#password') && query(el, '[part~=account-types]'), 'no password or account type');
+    const password = part<HTMLInputElement>(el, '#password');
+    // The account type changes what follows, so it is asked first.
+    expect(part(el, '[part~=account-types]').compareDocumentPosition(password) & Node.DOCUMENT_POSITION_FOLLOWING, 'account type before the password').to.not.equal(0);
+    const field = password.getBoundingClientRect();
+    const email = part(el, '#email').getBoundingClientRect();
+    expect(Math.abs(field.width - email.width), 'the password field is as wide as the e-mail field').to.be.at.most(1);
+    const toggle = part<HTMLButtonElement>(el, '[part~=password-toggle]');
+    const eye = toggle.getBoundingClientRect();
+    expect(eye.left >= field.left - 1 && eye.right <= field.right + 1 && eye.top >= field.top - 1 && eye.bottom <= field.bottom + 1, 'the toggle is inside the field').to.equal(true);
+    expect(toggle.getAttribute('aria-label')).to.equal('Show password');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    await typeInto(el, '#password', 'short123');
+    toggle.click();
+    await el.updateComplete;
+    expect(password.type).to.equal('text');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+    // The typed text (left to right in every language) never runs under the eye: it sits at the text's end, in the
+    // field's padding, right to left too.
+    for (const lang of ['en-US', 'ar']) {
+      el.lang = lang;
+      await waitUntil(() => query(el, `div[lang="${lang}"]`), `never in ${lang}`);
+      await el.updateComplete;
+      const box = password.getBoundingClientRect();
+      const mark = toggle.getBoundingClientRect();
+      expect(box.right - mark.right, `${lang}: the eye at the end of the text`).to.be.at.most(1);
+      expect(parseFloat(getComputedStyle(password).paddingRight), `${lang}: room for the eye`).to.be.at.least(mark.width - 1);
+    }
   });
 });
 

@@ -222,7 +222,8 @@ describe('MetaMask without an injected wallet (built dist)', () => {
     page.click();
     await waitUntil(() => sdkRequests().length === 1, 'the SDK chunk was not requested', { timeout: 10000 });
     await waitUntil(() => alerts(el).length > 0, 'no message after the page blocked the relay', { timeout: 20000 });
-    expect(alerts(el)).to.deep.equal(['No wallet could be reached. Install MetaMask or try again.']);
+    // The message does not repeat the link right under it.
+    expect(alerts(el)).to.deep.equal(['No wallet could be reached. Please try again.']);
     // Told because the policy blocked the relay (the browser says so at once), not because the 10 s wait for a QR code ran out.
     expect(violations.length, 'the page\'s CSP blocked nothing').to.be.greaterThan(0);
     expect(errors).to.have.length(1);
@@ -247,7 +248,7 @@ describe('MetaMask without an injected wallet (built dist)', () => {
     await waitUntil(() => page.errors.length > 0, 'no failure after the relay refused the socket', { timeout: 20000 });
     expect(page.errors[0].code).to.equal('SIGN_IN_WALLET_UNAVAILABLE');
     expect(page.errors[0].reason ?? '(no reason)').to.match(/MetaMask's relay http:\/\/127\.0\.0\.1:1 could not be reached/);
-    expect(alerts(page.el)).to.deep.equal(['No wallet could be reached. Install MetaMask or try again.']);
+    expect(alerts(page.el)).to.deep.equal(['No wallet could be reached. Please try again.']);
   });
 
   it('on a computer: the QR code from the relay, with the install link, scrolled to and focused; Cancel ends it', async () => {
@@ -298,5 +299,34 @@ describe('MetaMask without an injected wallet (built dist)', () => {
     expect(links[0].getAttribute('href')).to.equal(`https://metamask.app.link/dapp/${host}${pathname}${search}`);
     expect(links[1].getAttribute('href')).to.equal(INSTALL_URL);
     await waitUntil(() => blocked.el.shadowRoot!.activeElement?.id === 'wallet-failure-message', 'the message did not take the focus');
+
+    // In Russian on a narrow phone, in a wide font, the label takes two lines: each is centred on the button, as the other labels are.
+    blocked.frame.style.width = '320px';
+    blocked.el.style.fontFamily = 'Verdana, "DejaVu Sans", sans-serif';
+    blocked.el.lang = 'ru-RU';
+    const open = () => query(blocked.el, '.wallet-failure a.wallet-open')!;
+    await waitUntil(() => open().textContent!.trim() === 'Открыть MetaMask на этом устройстве', 'not in Russian');
+    await waitUntil(() => lineBoxesOf(open()).length > 1, 'the Russian label fits one line here, so this shows nothing');
+    const button = open().getBoundingClientRect();
+    const buttonCentre = (button.left + button.right) / 2;
+    for (const line of lineBoxesOf(open())) {
+      expect(Math.abs((line.left + line.right) / 2 - buttonCentre), `a line of the label is off centre (${line.left}-${line.right} in ${button.left}-${button.right})`).to.be.at.most(2);
+    }
   });
 });
+
+/** The extent of each line of a node's text: its text boxes grouped by line (a second line sits a whole line lower). */
+function lineBoxesOf(node: Element): { left: number; right: number }[] {
+  const range = node.ownerDocument.createRange();
+  range.selectNodeContents(node);
+  const lines: { top: number; left: number; right: number }[] = [];
+  for (const box of range.getClientRects()) {
+    if (!box.width || !box.height) continue;
+    const line = lines.find((known) => Math.abs(known.top - box.top) < box.height / 2);
+    if (line) {
+      line.left = Math.min(line.left, box.left);
+      line.right = Math.max(line.right, box.right);
+    } else lines.push({ top: box.top, left: box.left, right: box.right });
+  }
+  return lines;
+}

@@ -7,7 +7,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
-import { alerts, embedded, mount, query, warningsDuring, type Mounted } from './support/harness.js';
+import { alerts, embedded, mount, part, query, warningsDuring, type Mounted } from './support/harness.js';
 import { customersOf, gatewayUrl, injectFault, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
 import { acceptedProofs, localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
 import type { CustomerRegister } from '../src/customer-register.js';
@@ -208,7 +208,7 @@ describe('third-party registration', () => {
     expect(configs).to.deep.equal(['apple']);
   });
 
-  it('says so when the provider account is registered already, registers no duplicate, and fires account-exists with the provider as its method', async () => {
+  it('says so when the provider account is registered already, as a notice with Sign in (not an error), registers no duplicate, and fires account-exists with the provider as its method', async () => {
     const user = { id: `dup-${crypto.randomUUID().slice(0, 8)}`, email: `dup.${crypto.randomUUID().slice(0, 6)}@example.com` };
     const first = await mountWithProviders({ providers: 'google', user });
     const registered = oneEvent(first.el, 'registered');
@@ -216,16 +216,43 @@ describe('third-party registration', () => {
     await registered;
     first.el.remove();
 
+    const t = await loadTranslation('en-US');
     const second = await mountWithProviders({ companyId: first.companyId, providers: 'google', user, attributes: { 'login-url': '/signin' } });
     const exists = oneEvent(second.el, 'account-exists');
     (await buttonShown(second.el, 'google')).click();
-    expect(await errorShown(second.el)).to.contain('already registered');
-    expect(await customersOf(first.companyId)).to.have.length(1);
     const { detail } = await exists;
     expect(detail.method).to.equal('google');
     expect(detail.loginName).to.equal(user.email);
     // The site's sign-in page, without an identifier of our own (the provider's sign-in is there).
     expect(detail.loginUrl).to.equal(`${location.origin}/signin`);
+    // The same neutral notice as for an address or number, under the provider buttons: read out, Sign in its primary action.
+    await waitUntil(() => second.el.shadowRoot!.activeElement?.id === 'provider-exists', 'the notice did not take the focus');
+    const notice = part(second.el, '[part="providers"] #provider-exists');
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(notice.classList.contains('form-error'), 'not styled as an error').to.equal(false);
+    expect(notice.textContent!.trim()).to.equal(t.providerAccountExists('Google'));
+    expect(alerts(second.el), 'no error').to.deep.equal([]);
+    const signIn = part<HTMLAnchorElement>(second.el, '[part="providers"] #sign-in');
+    expect(signIn.classList.contains('primary')).to.equal(true);
+    expect(signIn.textContent!.trim()).to.equal(t.signIn);
+    expect(signIn.href).to.equal(detail.loginUrl);
+    expect(await customersOf(first.companyId)).to.have.length(1);
+    await expect(second.el).to.be.accessible();
+    second.el.remove();
+
+    // Without a sign-in page: the notice says where to sign in, and there is no Sign in to press.
+    const third = await mountWithProviders({ companyId: first.companyId, providers: 'google', user });
+    const warnings = await warningsDuring(async () => {
+      const again = oneEvent(third.el, 'account-exists');
+      (await buttonShown(third.el, 'google')).click();
+      await again;
+    });
+    await waitUntil(() => query(third.el, '#provider-exists'), 'no notice');
+    expect(part(third.el, '#provider-exists').textContent!.trim()).to.equal(`${t.providerAccountExists('Google')} ${t.accountExistsNoLink}`);
+    expect(query(third.el, '#sign-in')).to.equal(null);
+    expect(alerts(third.el)).to.deep.equal([]);
+    expect(warnings.filter((w) => w.includes('login-url'))).to.have.length(1);
+    expect(await customersOf(first.companyId)).to.have.length(1);
   });
 
   it('refuses an answer whose state is not the request\'s, before asking the gateway', async () => {
@@ -425,6 +452,30 @@ describe('third-party registration', () => {
       expect(alerts(el)).to.deep.equal([]);
       expect(query(el, '#email')).to.not.equal(null);
       expect(await requestsOf(companyId, 'twitterVerify')).to.have.length(0);
+    } finally {
+      capture.restore();
+    }
+  });
+
+  it('a provider at work keeps its button\'s label (which fits one line) and shows a spinner; "Continuing with …" is for screen readers only', async () => {
+    const { el } = await mountWithProviders({ providers: 'google apple', autoApprove: false });
+    const capture = capturePopups();
+    try {
+      const idle = (await buttonShown(el, 'google')).textContent!.trim();
+      expect(idle).to.equal('Continue with Google');
+      const button = await clickAndAwaitPopup(el, 'google', capture);
+      await el.updateComplete;
+      expect(button.textContent!.trim(), 'the busy button\'s label').to.equal(idle);
+      expect(button.querySelector('.spinner'), 'a spinner in place of the mark').to.not.equal(null);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      const status = part(el, '[part="providers"] [role="status"]');
+      expect(status.textContent!.trim()).to.equal('Continuing with Google…');
+      // Not a second visible line repeating the button (ux review #19): read out, not drawn.
+      const box = status.getBoundingClientRect();
+      expect(box.width * box.height, 'the status line is drawn').to.be.at.most(1);
+      await closeAsAPersonDoes(capture.popups[0]!);
+      await waitUntil(() => button.getAttribute('aria-busy') === 'false', 'still busy after the popup closed');
+      expect(status.textContent!.trim()).to.equal('');
     } finally {
       capture.restore();
     }

@@ -66,6 +66,9 @@ function phoneStyles(): CSSStyleSheet {
 .iti__country-selector { height: auto !important; top: 100% !important; bottom: auto !important; }
 .iti__country-list { max-block-size: 15rem; overflow-y: auto; }
 .iti__search-input { font: inherit; }
+/* The number is written left to right and its flag button sits at its left in every language: flag, then caret,
+   as one left-to-right control (right to left, the caret came before the flag). */
+.iti__selected-country { direction: ltr; }
 `);
   }
   return sheet;

@@ -4,11 +4,18 @@
  * functions over explicit props; part of the lazy registration chunk, so a
  * page that uses neither never pays for them.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { renderField } from '../element/templates.js';
 import type { Translation } from '../core/i18n/localize.js';
 import type { AccountType } from '../core/gateway/contract.js';
 import { PASSWORD_RULES, passwordRuleResults } from '../core/embedding/password.js';
+
+/** An eye, struck through while the password is shown (the press hides it again). Decorative: the button is named. */
+function eye(struck: boolean) {
+  return svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+    <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z"/><circle cx="12" cy="12" r="3"/>${struck ? svg`<path d="M4 4l16 16"/>` : nothing}
+  </svg>`;
+}
 
 export interface PasswordFieldProps {
   t: Translation;
@@ -45,13 +52,15 @@ export function renderPasswordField({ t, mode, value, visible, error, onInput, o
         />
         <button
           type="button"
-          class="link"
+          class="password-toggle"
           part="password-toggle"
+          aria-label=${t.showPassword}
+          title=${t.showPassword}
           aria-pressed=${visible ? 'true' : 'false'}
           aria-controls="password"
           @click=${onToggle}
         >
-          ${t.showPassword}
+          ${eye(visible)}
         </button>
       </div>
       <ul id="password-rules" class="rules" part="password-rules">

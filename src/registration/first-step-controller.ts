@@ -309,7 +309,14 @@ export class FirstStepController implements ReactiveController {
     // While an existing account is said, only its way on is shown: no password or account type to fill in.
     const exists = registration.failedAction === 'send' && registration.error instanceof AccountExistsError;
     const mode = exists ? 'none' : passwordMode(element);
-    return html`${mode === 'none'
+    // The account type first: it changes what follows.
+    return html`${exists ? nothing : renderAccountTypes({
+      t,
+      offered: offeredAccountTypes(element),
+      chosen: effectiveAccountType(element, form.accountType),
+      onChoose: (accountType) => this.choose({ accountType }),
+    })}
+    ${mode === 'none'
       ? nothing
       : renderPasswordField({
           t,
@@ -323,12 +330,6 @@ export class FirstStepController implements ReactiveController {
           },
           onToggle: () => this.choose({ passwordVisible: !form.passwordVisible }),
         })}
-    ${exists ? nothing : renderAccountTypes({
-      t,
-      offered: offeredAccountTypes(element),
-      chosen: effectiveAccountType(element, form.accountType),
-      onChoose: (accountType) => this.choose({ accountType }),
-    })}
     ${registration.failedAction === 'send'
       ? renderSendError(
           registration.error,

@@ -82,13 +82,31 @@ export const laterStyles = css`
   .destination {
     color: var(--cr-color-text);
   }
+  /* Show/hide is an eye inside the field, at its end: the field is as wide as every other one. A password is
+     written left to right in every language, so its end (and the eye) is on the right in right-to-left forms too. */
   .password-row {
-    display: flex;
-    gap: 0.5rem;
-    align-items: center;
+    position: relative;
+    direction: ltr;
   }
   .password-row input {
-    flex: 1;
+    padding-inline-end: var(--cr-control-height);
+  }
+  .password-toggle {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-end: 0;
+    inline-size: var(--cr-control-height);
+    display: grid;
+    place-items: center;
+    padding: 0;
+    border: none;
+    border-radius: var(--cr-radius);
+    background: none;
+    color: var(--cr-color-muted);
+    cursor: pointer;
+  }
+  .password-toggle[aria-pressed='true'] {
+    color: var(--cr-color-text);
   }
   .rules {
     margin: 0;

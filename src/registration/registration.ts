@@ -112,6 +112,7 @@ class ElementSession implements RegistrationSession, ReactiveController {
         return new ThirdPartyController(host, registration, {
           residence: () => this.firstStep.residence(),
           elementKey: () => this.resumeKey(),
+          signInUrl: () => signInUrlFor(element, undefined, this.touch, host.warn),
         });
       }),
     );

@@ -13,6 +13,20 @@ import type { Account } from '../core/gateway/account.js';
 import { errorMessage } from './error-message.js';
 import { AccountExistsError } from '../core/flow/registration-flow.js';
 
+/**
+ * "You have an account already" as a notice, not an error: the message, then
+ * "Sign in" as the primary action to the site's sign-in page, or, without one,
+ * where to sign in (said once: the message already asks for it), then what
+ * else there is to do. The e-mail/phone step and the provider buttons draw the
+ * same notice.
+ */
+export function renderAccountExists(message: string, t: Translation, href: string | undefined, noticeId: string, more: unknown = nothing) {
+  return html`<div class="exists" part="account-exists">
+    <p class="notice" part="notice" role="status" id=${noticeId} tabindex="-1">${message}${href ? nothing : html` ${t.accountExistsNoLink}`}</p>
+    ${href ? html`<a class="primary" part="button sign-in" id="sign-in" href=${href}>${t.signIn}</a>` : nothing}${more}
+  </div>`;
+}
+
 export function renderSendError(
   error: unknown,
   t: Translation,
@@ -23,15 +37,14 @@ export function renderSendError(
   if (!(error instanceof AccountExistsError)) {
     return html`<p class="form-error" part="error" role="alert" id="send-error" tabindex="-1">${errorMessage(error, t)}</p>`;
   }
-  const href = signInUrl(error.account);
   const email = error.account.channel === 'email';
-  return html`<div class="exists" part="account-exists">
-    <p class="notice" part="notice" role="status" id="send-error" tabindex="-1">
-      ${errorMessage(error, t)}${href ? nothing : html` ${t.accountExistsNoLink}`}
-    </p>
-    ${href ? html`<a class="primary" part="button sign-in" id="sign-in" href=${href}>${t.signIn}</a>` : nothing}
-    <button type="button" class="link" part="link" id="use-another" @click=${onUseAnother}>
+  return renderAccountExists(
+    errorMessage(error, t),
+    t,
+    signInUrl(error.account),
+    'send-error',
+    html`<button type="button" class="link" part="link" id="use-another" @click=${onUseAnother}>
       ${email ? t.useAnotherEmail : t.useAnotherPhone}
-    </button>
-  </div>`;
+    </button>`,
+  );
 }

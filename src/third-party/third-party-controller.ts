@@ -13,6 +13,8 @@ import { walletNonce } from '../core/gateway/provider-verify.js';
 import type { GatewayConfig } from '../core/gateway/transport.js';
 import type { RegistrationController } from '../registration/registration-controller.js';
 import { errorMessage } from '../registration/error-message.js';
+import { renderAccountExists } from '../registration/send-error-view.js';
+import { ProviderAccountExistsError } from '../core/flow/registration-flow.js';
 import type { Translation } from '../core/i18n/localize.js';
 import { renderFormError, renderRetry } from '../element/templates.js';
 import { proofFromCallback, type RedirectAdapter } from './adapters/adapter.js';
@@ -90,6 +92,8 @@ export interface ThirdPartySetup {
   residence: () => Residence | undefined;
   /** Tells this element apart from others on the page (for a redirect's return). */
   elementKey: () => string;
+  /** The site's sign-in page (`login-url`, with the visit's utm and agent), for a provider account that exists already. */
+  signInUrl: () => string | undefined;
 }
 
 /** An enabled provider, with the client id the site set for it, if any (and for Telegram whether the bot may write). */
@@ -107,6 +111,8 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
   private walletQr?: ConnectionQrCode;
   /** A wallet failure just shown, to bring into view and focus once rendered (hostUpdated). */
   private revealWalletFailure = false;
+  /** An existing provider account just told, to bring into view and read out once rendered (hostUpdated). */
+  private revealExists = false;
 
   /** The element, as a controller host with its provider options. */
   private readonly element: RegistrationHost['element'];
@@ -130,6 +136,12 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
 
   hostUpdated(): void {
     if (this.revealWalletFailure && showWalletFailure(this.element.shadowRoot)) this.revealWalletFailure = false;
+    if (this.revealExists) {
+      this.revealExists = false;
+      const notice = this.element.shadowRoot?.querySelector<HTMLElement>('#provider-exists');
+      notice?.scrollIntoView({ block: 'nearest' });
+      notice?.focus({ preventScroll: true });
+    }
   }
 
   /**
@@ -248,6 +260,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
         return await signIn(signal);
       } catch (error) {
         if (error instanceof SignInError && error.failure === 'cancelled') return undefined;
+        this.revealExists = error instanceof ProviderAccountExistsError;
         throw error;
       }
     });
@@ -375,6 +388,9 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     const busy = registration.busy === 'provider';
     const unavailable = !!registration.busy || this.host.offline();
     const error = registration.failedAction === 'provider' ? errorMessage(registration.error, t) : undefined;
+    // A provider account registered already is no failure: the same notice as for an address or number.
+    const exists = error && registration.error instanceof ProviderAccountExistsError;
+    // Said to screen readers; on screen the busy button keeps its label (which fits one line) and shows a spinner.
     const working = busy && this.active ? t.providerWorking(PROVIDER_NAMES[this.active]) : '';
     // `provider-layout="icons"`: one row of square buttons, each named by its label (and titled for the pointer).
     const icons = this.element.providerLayout === 'icons';
@@ -384,8 +400,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
         <div class=${icons ? 'provider-list icons' : 'provider-list'}>
           ${ready.map((provider) => {
             const working = busy && this.active === provider;
-            const name = PROVIDER_NAMES[provider];
-            const label = working ? t.providerWorking(name) : t.continueWith(name);
+            const label = t.continueWith(PROVIDER_NAMES[provider]);
             return html`
               <button
                 type="button"
@@ -406,9 +421,13 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
         </div>
         ${busy && this.walletQr ? renderWalletPanel(this.walletQr, t, { onPhone: isPhone(), cancel: this.renderCancel(t) }) : nothing}
         ${busy && this.active === 'metamask' && !this.walletQr ? this.renderCancel(t) : nothing}
-        <p class="hint" role="status">${loading ? t.providersLoading : busy && this.walletQr ? t.walletScanTitle : working}</p>
+        <p class=${loading ? 'hint' : 'hint visually-hidden'} role="status">${loading ? t.providersLoading : busy && this.walletQr ? t.walletScanTitle : working}</p>
         ${failed && !loading ? renderRetry(t.providersFailed, t.retry, () => this.retryFailed()) : nothing}
-        ${error && isWalletUnavailable(registration.error) ? renderWalletUnavailable(error, t, { onPhone: isPhone() }) : renderFormError(error)}
+        ${exists
+          ? renderAccountExists(error, t, this.setup.signInUrl(), 'provider-exists')
+          : error && isWalletUnavailable(registration.error)
+            ? renderWalletUnavailable(error, t, { onPhone: isPhone() })
+            : renderFormError(error)}
       </div>
     `;
   }

@@ -54,7 +54,7 @@ export type Concept = 'register' | 'signIn' | 'verificationCode' | 'wallet' | 'c
  */
 export const CONCEPT_KEYS: Record<Concept, string[]> = {
   register: ['formLabel', 'createAccount', 'creatingAccount', 'methodLabel', 'reviewTitle', 'startOver', 'otherWay', 'providersLoading', 'providersFailed', 'walletStatement', 'providerSignedInAs', 'walletRejected'],
-  signIn: ['signIn', 'accountExistsEmail', 'accountExistsPhone', 'accountExistsNoLink', 'providerAccountExists', 'walletStatement', 'popupBlocked', 'providerSignedInAs', 'providerStateMismatch', 'providerForeignAnswer', 'providerProofMismatch', 'providerRejected', 'providerFailed'],
+  signIn: ['signIn', 'accountExistsEmail', 'accountExistsPhone', 'providerAccountExists', 'walletStatement', 'popupBlocked', 'providerSignedInAs', 'providerStateMismatch', 'providerForeignAnswer', 'providerProofMismatch', 'providerRejected', 'providerFailed'],
   verificationCode: ['sendCode', 'codeLabel', 'refusalCodeWrong', 'refusalCodeExpired'],
   wallet: ['walletRejected', 'walletLocked', 'walletUnavailable'],
   countryOfResidence: ['countryLabel', 'countryRequired'],

@@ -92,8 +92,8 @@ export const enUSLater = {
   codeInvalid: 'The code must be 6 digits.',
   accountExistsEmail: 'An account with this email address already exists. Please sign in instead.',
   accountExistsPhone: 'An account with this mobile number already exists. Please sign in instead.',
-  /** After accountExistsEmail/Phone when the site gave no sign-in page (`login-url`): where to go instead. */
-  accountExistsNoLink: 'You can sign in on this website with the same details.',
+  /** After accountExistsEmail/Phone/providerAccountExists when the site gave no sign-in page (`login-url`): where to sign in. Those already ask for it, so this does not say it again. */
+  accountExistsNoLink: 'You can do so on this website with the same details.',
   useAnotherEmail: 'Use another email address',
   useAnotherPhone: 'Use another number',
   timeout: 'The server took too long to answer. Please check your connection and try again.',
@@ -115,7 +115,7 @@ export const enUSLater = {
   providerAccountExists: (provider: string) => `This ${provider} account is already registered. Please sign in instead.`,
   walletRejected: 'You declined the request in your wallet. Nothing was registered.',
   walletLocked: 'Your wallet is locked or has no account selected. Unlock it, then try again.',
-  walletUnavailable: 'No wallet could be reached. Install MetaMask or try again.',
+  walletUnavailable: 'No wallet could be reached. Please try again.',
   walletStatement: 'Sign in to register. This costs nothing and sends no transaction.',
   providerSignedInAs: (provider: string, name: string) => `You signed in with ${provider} as ${name}. Accept the terms to register.`,
   otherWay: 'Choose another way to register',
