@@ -181,7 +181,8 @@ try {
             // Let transitions and the focus ring settle.
             await new Promise((resolve) => setTimeout(resolve, 400));
             const path = join(out, `${name}.png`);
-            await tab.screenshot({ path, fullPage: true });
+            // The partner's column, whole: at 1280 px the rest of the page is empty.
+            await (await tab.$('main')).screenshot({ path });
             taken.push({ state, width, path });
             console.log(name);
           } catch (error) {
@@ -210,7 +211,7 @@ if (montage) {
   for (const [group, shots] of groups) {
     const sheet = join(out, `sheet-${group}.png`);
     const tile = `${list(options.theme).length}x`;
-    const size = shots[0].width < 600 ? '360x' : '640x';
+    const size = shots[0].width < 600 ? '360x' : '520x';
     execFileSync('montage', [...shots.map((s) => s.path), '-tile', tile, '-geometry', `${size}+6+6`, '-background', '#888', sheet]);
     console.log(`sheet ${sheet}`);
   }
