@@ -109,6 +109,19 @@ describe('a site names a country its own way, per language (country-names)', () 
     expectSameNamesAndOrder(residence, pickerNames(el).map((c) => c.name), 'zh-CN');
   });
 
+  it('reads what it understands and names the rest, never broken by a hostile value; exact tag over language over *', async () => {
+    await loadIsoTable();
+    const mixed = readCountryNames('{"__proto__": {"TW": "x"}, "zh-cn": {"tw": " 中国台湾 ", "Taiwan": "x", "HK": ""}}');
+    expect(mixed.names.get('zh-CN')?.get('TW'), 'the understood entry applies, trimmed').to.equal('中国台湾');
+    expect(mixed.problem).to.match(/__proto__/).and.match(/zh-cn\.Taiwan/).and.match(/zh-cn\.HK/);
+    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('hostile'); } });
+    expect(readCountryNames(hostile)).to.deep.equal({ names: new Map(), problem: 'unreadable' });
+    expect(readCountryNames(undefined).problem).to.equal(undefined);
+    const layered = readCountryNames({ '*': { TW: 'every', HK: 'every' }, zh: { TW: 'zh', HK: 'zh', MO: 'zh' }, 'zh-CN': { TW: 'zh-CN' } }).names;
+    expect(Object.fromEntries(siteNamesFor(layered, 'zh-CN'))).to.deep.equal({ ISO_3166_158: 'zh-CN', ISO_3166_344: 'zh', ISO_3166_446: 'zh' });
+    expect(Object.fromEntries(siteNamesFor(layered, 'de-DE'))).to.deep.equal({ ISO_3166_158: 'every', ISO_3166_344: 'every' });
+  });
+
   const invalid: [string, string][] = [
     ['not JSON', '{"zh-CN": {"TW": "中国台湾"}'],
     ['an array', '[["TW", "中国台湾"]]'],

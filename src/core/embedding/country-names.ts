@@ -38,6 +38,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * rest applies. Names are kept as text: they are only ever rendered as text.
  */
 export function readCountryNames(value: unknown): { names: SiteCountryNames; problem?: string } {
+  try {
+    return readNames(value);
+  } catch {
+    // An object whose reading throws (a hostile getter or proxy): as if unset.
+    return { names: new Map(), problem: 'unreadable' };
+  }
+}
+
+function readNames(value: unknown): { names: SiteCountryNames; problem?: string } {
   const names = new Map<string, Map<string, string>>();
   if (value === undefined || value === null || value === '') return { names };
   let parsed = value;
