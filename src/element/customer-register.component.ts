@@ -81,8 +81,8 @@ export class CustomerRegister extends LitElement {
     // The global `lang`, made reactive so a live change re-renders in the new language.
     lang: { reflect: true },
     host: {},
-    country: {},
     countryNames: { attribute: 'country-names' },
+    country: {},
     methods: {},
     utmSource: { attribute: 'utm-source' },
     utmMedium: { attribute: 'utm-medium' },
