@@ -60,17 +60,32 @@ export function findCountry(code) {
 }
 
 /**
+ * Where CLDR's long name hides the name people look for behind a qualifier
+ * ("Sonderverwaltungsregion Hongkong", "中国香港特别行政区"), the gateway sends
+ * the short one ("Hongkong", "香港"), as the element names them itself
+ * (src/core/embedding/country-names.ts). Not every short name: for the US and
+ * the UK those are abbreviations.
+ */
+const SHORT_NAMED = new Set(['HK', 'MO', 'PS']);
+
+/** @param {string} lang @param {'long' | 'short'} style */
+function regionNames(lang, style) {
+  try {
+    return new Intl.DisplayNames([lang, 'en-US'], { type: 'region', style });
+  } catch {
+    return new Intl.DisplayNames(['en-US'], { type: 'region', style });
+  }
+}
+
+/**
  * The country list in the platform's shape, names in `lang`.
  * @param {string} lang
  */
 export function countryList(lang) {
-  let localNames;
-  try {
-    localNames = new Intl.DisplayNames([lang, 'en-US'], { type: 'region' });
-  } catch {
-    localNames = new Intl.DisplayNames(['en-US'], { type: 'region' });
-  }
-  const englishNames = new Intl.DisplayNames(['en-US'], { type: 'region' });
+  const longNames = regionNames(lang, 'long');
+  const shortNames = regionNames(lang, 'short');
+  const localNames = { of: (/** @type {string} */ alpha2) => (SHORT_NAMED.has(alpha2) ? shortNames : longNames).of(alpha2) };
+  const englishNames = regionNames('en-US', 'long');
   return acceptedCountries.map((c) => ({
     code: c.code,
     countryCode: c.countryCode,

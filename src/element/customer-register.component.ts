@@ -1,5 +1,6 @@
 import { html, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './customer-register.styles.js';
+import type { CountryNamesOption } from '../core/embedding/country-names.js';
 import { LocalizeController, loadSourceStrings, type StringOverrides } from '../core/i18n/localize.js';
 import { Loadable } from '../core/loadable.js';
 import type { AccountChannel } from '../core/gateway/contract.js';
@@ -80,6 +81,7 @@ export class CustomerRegister extends LitElement {
     // The global `lang`, made reactive so a live change re-renders in the new language.
     lang: { reflect: true },
     host: {},
+    countryNames: { attribute: 'country-names' },
     country: {},
     methods: {},
     utmSource: { attribute: 'utm-source' },
@@ -167,6 +169,12 @@ export class CustomerRegister extends LitElement {
 
   /** Preselected country of residence: ISO alpha-2 (`CN`) or the gateway's `ISO_3166_156`. */
   country = '';
+
+  /**
+   * The site's own names for countries, per language tag (exact, then language, then `*`) and country (ISO
+   * alpha-2 or `ISO_3166_158`), in the residence and phone lists: `{"zh-CN": {"TW": "中国台湾"}}`; JSON as the attribute.
+   */
+  declare countryNames?: CountryNamesOption;
 
   /** The registration methods offered, in tab order: `email`, `phone` or both (the default). */
   methods = 'email phone';

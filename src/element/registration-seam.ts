@@ -12,6 +12,7 @@ import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { AccountChannel } from '../core/gateway/contract.js';
 import type { EmbeddingAttributes } from '../core/embedding/page-embedding.js';
 import type { SignInLinkAttributes } from '../core/embedding/sign-in-link.js';
+import type { CountryNamesOption } from '../core/embedding/country-names.js';
 import type { ProviderOptions } from '../core/providers/provider-options.js';
 import type { LocalizeController } from '../core/i18n/localize.js';
 import type { Step } from '../core/flow/steps.js';
@@ -36,6 +37,7 @@ export type ElementOptions = Readonly<
       /** The `host` attribute as set (the gateway's origin, or empty). */
       host: string;
       country: string;
+      countryNames?: CountryNamesOption;
       attribution: 'on' | 'off';
       requestTimeout: number;
       continueUrl?: string;

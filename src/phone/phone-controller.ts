@@ -8,7 +8,7 @@
 import type { PhonePart } from '../registration/lazy-parts.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { Country } from '../core/gateway/country-list.js';
+import type { NamedCountry } from '../core/embedding/country-names.js';
 import type { Translation } from '../core/i18n/localize.js';
 import type { PhoneField, PhoneProblem } from './phone-field.js';
 import type { PhoneAccount } from '../core/gateway/account.js';
@@ -19,7 +19,8 @@ import { phoneCountries, preferredOrder } from './country-order.js';
 export interface PhoneSetup {
   /** The element's shadow root, where the field's styles are adopted. */
   root: () => ShadowRoot;
-  countries: () => Country[] | undefined;
+  /** The gateway's countries as the residence list names them (the same names, so the same order and search). */
+  countries: () => readonly NamedCountry[] | undefined;
   /** Gateway codes of the likely countries, most likely first. */
   preferred: () => (string | undefined)[];
   locale: () => string;
@@ -30,7 +31,7 @@ export interface PhoneSetup {
 }
 
 export class PhoneController implements ReactiveController, PhonePart {
-  private readonly task: Task<[Country[] | undefined, string], PhoneField | undefined>;
+  private readonly task: Task<[readonly NamedCountry[] | undefined, string], PhoneField | undefined>;
   private current?: PhoneField;
 
   /** The initial number last put in the field (it is put there once). */
@@ -93,13 +94,14 @@ export class PhoneController implements ReactiveController, PhonePart {
     void this.task.run();
   }
 
-  private async createField(countries: Country[], locale: string): Promise<PhoneField> {
+  private async createField(named: readonly NamedCountry[], locale: string): Promise<PhoneField> {
     const { PhoneField } = await import('./phone-field.js');
-    const offered = phoneCountries(countries);
+    const offered = phoneCountries(named.map((entry) => entry.country));
     const previous = this.current;
     const t = this.setup.t();
     const field = await PhoneField.create(this.setup.root(), {
       countries: offered,
+      names: new Map(named.map((entry) => [entry.country.code, entry.name])),
       preferred: preferredOrder(offered, this.setup.preferred()),
       locale,
       inputAttributes: { id: 'phone', part: 'input phone-input', 'aria-describedby': 'phone-error', required: '' },

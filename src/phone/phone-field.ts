@@ -23,9 +23,11 @@ export type PhoneCheck =
 export interface PhoneFieldOptions {
   /** The countries to offer, in the gateway's order. */
   countries: readonly PhoneCountry[];
+  /** The name each country is shown by, by gateway code: the residence list's names. */
+  names: ReadonlyMap<string, string>;
   /** iso2 codes to list first; the first one is selected initially. */
   preferred: readonly string[];
-  /** Locale for country names intl-tel-input derives (Intl.DisplayNames). */
+  /** The form's locale: the picker's collation (and intl-tel-input's own names, should one be missing). */
   locale: string;
   /** intl-tel-input's own strings, from the element's translation. */
   uiTranslations: UiTranslations;
@@ -104,14 +106,14 @@ export class PhoneField {
     this.input.addEventListener('input', options.onInput);
     this.element.append(this.input);
 
+    // Every name as the residence list beside it shows it (the site's, the gateway's, else the browser's short one),
+    // collated in the form's language: intl-tel-input would name them itself and sort them in the browser's language.
     const overrides: Partial<Record<Iso2, string>> = {};
     for (const { iso2, country } of options.countries) {
-      if (country.displayName) overrides[iso2 as Iso2] = country.displayName;
+      const name = options.names.get(country.code);
+      if (name) overrides[iso2 as Iso2] = name;
     }
-    // The names the picker shows (the gateway's, else the browser's in the form's language), collated in that language:
-    // intl-tel-input would sort them in the browser's language instead.
-    const regionNames = new Intl.DisplayNames([options.locale], { type: 'region' });
-    const nameOf = ({ iso2 }: PhoneCountry) => overrides[iso2 as Iso2] || regionNames.of(iso2.toUpperCase()) || iso2;
+    const nameOf = ({ iso2 }: PhoneCountry) => overrides[iso2 as Iso2] || iso2;
     this.iti = intlTelInput(this.input, {
       onlyCountries: options.countries.map((entry) => entry.iso2 as Iso2),
       countryOrder: pickerOrder(options.countries, options.preferred, nameOf, options.locale) as Iso2[],

@@ -5,10 +5,13 @@
  * The previous list stays on screen while another language's loads.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { alpha2Of, loadIsoTable } from '../core/gateway/iso-table.js';
+import { loadIsoTable } from '../core/gateway/iso-table.js';
 import { fetchCountryList, type Country } from '../core/gateway/country-list.js';
 import { GatewayRefusal, TransportFailure, type GatewayConfig } from '../core/gateway/transport.js';
 import { Loadable } from '../core/loadable.js';
+import { nameAndSort, readCountryNames, siteNamesFor, type CountryNamesOption, type NamedCountry, type SiteCountryNames } from '../core/embedding/country-names.js';
+
+export type { NamedCountry };
 
 export class CountryListController implements ReactiveController {
   /** The list for the current gateway, company and language. */
@@ -18,11 +21,13 @@ export class CountryListController implements ReactiveController {
   private loading?: Promise<unknown>;
   /** The last list that arrived for the current key or an earlier one (shown while another loads). */
   private arrived?: Country[];
-  private namedCache?: { countries: Country[]; locale: string; list: NamedCountry[] };
+  private namedCache?: { countries: Country[]; locale: string; site: SiteCountryNames; list: NamedCountry[] };
+  /** The site's `countryNames` as last read (read again, and warned about once, only when the value changes). */
+  private site?: { value: unknown; names: SiteCountryNames };
 
   /** `config` gives undefined while there is nothing to load from (misconfigured). */
   constructor(
-    private readonly element: ReactiveControllerHost,
+    private readonly element: ReactiveControllerHost & { readonly countryNames?: CountryNamesOption },
     private readonly config: () => GatewayConfig | undefined,
   ) {
     element.addController(this);
@@ -59,14 +64,32 @@ export class CountryListController implements ReactiveController {
     await this.loading;
   }
 
-  /** The list named and sorted for `locale`, worked out once per list and language (not at every render). */
+  /**
+   * The list named and sorted for `locale`, worked out once per list, language
+   * and site's names (not at every render): what the residence select shows, and
+   * the names (and so the order) of the phone picker.
+   */
   named(locale: string): NamedCountry[] | undefined {
     const { countries } = this;
     if (!countries) return undefined;
-    if (this.namedCache?.countries !== countries || this.namedCache.locale !== locale) {
-      this.namedCache = { countries, locale, list: nameAndSort(countries, locale) };
+    const site = this.siteNames();
+    let cache = this.namedCache;
+    if (cache?.countries !== countries || cache.locale !== locale || cache.site !== site) {
+      cache = this.namedCache = { countries, locale, site, list: nameAndSort(countries, locale, siteNamesFor(site, locale)) };
     }
-    return this.namedCache.list;
+    return cache.list;
+  }
+
+  /** The site's `countryNames`, read when it changes; what is not understood is ignored, with one console warning. */
+  private siteNames(): SiteCountryNames {
+    const value = this.element.countryNames;
+    let site = this.site;
+    if (!site || site.value !== value) {
+      const { names, problem } = readCountryNames(value);
+      if (problem) console.warn(`<customer-register>: country-names: ${problem}; ignored (expected {"zh-CN": {"TW": "中国台湾"}}).`);
+      site = this.site = { value, names };
+    }
+    return site.names;
   }
 
   /** Loads the list when the gateway, company or language changed (or again, on retry after a failure). */
@@ -88,30 +111,4 @@ export class CountryListController implements ReactiveController {
     }
     this.loading = this.list.get().catch(() => {});
   }
-}
-
-/** A country with its name in the shown language. */
-export interface NamedCountry {
-  country: Country;
-  name: string;
-}
-
-/**
- * The countries named in `locale` (the gateway's displayName, else the
- * browser's own via Intl.DisplayNames, else the English name) and sorted by
- * that name: what the country select shows.
- */
-function nameAndSort(countries: Country[], locale: string): NamedCountry[] {
-  let regionNames: Intl.DisplayNames | undefined;
-  try {
-    regionNames = new Intl.DisplayNames([locale], { type: 'region' });
-  } catch {
-    regionNames = undefined;
-  }
-  const named = countries.map((country) => {
-    const alpha2 = country.displayName ? undefined : alpha2Of(country.code);
-    return { country, name: country.displayName || (alpha2 && regionNames?.of(alpha2)) || country.name };
-  });
-  const collator = new Intl.Collator(locale);
-  return named.sort((a, b) => collator.compare(a.name, b.name));
 }

@@ -64,7 +64,7 @@ export class FirstStepController implements ReactiveController {
         const { element, i18n } = host;
         return new PhoneController(element, {
           root: () => element.renderRoot as ShadowRoot,
-          countries: () => this.countryList.countries,
+          countries: () => this.countryList.named(i18n.locale),
           preferred: () => this.preferredCountries(),
           locale: () => i18n.locale,
           t: () => i18n.t,

@@ -310,3 +310,17 @@ export function phoneAreaOf(dialCode: string): string {
 
 /** (observed) the gateway's country codes: `ISO_3166_` and the ISO 3166-1 numeric code. */
 export const GATEWAY_COUNTRY_PREFIX = 'ISO_3166_';
+
+/**
+ * The name a country list entry is shown by. (observed) an entry carries `name`
+ * and `displayName` (`"name": "China", "displayName": "China"`); (assumed)
+ * `name` is English and `displayName` the name in the `lang` asked for, the
+ * gateway's (its legal team's) word for how the country is called, shown as it
+ * is. What wins: the site's own name for the form's language (`countryNames`),
+ * then `displayName`, then the browser's name in that language, then `name`.
+ * A gateway should send the names people look for ("Hongkong", not
+ * CLDR's long "Sonderverwaltungsregion Hongkong": the reference gateway does).
+ */
+export function shownCountryName(country: { name: string; displayName?: string }, siteName?: string, browserName?: string): string {
+  return siteName || country.displayName || browserName || country.name;
+}
