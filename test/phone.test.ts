@@ -371,11 +371,31 @@ describe('country of residence on the phone tab', () => {
     again.el.remove(); // and again, on the code step
 
     const after = await mount({ companyId, country: 'GB', methods: 'phone' });
+    const stored = await finishWithCode(after.el, companyId, '44 7400123456');
+    expect(stored.registerBody).to.deep.include({ phoneArea: '+44', country: 'ISO_3166_276' });
+  });
+
+  it('after a reload on the code step, going back shows the residence chosen and the number\'s own flag', async () => {
+    const companyId = uniqueCompanyId('phone-residence-back');
+    const before = await mount({ companyId, country: 'GB', methods: 'phone' });
+    const input = await showPhone(before.el);
+    await chooseResidence(before.el, 'ISO_3166_124');
+    input.focus();
+    // +1 is the United States' and Canada's: the flag chosen (here the United States') comes back as it was.
+    await typeText('+1 201-555-0123');
+    await waitUntil(() => query(before.el, '.iti__selected-country')?.getAttribute('aria-label')?.includes('United States'), 'not the United States');
+    await press('Enter');
+    await waitForStep(before.el, '#code');
+    before.el.remove();
+
+    const after = await mount({ companyId, country: 'GB', methods: 'phone' });
     await waitForStep(after.el, '#code');
     const different = [...after.el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')].find((b) => b.textContent!.includes('different mobile number'))!;
     different.click();
-    await showPhone(after.el);
-    expect((await residenceField(after.el)).value).to.equal('ISO_3166_276');
+    const back = await showPhone(after.el);
+    await waitUntil(() => back.value.replace(/\D/g, '').endsWith('2015550123'), `the number is not back: "${back.value}"`);
+    expect(query(after.el, '.iti__selected-country')!.getAttribute('aria-label')).to.contain('United States');
+    expect((await residenceField(after.el)).value).to.equal('ISO_3166_124');
   });
 });
 
