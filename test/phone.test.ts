@@ -5,6 +5,7 @@ import { alerts, focused, mount, part, phoneCountryOrder, press, query, showPhon
 import { customersOf, injectFault, latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
 import { phoneCountries, pickerOrder, preferredOrder } from '../src/phone/country-order.js';
 import { loadIsoTable } from '../src/core/gateway/iso-table.js';
+import type { CustomerRegister } from '../src/customer-register.js';
 
 /** `shown`: the number as the code step writes it (international format, in bold); no spam-folder line for an SMS. */
 async function registerByPhone(options: { country: string; typed: string; toUser: string; shown: string }) {
@@ -268,6 +269,133 @@ describe('phone entry', () => {
     expect(good.ok).to.equal(true);
     const status = '/cats-gateway/global/customer.app.CustomerWebApiService.checkStatus';
     expect((await post(status, { type: 2, loginName: '13123456789', phoneArea: '+86' })).data).to.deep.equal({ status: 2 });
+  });
+});
+
+/** The country of residence field, once the gateway's list is in it. */
+async function residenceField(el: CustomerRegister): Promise<HTMLSelectElement> {
+  await waitUntil(() => query(el, 'select#country:not([disabled])'), 'no country of residence field on this tab', { timeout: 10000 });
+  return part<HTMLSelectElement>(el, '#country');
+}
+
+/** Chooses a residence as a person does with the select (its change event). */
+async function chooseResidence(el: CustomerRegister, code: string) {
+  const select = await residenceField(el);
+  select.value = code;
+  select.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+/** Types the code the gateway sent to `toUser` and returns the register body it stored. */
+async function finishWithCode(el: CustomerRegister, companyId: string, toUser: string) {
+  await waitForStep(el, '#code');
+  const registered = oneEvent(el, 'registered');
+  part<HTMLInputElement>(el, '#code').focus();
+  await typeText(await latestCode(companyId, toUser));
+  await registered;
+  const [stored] = await customersOf(companyId);
+  return stored;
+}
+
+describe('country of residence on the phone tab', () => {
+  it('is a field of its own below the number, labelled as on the e-mail tab, and axe finds nothing', async () => {
+    const { el } = await mount({ country: 'GB' });
+    const phone = await showPhone(el);
+    const select = await residenceField(el);
+    expect(select.labels[0]?.textContent?.trim()).to.equal('Country or region of residence');
+    expect(phone.compareDocumentPosition(select) & Node.DOCUMENT_POSITION_FOLLOWING, 'below the number').to.not.equal(0);
+    expect(select.getBoundingClientRect().height).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the number\'s country until chosen: +44 typed from a Chinese default registers the United Kingdom', async () => {
+    const { el, companyId } = await mount({ country: 'CN' });
+    const input = await showPhone(el);
+    const select = await residenceField(el);
+    expect(select.value, 'the flag\'s country to begin with').to.equal('ISO_3166_156');
+    input.focus();
+    await typeText('+44 7400 123456');
+    await waitUntil(() => select.value === 'ISO_3166_826', `the residence did not follow the number: ${select.value}`);
+    await press('Enter');
+    const stored = await finishWithCode(el, companyId, '44 7400123456');
+    expect(stored.registerBody).to.deep.include({ loginName: '7400123456', phoneArea: '+44', country: 'ISO_3166_826' });
+  });
+
+  it('a residence chosen (Germany) stays with a +44 number: register sends country ISO_3166_276 and dial code +44', async () => {
+    const { el, companyId } = await mount({ country: 'GB' });
+    const input = await showPhone(el);
+    await chooseResidence(el, 'ISO_3166_276');
+    input.focus();
+    await typeText('07400 123456');
+    expect(part<HTMLSelectElement>(el, '#country').value, 'the number does not move a chosen residence').to.equal('ISO_3166_276');
+    await press('Enter');
+    const stored = await finishWithCode(el, companyId, '44 7400123456');
+    expect(stored.registerBody).to.deep.include({ type: 2, loginName: '7400123456', phoneArea: '+44', country: 'ISO_3166_276' });
+    expect((stored as unknown as { country: string }).country, 'the gateway\'s record').to.equal('ISO_3166_276');
+    const [sent] = await requestsOf(companyId, 'sendCode');
+    expect(sent.body).to.deep.include({ toUser: '44 7400123456', country: 'ISO_3166_276' });
+  });
+
+  it('switching tabs keeps the chosen residence, both ways, and a number typed after does not move it', async () => {
+    const { el } = await mount({ country: 'CN' });
+    await chooseResidence(el, 'ISO_3166_276');
+    const input = await showPhone(el);
+    expect((await residenceField(el)).value, 'chosen on the e-mail tab').to.equal('ISO_3166_276');
+    input.focus();
+    await typeText('+44 7400 123456');
+    await waitUntil(() => query(el, '.iti__selected-country')?.getAttribute('aria-label')?.includes('+44'), 'the flag did not follow the number');
+    expect(part<HTMLSelectElement>(el, '#country').value).to.equal('ISO_3166_276');
+    await chooseResidence(el, 'ISO_3166_250');
+    part<HTMLButtonElement>(el, '#tab-email').click();
+    await waitUntil(() => query(el, '#email'), 'the e-mail tab did not come');
+    expect((await residenceField(el)).value, 'chosen on the phone tab').to.equal('ISO_3166_250');
+  });
+
+  it('a reload on the first step, then on the code step, keeps the chosen residence', async () => {
+    const companyId = uniqueCompanyId('phone-residence-reload');
+    const before = await mount({ companyId, country: 'GB', methods: 'phone' });
+    const input = await showPhone(before.el);
+    await chooseResidence(before.el, 'ISO_3166_276');
+    input.focus();
+    await typeText('07400 123456');
+    await before.el.updateComplete;
+    before.el.remove(); // the page goes away and comes back, on the first step
+
+    const again = await mount({ companyId, country: 'GB', methods: 'phone' });
+    const back = await showPhone(again.el);
+    await waitUntil(() => back.value.replace(/\D/g, '').endsWith('7400123456'), `the number is not back: "${back.value}"`);
+    expect((await residenceField(again.el)).value).to.equal('ISO_3166_276');
+    back.focus();
+    await press('Enter');
+    await waitForStep(again.el, '#code');
+    again.el.remove(); // and again, on the code step
+
+    const after = await mount({ companyId, country: 'GB', methods: 'phone' });
+    const stored = await finishWithCode(after.el, companyId, '44 7400123456');
+    expect(stored.registerBody).to.deep.include({ phoneArea: '+44', country: 'ISO_3166_276' });
+  });
+
+  it('after a reload on the code step, going back shows the residence chosen and the number\'s own flag', async () => {
+    const companyId = uniqueCompanyId('phone-residence-back');
+    const before = await mount({ companyId, country: 'GB', methods: 'phone' });
+    const input = await showPhone(before.el);
+    await chooseResidence(before.el, 'ISO_3166_124');
+    input.focus();
+    // +1 is the United States' and Canada's: the flag chosen (here the United States') comes back as it was.
+    await typeText('+1 201-555-0123');
+    await waitUntil(() => query(before.el, '.iti__selected-country')?.getAttribute('aria-label')?.includes('United States'), 'not the United States');
+    await press('Enter');
+    await waitForStep(before.el, '#code');
+    before.el.remove();
+
+    const after = await mount({ companyId, country: 'GB', methods: 'phone' });
+    await waitForStep(after.el, '#code');
+    const different = [...after.el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')].find((b) => b.textContent!.includes('different mobile number'))!;
+    different.click();
+    const back = await showPhone(after.el);
+    await waitUntil(() => back.value.replace(/\D/g, '').endsWith('2015550123'), `the number is not back: "${back.value}"`);
+    expect(query(after.el, '.iti__selected-country')!.getAttribute('aria-label')).to.contain('United States');
+    expect((await residenceField(after.el)).value).to.equal('ISO_3166_124');
   });
 });
 

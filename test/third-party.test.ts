@@ -7,7 +7,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './support/wait.js';
-import { alerts, embedded, mount, part, query, warningsDuring, type Mounted } from './support/harness.js';
+import { alerts, embedded, mount, part, query, showPhone, typeText, warningsDuring, type Mounted } from './support/harness.js';
 import { customersOf, gatewayUrl, injectFault, requestsOf, uniqueCompanyId } from './support/reference-gateway.js';
 import { acceptedProofs, localProviderEndpoints, setIdpBehaviour, type IdpUser, type StandIn, type Tamper } from './support/identity-providers.js';
 import type { CustomerRegister } from '../src/customer-register.js';
@@ -511,6 +511,25 @@ describe('third-party registration', () => {
     const select = query<HTMLSelectElement>(el, '#country')!;
     select.value = 'ISO_3166_392';
     select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const registered = oneEvent(el, 'registered');
+    button.click();
+    await registered;
+    const [customer] = await customersOf(companyId);
+    expect(customer.registerBody).to.include({ country: 'ISO_3166_392', emailArea: '+81' });
+  });
+
+  it('from the phone tab, registers with the residence field, not the number\'s country', async () => {
+    const { el, companyId } = await mountWithProviders({ providers: 'google' });
+    const button = await buttonShown(el, 'google');
+    const input = await showPhone(el);
+    input.focus();
+    await typeText('+44 7400 123456');
+    await waitUntil(() => query(el, '.iti__selected-country')?.getAttribute('aria-label')?.includes('+44'), 'the flag did not follow the number');
+    const select = query<HTMLSelectElement>(el, '#country');
+    expect(select, 'a residence field on the phone tab').to.not.equal(null);
+    select!.value = 'ISO_3166_392';
+    select!.dispatchEvent(new Event('change'));
     await el.updateComplete;
     const registered = oneEvent(el, 'registered');
     button.click();

@@ -1,6 +1,7 @@
 /**
  * The first step, as drawn from the moment the element is defined: method
- * tabs, the e-mail field (or the phone field), the country, and Send. The
+ * tabs, the e-mail field (or the phone field), the country of residence (on
+ * both tabs: it may differ from a phone number's country), and Send. The
  * parts that need the gateway's country list or the page's settings come from
  * the lazy registration chunk once it is there; until then they are disabled
  * stand-ins, so the step never changes shape under the person's hands and the
@@ -36,15 +37,18 @@ export interface FirstStepProps {
 export function renderFirstStep(props: FirstStepProps): TemplateResult {
   const { t, form, offered, session } = props;
   const tabbed = offered.length > 1;
-  // Without the chunk there is no country list (nor phone field) on its way: say why, and offer to try again.
-  const standIn: StandInState = props.loadFailed ? { message: t.network, onRetry: props.onRetryLoad } : props.offline ? 'offline' : 'loading';
+  // Without the chunk there is no country list (nor phone field) on its way: say why, and offer to try again,
+  // once, at the country field (on both tabs); the phone field only waits.
+  const waiting = props.loadFailed || props.offline ? 'offline' : 'loading';
+  const standIn: StandInState = props.loadFailed ? { message: t.network, onRetry: props.onRetryLoad } : waiting;
   return html`
     <form part="form" novalidate aria-label=${t.formLabel} @submit=${props.onSubmit}>
       ${tabbed ? renderMethodTabs(props) : nothing}
       <div class="panel" id="account-panel" role=${tabbed ? 'tabpanel' : nothing} aria-labelledby=${tabbed ? `tab-${form.method}` : nothing}>
         ${form.method === 'phone'
-          ? renderField('phone', t.phoneLabel, session?.renderPhone() ?? renderPhoneStandIn(t, standIn), form.errors.phone)
-          : html`${renderEmailField(props)}${renderField('country', t.countryLabel, session?.renderCountry() ?? renderCountryStandIn(t, standIn), form.errors.country)}`}
+          ? renderField('phone', t.phoneLabel, session?.renderPhone() ?? renderPhoneStandIn(t, waiting), form.errors.phone)
+          : renderEmailField(props)}
+        ${renderField('country', t.countryLabel, session?.renderCountry() ?? renderCountryStandIn(t, standIn), form.errors.country)}
       </div>
       ${session?.renderPageOptions() ?? nothing}
       ${renderPrimary(props.sending, props.sending ? t.sendingCode : t.sendCode)} ${session?.renderProviders() ?? nothing}
@@ -123,8 +127,9 @@ function renderEmailField({ t, form, session, onEmailInput }: FirstStepProps) {
 
 /**
  * Why a stand-in is there: its part is loading; the browser is offline (the
- * offline notice says so, and it loads once the network is back); or it failed
- * (then with the reason and a retry).
+ * offline notice says so, and it loads once the network is back), or another
+ * field says what failed (both read as 'offline': waiting, not busy); or it
+ * failed (then with the reason and a retry).
  */
 export type StandInState = 'loading' | 'offline' | { message: string; onRetry: () => void };
 

@@ -11,7 +11,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { NamedCountry } from '../core/embedding/country-names.js';
 import type { Translation } from '../core/i18n/localize.js';
 import type { PhoneField, PhoneProblem } from './phone-field.js';
-import type { PhoneAccount } from '../core/gateway/account.js';
+import type { PhoneNumber } from '../core/gateway/account.js';
 import { phoneAreaOf } from '../core/gateway/contract.js';
 import { alpha2Of } from '../core/gateway/iso-table.js';
 import { phoneCountries, preferredOrder } from './country-order.js';
@@ -27,7 +27,7 @@ export interface PhoneSetup {
   t: () => Translation;
   onInput: () => void;
   /** A number to show once the field is there (the account of a code step resumed after a reload). */
-  initial?: () => PhoneAccount | undefined;
+  initial?: () => PhoneNumber | undefined;
 }
 
 export class PhoneController implements ReactiveController, PhonePart {
@@ -35,7 +35,7 @@ export class PhoneController implements ReactiveController, PhonePart {
   private current?: PhoneField;
 
   /** The initial number last put in the field (it is put there once). */
-  private prefilled?: PhoneAccount;
+  private prefilled?: PhoneNumber;
 
   constructor(element: ReactiveControllerHost, private readonly setup: PhoneSetup) {
     element.addController(this);
@@ -50,14 +50,17 @@ export class PhoneController implements ReactiveController, PhonePart {
     return this.current;
   }
 
-  /** The account typed in the field, checked with libphonenumber, or what is wrong with it (translated). */
-  account(): { account: PhoneAccount } | { problem: string } | undefined {
+  /**
+   * The number typed in the field, checked with libphonenumber, or what is wrong with it (translated).
+   * Its country (`numberCountry`) is the picker's, never taken for the residence here.
+   */
+  account(): { account: PhoneNumber } | { problem: string } | undefined {
     const check = this.current?.check();
     if (!check) return undefined;
     if (!check.ok) return { problem: this.problemText(check.problem) };
     const { country, nationalNumber, international } = check;
     const dialCode = country.countryCode;
-    return { account: { channel: 'phone', nationalNumber, phoneArea: phoneAreaOf(dialCode), dialCode, country: country.code, international } };
+    return { account: { channel: 'phone', nationalNumber, phoneArea: phoneAreaOf(dialCode), dialCode, numberCountry: country.code, international } };
   }
 
   private problemText(problem: PhoneProblem): string {
@@ -82,7 +85,7 @@ export class PhoneController implements ReactiveController, PhonePart {
     this.prefilled = initial;
     if (field.rawValue) return;
     field.rawValue = `${initial.phoneArea} ${initial.nationalNumber}`;
-    const iso2 = alpha2Of(initial.country);
+    const iso2 = initial.numberCountry && alpha2Of(initial.numberCountry);
     if (iso2) field.selectCountry(iso2.toLowerCase());
   }
 

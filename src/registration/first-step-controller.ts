@@ -10,7 +10,7 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import type { Field } from '../element/registration-seam.js';
 import type { RegistrationHost } from './registration-host.js';
 import type { AccountType } from '../core/gateway/contract.js';
-import type { Account, PhoneAccount } from '../core/gateway/account.js';
+import type { Account, PhoneAccount, PhoneNumber } from '../core/gateway/account.js';
 import type { Country } from '../core/gateway/country-list.js';
 import { CountryListController } from './country-list-controller.js';
 import { toGatewayCountry } from '../core/gateway/iso-table.js';
@@ -31,7 +31,10 @@ import { renderRetry } from '../element/templates.js';
 
 /** What the first step holds beyond the element's form: the fields this controller draws. */
 export interface FirstStepChoices {
-  /** The gateway code of the country the person chose (empty: the most likely one is preselected). */
+  /**
+   * The gateway code of the country of residence the person chose, the same on both tabs (empty: the most
+   * likely one is preselected; on the phone tab, the number's country).
+   */
   selectedCountry: string;
   /** Kept only in memory, cleared once registered; only its MD5 digest is sent. */
   password: string;
@@ -147,11 +150,22 @@ export class FirstStepController implements ReactiveController {
     return { channel: 'email', email: email.value, country: country.code, dialCode: country.countryCode };
   }
 
-  /** The phone account from the field, checked with libphonenumber, or undefined (after showing what is wrong, when `report`). */
+  /**
+   * The phone account: the number from its field, checked with libphonenumber, and the residence from the
+   * country field; or undefined (after showing what is wrong, when `report`). The number's own country
+   * stays `numberCountry` (and its dial code `dialCode` / `phoneArea`); `country` is the residence.
+   */
   private phoneAccount(report = true): Account | undefined {
+    const { t } = this.host.i18n;
     const result = this.phone.value?.account();
-    if (report && result && 'problem' in result) this.showErrors({ phone: result.problem });
-    return result && 'account' in result ? result.account : undefined;
+    const countries = this.countryList.countries ?? [];
+    const residence = countries.find((c) => c.code === this.effectiveCountry(countries));
+    const errors: Partial<Record<Field, string>> = {};
+    if (result && 'problem' in result) errors.phone = result.problem;
+    // With a number whose country is offered, residence defaults to it: missing only when the field was emptied.
+    if (!residence && this.countryList.countries) errors.country = t.countryRequired;
+    if (report && result) this.showErrors(errors);
+    return result && 'account' in result && residence ? { ...result.account, country: residence.code } : undefined;
   }
 
   /** The password (when the page asks for one) does not meet the rules: says so, beside the other messages. */
@@ -164,7 +178,7 @@ export class FirstStepController implements ReactiveController {
 
   private showErrors(errors: Partial<Record<Field, string>>) {
     this.host.setForm({ errors });
-    const first = (['email', 'country', 'phone', 'password'] as const).find((field) => errors[field]);
+    const first = (['email', 'phone', 'country', 'password'] as const).find((field) => errors[field]);
     if (first) this.host.focus(first);
   }
 
@@ -182,19 +196,16 @@ export class FirstStepController implements ReactiveController {
   }
 
   /**
-   * The country of residence for a third-party registration, from the field on
-   * screen, once the rest of the form (a password) is fine; else says what is missing.
+   * The country of residence for a third-party registration, from the country
+   * field (on either tab), once the rest of the form (a password) is fine; else
+   * says what is missing.
    */
   residence(): Residence | undefined {
     if (this.passwordRefused()) return undefined;
-    const { t } = this.host.i18n;
     const countries = this.countryList.countries ?? [];
-    const phone = this.host.form().method === 'phone';
-    const iso2 = this.phone.value?.field?.selectedIso2;
-    const code = phone ? iso2 && toGatewayCountry(iso2) : this.effectiveCountry(countries);
-    const country = countries.find((c) => c.code === code);
+    const country = countries.find((c) => c.code === this.effectiveCountry(countries));
     if (country) return { country: country.code, dialCode: country.countryCode };
-    this.showErrors(phone ? { phone: t.phoneNoCountry } : { country: t.countryRequired });
+    this.showErrors({ country: this.host.i18n.t.countryRequired });
     return undefined;
   }
 
@@ -205,13 +216,17 @@ export class FirstStepController implements ReactiveController {
     return [toGatewayCountry(this.host.element.country), regionOf(this.host.i18n.requestedTag), regionOf(navigator.language)];
   }
 
-  /** The chosen country, else the most likely one the gateway offers. */
+  /**
+   * The chosen country of residence; until the person chooses one, on the phone tab the number's
+   * country (it follows the flag as they pick one or type +44…), else the most likely one the gateway offers.
+   */
   private effectiveCountry(countries: Country[]): string {
     const { selectedCountry } = this.current;
     if (selectedCountry) return selectedCountry;
     if (!countries.length) return '';
     const offered = new Set(countries.map((c) => c.code));
-    return this.preferredCountries().find((code) => code && offered.has(code)) ?? '';
+    const iso2 = this.host.form().method === 'phone' ? this.phone.value?.field?.selectedIso2 : undefined;
+    return [iso2 && toGatewayCountry(iso2), ...this.preferredCountries()].find((code) => code && offered.has(code)) || '';
   }
 
   private onCountryChange(event: Event) {
@@ -258,15 +273,17 @@ export class FirstStepController implements ReactiveController {
     return refusal || (unreachable ? t.network : t.countriesFailed);
   }
 
-  /** The phone field: a stand-in while its chunk loads, a retry if it (or the country list) failed. */
+  /**
+   * The phone field: a stand-in while its chunk loads, a retry if it failed. A failed country list is said
+   * once, at the country field below (with its Try again): the phone field only waits for it.
+   */
   renderPhone(): TemplateResult {
     const { t } = this.host.i18n;
     const field = this.phone.value?.field;
     if (field) return html`${field.element}`;
     const phoneFailed = this.phone.status === 'failed' || !!this.phone.value?.failed;
-    const failed = phoneFailed || this.countryList.failed;
-    const message = phoneFailed ? t.phoneLoadFailed : this.countryListFailure();
-    return renderPhoneStandIn(t, failed ? { message, onRetry: () => this.retryFailed() } : 'loading');
+    if (phoneFailed) return renderPhoneStandIn(t, { message: t.phoneLoadFailed, onRetry: () => this.retryFailed() });
+    return renderPhoneStandIn(t, this.countryList.failed ? 'offline' : 'loading');
   }
 
   /** The phone field as typed, for a reload (first-step-draft.ts). */
@@ -275,17 +292,17 @@ export class FirstStepController implements ReactiveController {
     return field ? { number: field.rawValue, iso2: field.selectedIso2 } : this.draftPhone;
   }
 
-  private draftPhoneAccount?: PhoneAccount;
+  private draftPhoneAccount?: PhoneNumber;
 
   /** The number typed before a reload, as the phone field prefills it (once: the same object each time). */
-  private typedBeforeReload(): PhoneAccount | undefined {
+  private typedBeforeReload(): PhoneNumber | undefined {
     const typed = this.draftPhone;
     if (!typed?.number.trim()) return undefined;
     this.draftPhoneAccount ??= {
       channel: 'phone',
       phoneArea: '',
       nationalNumber: typed.number.trim(),
-      country: toGatewayCountry(typed.iso2) ?? '',
+      numberCountry: toGatewayCountry(typed.iso2),
       dialCode: '',
     };
     return this.draftPhoneAccount;

@@ -4,9 +4,9 @@
  * and implemented there, so that types point down a floor as code does
  * (test/node/import-layers.test.mjs); the classes themselves come with `import()`.
  */
-import type { PhoneAccount } from '../core/gateway/account.js';
+import type { PhoneNumber } from '../core/gateway/account.js';
 
-/** The country of residence a third-party registration sends: the first step's field, or the phone number's country. */
+/** The country of residence a third-party registration sends: the first step's field (on either tab). */
 export interface Residence {
   country: string;
   dialCode: string;
@@ -16,8 +16,8 @@ export interface Residence {
 export interface PhonePart {
   /** The field, once loaded. */
   readonly field?: { readonly element: HTMLElement; readonly input: HTMLInputElement; readonly rawValue: string; readonly selectedIso2: string };
-  /** The number as an account, or what is wrong with it; undefined before the field is there. */
-  account(): { account: PhoneAccount } | { problem: string } | undefined;
+  /** The number (all of a phone account but the residence), or what is wrong with it; undefined before the field is there. */
+  account(): { account: PhoneNumber } | { problem: string } | undefined;
   readonly failed: boolean;
   retry(): void;
 }

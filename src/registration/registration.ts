@@ -122,7 +122,8 @@ class ElementSession implements RegistrationSession, ReactiveController {
     if (resumable) {
       const { account } = resumable;
       host.setForm({ method: account.channel, ...(account.channel === 'email' ? { email: account.email } : {}) });
-      this.firstStep.choose({ selectedCountry: account.country });
+      // The residence comes back as chosen; one that followed the number's country goes on following it.
+      if (account.channel !== 'phone' || account.country !== account.numberCountry) this.firstStep.choose({ selectedCountry: account.country });
       registration.flow.resume(resumable);
     }
     element.requestUpdate();

@@ -71,7 +71,7 @@ export function createContractCalls({ state, now, log, idp, challenges, ticketTt
         // Observed shape: dial code, a space, the national number ("86 13800000000").
         const match = /^(\d{1,4}) (\d{4,15})$/.exec(toUser);
         if (!match) throw new Refusal(CODES.paramInvalid, ctx.m.phoneInvalid);
-        account = normalizePhone(match[2], `+${match[1]}`, country, ctx);
+        account = normalizePhone(match[2], `+${match[1]}`, ctx);
       }
       // The challenge first: a send it refuses sends nothing and starts no resend interval.
       challenges.checkSend(body, ctx);

@@ -1,7 +1,7 @@
 // The checks the contract's calls share: the account type, e-mail and phone
 // accounts (normalized to the form they are stored under), and register's
 // optional fields. Each throws a Refusal in the caller's language.
-import { acceptedCountries, findCountry } from '../countries.mjs';
+import { acceptedCountries } from '../countries.mjs';
 import { CODES, Refusal } from '../refusal.mjs';
 
 const EMAIL = /^[^\s@"<>()[\],;:\\\p{Cc}\p{Cf}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u;
@@ -23,12 +23,13 @@ export function normalizeEmail(value, ctx) {
 
 /**
  * A phone account as `+86 13800000000`. The area code must be one the gateway
- * knows (the given country's, when there is one) and the national number must
- * match that country's mobile pattern (`extend`) where it has one.
+ * knows and the national number must match the mobile pattern (`extend`) of a
+ * country with that code, where it has one. The body's `country` is the
+ * country of residence, which need not be the number's (an expatriate keeps a
+ * number from home), so it does not decide which numbers are valid.
  */
-export function normalizePhone(national, phoneArea, country, ctx) {
-  const candidates = country ? [country] : acceptedCountries.filter((c) => `+${c.countryCode}` === phoneArea);
-  const matching = candidates.filter((c) => `+${c.countryCode}` === phoneArea);
+export function normalizePhone(national, phoneArea, ctx) {
+  const matching = acceptedCountries.filter((c) => `+${c.countryCode}` === phoneArea);
   const valid = /^\d{4,15}$/.test(national) && matching.some((c) => !c.extend || new RegExp(c.extend).test(national));
   if (!valid) throw new Refusal(CODES.paramInvalid, ctx.m.phoneInvalid);
   return `${phoneArea} ${national}`;
@@ -38,9 +39,7 @@ export function normalizeLogin(type, loginName, body, ctx) {
   if (type === 1) return normalizeEmail(loginName, ctx);
   const area = body.phoneArea;
   if (typeof area !== 'string' || !/^\+\d{1,4}$/.test(area)) throw new Refusal(CODES.paramInvalid, ctx.m.fieldInvalid('phoneArea'));
-  // checkStatus names no country; register does, and the number must fit it.
-  const country = body.country === undefined ? undefined : findCountry(body.country);
-  return normalizePhone(loginName.trim(), area, country, ctx);
+  return normalizePhone(loginName.trim(), area, ctx);
 }
 
 export function validateOptionalFields(body, ctx) {

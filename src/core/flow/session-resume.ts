@@ -70,7 +70,10 @@ function isSaved(value: unknown): value is Saved {
     typeof account.country === 'string' &&
     typeof account.dialCode === 'string' &&
     ((account.channel === 'email' && typeof account.email === 'string') ||
-      (account.channel === 'phone' && typeof account.nationalNumber === 'string' && typeof account.phoneArea === 'string'))
+      (account.channel === 'phone' &&
+        typeof account.nationalNumber === 'string' &&
+        typeof account.phoneArea === 'string' &&
+        (account.numberCountry === undefined || typeof account.numberCountry === 'string')))
   );
 }
 

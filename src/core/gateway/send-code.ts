@@ -10,6 +10,7 @@ export async function sendVerificationCode(
   /** A challenge's token (`captchaFields`), when the gateway asked for one. */
   challenge?: { captchaType: string; captchaToken: string },
 ): Promise<string> {
+  // An SMS goes to the number's dial code; `country` is the residence, as register sends it (the reference gateway binds its ticket to both).
   const toUser = account.channel === 'email' ? account.email : smsRecipient(account.dialCode, account.nationalNumber);
   const body = { bizType: SEND_CODE_BIZ_TYPE[account.channel], toUser, country: account.country, ...challenge };
   const trace = options.trace ?? crypto.randomUUID();
