@@ -295,7 +295,14 @@ export function areaFieldOf(account: { channel: string; dialCode: string; phoneA
   return account.channel === 'phone' ? { phoneArea: account.phoneArea ?? '' } : { emailArea: phoneAreaOf(account.dialCode) };
 }
 
-/** (observed) the `toUser` of an SMS code: dial code without `+`, a space, the national number. */
+/**
+ * (observed) the `toUser` of an SMS code: dial code without `+`, a space, the national number.
+ * (assumed) A phone account's `country`, on verifyCodeSend as on register, is the country of
+ * residence the person chose (it follows the number's country until they choose): the seeds
+ * and the platform's clients show one `country` per body and never a residence apart from the
+ * number. So the number's own country travels only as its dial code, here and in `phoneArea`;
+ * a gateway that routed SMS by `country` would want the number's country instead.
+ */
 export function smsRecipient(dialCode: string, nationalNumber: string): string {
   return `${dialCode.replace(/^\+/, '')} ${nationalNumber}`;
 }
