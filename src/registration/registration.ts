@@ -109,6 +109,8 @@ class ElementSession implements RegistrationSession, ReactiveController {
         return new ThirdPartyController(host, registration, {
           residence: () => this.firstStep.residence(),
           elementKey: () => this.resumeKey(),
+          // The page left for the provider only with the first step complete, its terms ticked.
+          backFromRedirect: () => this.firstStep.choose({ termsAccepted: true }),
         });
       }),
     );
@@ -116,7 +118,8 @@ class ElementSession implements RegistrationSession, ReactiveController {
     if (resumable) {
       const { account } = resumable;
       host.setForm({ method: account.channel, ...(account.channel === 'email' ? { email: account.email } : {}) });
-      this.firstStep.choose({ selectedCountry: account.country });
+      // A code is sent only once the site's terms are ticked: going back to the first step, they still are.
+      this.firstStep.choose({ selectedCountry: account.country, termsAccepted: true });
       registration.flow.resume(resumable);
     }
     element.requestUpdate();
@@ -292,5 +295,7 @@ class ElementSession implements RegistrationSession, ReactiveController {
     this.registration.cancel();
     this.registration.flow.reset();
     this.laterSteps.clear();
+    // Another registration (or another gateway or company) asks for the terms anew.
+    this.firstStep.choose({ termsAccepted: false });
   }
 }
