@@ -16,6 +16,7 @@ import {
   registerByEmail,
   requestCodeFor,
   typeInto,
+  typeText,
   waitForStep,
 } from './support/harness.js';
 import { latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
@@ -280,8 +281,20 @@ describe('register fields reach the gateway (end to end)', () => {
     const after = await mount({ companyId, children: [siteTerms()], attributes: { 'register-another': '' } }); // ...and comes back
     await waitForStep(after.el, '#code');
     expect(query(after.el, '#terms'), 'terms on the resumed code step').to.equal(null);
+    // Back to the first step for another address: the terms were accepted before the code was sent, and still are.
+    [...after.el.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Use a different email address')!.click();
+    await waitForStep(after.el, '#email');
+    await waitUntil(() => query(after.el, '#terms'), 'no terms on the first step after going back');
+    expect(part<HTMLInputElement>(after.el, '#terms').checked, 'the tick is lost over a reload').to.equal(true);
+    const other = uniqueEmail('terms-other');
+    const field = part<HTMLInputElement>(after.el, '#email');
+    field.focus();
+    field.select();
+    await typeText(other);
+    await press('Enter');
+    await waitForStep(after.el, '#code');
     const registered = oneEvent(after.el, 'registered');
-    await typeInto(after.el, '#code', await latestCode(companyId, email));
+    await typeInto(after.el, '#code', await latestCode(companyId, other));
     expect((await registered).detail.customerNo).to.match(/^\d+$/);
 
     await waitForStep(after.el, '#outcome');
