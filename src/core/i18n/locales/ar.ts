@@ -124,7 +124,7 @@ const ar: Translation = {
   walletLocked: 'محفظتك مقفلة أو لم يُحدَّد فيها حساب. يُرجى فتح قفلها ثم المحاولة مرة أخرى.',
   walletUnavailable: 'تعذّر الوصول إلى أي محفظة. يُرجى تثبيت MetaMask أو المحاولة مرة أخرى.',
   walletStatement: 'يُرجى تسجيل الدخول لإتمام التسجيل. لا يترتب على ذلك أي تكلفة، ولا تُرسَل أي معاملة.',
-  providerSignedInAs: (provider, name) => `سجّلت الدخول عبر ${provider} باسم ${name}. يُرجى قبول الشروط لإتمام التسجيل.`,
+  providerSignedInAs: (provider, name) => `سجّلت الدخول عبر ${provider} باسم ${name}. يُرجى التأكيد لإتمام التسجيل.`,
   otherWay: 'اختيار طريقة أخرى للتسجيل',
   popupBlocked: 'حظر متصفحك نافذة تسجيل الدخول. يُرجى السماح بالنوافذ المنبثقة لهذا الموقع ثم المحاولة مرة أخرى.',
   walletScanTitle: 'المسح باستخدام MetaMask Mobile',

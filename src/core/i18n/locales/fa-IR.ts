@@ -116,7 +116,7 @@ const faIR: Translation = {
   walletLocked: 'کیف پول شما قفل است یا حسابی در آن انتخاب نشده است. قفل آن را باز کنید و دوباره تلاش کنید.',
   walletUnavailable: 'دسترسی به هیچ کیف پولی ممکن نشد. MetaMask را نصب کنید یا دوباره تلاش کنید.',
   walletStatement: 'برای ثبت‌نام وارد شوید. این کار هزینه‌ای ندارد و هیچ تراکنشی ارسال نمی‌کند.',
-  providerSignedInAs: (provider, name) => `با ${provider} به‌عنوان ${name} وارد شدید. برای تکمیل ثبت‌نام، قوانین و مقررات را بپذیرید.`,
+  providerSignedInAs: (provider, name) => `با ${provider} به‌عنوان ${name} وارد شدید. برای تکمیل ثبت‌نام، تأیید کنید.`,
   otherWay: 'انتخاب روش دیگری برای ثبت‌نام',
   popupBlocked: 'مرورگر شما پنجره ورود را مسدود کرد. پنجره‌های بازشو را برای این سایت مجاز کنید و دوباره تلاش کنید.',
   walletScanTitle: 'اسکن با MetaMask Mobile',
