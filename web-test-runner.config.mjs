@@ -146,6 +146,7 @@ function referenceGatewayPlugin() {
           blockStorage: !!context.query['blocked-storage'],
           phone: !!context.query.phone,
           lang: context.query.lang,
+          terms: !!context.query.terms,
         };
         return { body: embedPage(page), type: 'html' };
       }
@@ -175,7 +176,7 @@ function strictPolicy(gatewayUrl, challengeOrigin = '') {
  * providers: test/csp.test.ts opens it (with the violation recorder) under the
  * strict policy, test/third-party.test.ts as a page of its own or in a frame.
  */
-function embedPage({ companyId, gatewayUrl, providers, country = '', recordViolations = false, entry = '/dist/customer-register.js', blockStorage = false, phone = false, lang = 'en-US' }) {
+function embedPage({ companyId, gatewayUrl, providers, country = '', recordViolations = false, entry = '/dist/customer-register.js', blockStorage = false, phone = false, lang = 'en-US', terms = false }) {
   const attr = (value) => String(value).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en-US">
@@ -188,7 +189,7 @@ function embedPage({ companyId, gatewayUrl, providers, country = '', recordViola
     <script type="module" src="/test/support/local-identity-providers.js"></script>
   </head>
   <body>
-    <customer-register id="signup" company-id="${attr(companyId)}" host="${attr(gatewayUrl)}" lang="${attr(lang)}" country="${attr(country)}" providers="${attr(providers)}"></customer-register>
+    <customer-register id="signup" company-id="${attr(companyId)}" host="${attr(gatewayUrl)}" lang="${attr(lang)}" country="${attr(country)}" providers="${attr(providers)}">${terms ? '<span slot="terms">I accept the terms of business</span>' : ''}</customer-register>
   </body>
 </html>`;
 }

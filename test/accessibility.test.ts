@@ -113,6 +113,22 @@ describe('axe, WCAG 2.2 A and AA, in every state', () => {
     await expectAxePass(review.el, 'under review');
   });
 
+  it('site terms on the first step: the checkbox named by the slotted terms, and its message when Send finds it unticked', async function () {
+    this.timeout(60_000);
+    const terms = document.createElement('span');
+    terms.slot = 'terms';
+    terms.innerHTML = 'I accept the <a href="#terms-of-business">terms of business</a>.';
+    const { el } = await mount({ children: [terms], attributes: { password: 'optional', 'account-types': 'individual enterprise' } });
+    el.style.width = '360px';
+    await countriesLoaded(el);
+    await waitUntil(() => query(el, '#terms'), 'no terms on the first step');
+    await expectAxePass(el, 'first step with terms');
+    await typeInto(el, '#email', uniqueEmail('axe-terms'));
+    await press('Enter');
+    await waitUntil(() => query(el, '#terms[aria-invalid=true]'), 'the unticked terms were not marked');
+    await expectAxePass(el, 'terms unticked, with their message');
+  });
+
   for (const layout of ['', 'icons']) {
     it(`provider buttons${layout ? ` (provider-layout="${layout}")` : ''}, right to left, at 360 px`, async function () {
       this.timeout(60_000);

@@ -8,6 +8,7 @@ import { encodeRegisterBody } from '../src/core/gateway/register.js';
 import {
   countriesLoaded,
   enterCodeAndRegister,
+  focused,
   mount,
   part,
   press,
@@ -15,9 +16,18 @@ import {
   registerByEmail,
   requestCodeFor,
   typeInto,
+  typeText,
   waitForStep,
 } from './support/harness.js';
-import { latestCode, uniqueEmail } from './support/reference-gateway.js';
+import { latestCode, requestsOf, uniqueCompanyId, uniqueEmail } from './support/reference-gateway.js';
+
+/** The site's terms, as a page slots them. */
+function siteTerms(): HTMLElement {
+  const terms = document.createElement('span');
+  terms.slot = 'terms';
+  terms.textContent = 'I accept the terms of business';
+  return terms;
+}
 
 /** A Storage in memory, for attribution without touching the test page's own. */
 function memoryStorage(): Storage {
@@ -208,54 +218,89 @@ describe('register fields reach the gateway (end to end)', () => {
     await waitForStep(el, '#code');
     const event = await enterCodeAndRegister(mounted, email);
     expect(event.detail.customerNo).to.match(/^\d+$/);
-    const { requestsOf } = await import('./support/reference-gateway.js');
     const [register] = await requestsOf(companyId, 'register');
     // md5("short123") as Node's crypto computes it: a second implementation to check ours against.
     expect(register.body!.pwd).to.equal('f2a62775e76f78da63e2ac7ea5503b1f');
     expect(register.raw).not.to.contain('short123');
   });
 
-  it('a terms slot adds a required checkbox before the code field; unticked, the sixth digit does not submit', async () => {
-    const terms = document.createElement('span');
-    terms.slot = 'terms';
-    terms.textContent = 'I accept the terms of business';
-    const mounted = await mount({ children: [terms] });
-    const email = uniqueEmail('terms');
-    await requestCodeFor(mounted.el, email);
-    const checkbox = part<HTMLInputElement>(mounted.el, '#terms');
-    const input = part<HTMLInputElement>(mounted.el, '#code');
+  it('a terms slot adds a required checkbox to the first step, above Send; unticked, Send sends nothing and says so at the checkbox', async () => {
+    const mounted = await mount({ children: [siteTerms()] });
+    const { el, companyId } = mounted;
+    await countriesLoaded(el);
+    await waitUntil(() => query(el, '#terms'), 'no terms on the first step');
+    const checkbox = part<HTMLInputElement>(el, '#terms');
+    const send = part<HTMLButtonElement>(el, 'button[type=submit]');
     expect(checkbox.required).to.equal(true);
-    expect(checkbox.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_FOLLOWING, 'the terms come first').to.not.equal(0);
-    // Unticked: no promise of a check on the sixth digit, and none happens.
-    expect(query(mounted.el, '#code-auto')).to.equal(null);
-    await typeInto(mounted.el, '#code', await latestCode(mounted.companyId, email));
-    await mounted.el.updateComplete;
-    expect(part(mounted.el, '#terms-error').textContent!.trim(), 'a typed code refused for the terms').to.equal('');
-    expect(part<HTMLButtonElement>(mounted.el, 'button[type=submit]').textContent!.trim()).to.equal('Register');
-    // "Register" before ticking says why.
+    expect(checkbox.compareDocumentPosition(send) & Node.DOCUMENT_POSITION_FOLLOWING, 'the terms come before Send').to.not.equal(0);
+    expect(checkbox.getAttribute('aria-describedby')).to.equal('terms-error');
+    // Labelled by the site's own words (slotted into its label).
+    expect(part<HTMLLabelElement>(el, 'label[for=terms]').querySelector('slot')!.assignedNodes()[0].textContent).to.equal('I accept the terms of business');
+    const email = uniqueEmail('terms');
+    await typeInto(el, '#email', email);
     await press('Enter');
-    await waitUntil(() => part(mounted.el, '#terms-error').textContent!.trim(), 'no terms message');
-    expect(part(mounted.el, '#terms-error').textContent).to.contain('accept the terms');
-    await expect(mounted.el).to.be.accessible();
-    checkbox.click();
-    // Ticked: the hint says the sixth digit checks the code (ticking itself submits nothing).
-    await waitUntil(() => query(mounted.el, '#code-auto'), 'no hint once the terms are ticked');
-    expect(input.getAttribute('aria-describedby')!.split(' ')).to.include('code-auto');
-    const registered = oneEvent(mounted.el, 'registered');
-    part<HTMLButtonElement>(mounted.el, 'button[type=submit]').click();
-    expect((await registered).detail.customerNo).to.match(/^\d+$/);
-  });
+    await waitUntil(() => part(el, '#terms-error').textContent!.trim(), 'no terms message');
+    expect(part(el, '#terms-error').textContent).to.contain('Please accept the terms to continue.');
+    expect(checkbox.getAttribute('aria-invalid')).to.equal('true');
+    await waitUntil(() => focused(el)?.id === 'terms', 'focus never went to the terms');
+    await expect(el).to.be.accessible();
+    // Nothing went to the gateway: no code sent, the inbox is empty.
+    expect(await requestsOf(companyId, 'sendCode')).to.have.length(0);
+    let sent = true;
+    await latestCode(companyId, email).catch(() => (sent = false));
+    expect(sent, 'a code was sent with the terms unticked').to.equal(false);
+    expect(query(el, '#code')).to.equal(null);
 
-  it('with the terms ticked first, the sixth digit registers', async () => {
-    const terms = document.createElement('span');
-    terms.slot = 'terms';
-    terms.textContent = 'I accept the terms of business';
-    const mounted = await mount({ children: [terms] });
-    const email = uniqueEmail('terms-first');
-    await requestCodeFor(mounted.el, email);
-    part<HTMLInputElement>(mounted.el, '#terms').click();
-    await waitUntil(() => query(mounted.el, '#code-auto'), 'no hint once the terms are ticked');
+    // Ticking clears the message; Send then sends, and the code step has no terms: the sixth digit registers.
+    checkbox.click();
+    await waitUntil(() => !part(el, '#terms-error').textContent!.trim(), 'the terms message stayed after ticking');
+    expect(checkbox.getAttribute('aria-invalid')).to.equal('false');
+    send.click();
+    await waitForStep(el, '#code');
+    expect(query(el, '#terms'), 'terms on the code step').to.equal(null);
+    expect(part(el, '#code').getAttribute('aria-describedby')!.split(' ')).to.include('code-auto');
     const event = await enterCodeAndRegister(mounted, email);
     expect(event.detail.customerNo).to.match(/^\d+$/);
+  });
+
+  it('the terms answer is kept across method switches and a reload on the code step, and another registration asks anew', async () => {
+    const companyId = uniqueCompanyId('terms-kept');
+    const before = await mount({ companyId, children: [siteTerms()], attributes: { 'register-another': '' } });
+    await countriesLoaded(before.el);
+    await waitUntil(() => query(before.el, '#terms'), 'no terms on the first step');
+    part<HTMLInputElement>(before.el, '#terms').click();
+    part(before.el, '#tab-phone').click();
+    await before.el.updateComplete;
+    part(before.el, '#tab-email').click();
+    await before.el.updateComplete;
+    expect(part<HTMLInputElement>(before.el, '#terms').checked, 'the tick is lost on a method switch').to.equal(true);
+    const email = uniqueEmail('terms-reload');
+    await requestCodeFor(before.el, email);
+    before.el.remove(); // the page goes away on the code step...
+
+    const after = await mount({ companyId, children: [siteTerms()], attributes: { 'register-another': '' } }); // ...and comes back
+    await waitForStep(after.el, '#code');
+    expect(query(after.el, '#terms'), 'terms on the resumed code step').to.equal(null);
+    // Back to the first step for another address: the terms were accepted before the code was sent, and still are.
+    [...after.el.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Use a different email address')!.click();
+    await waitForStep(after.el, '#email');
+    await waitUntil(() => query(after.el, '#terms'), 'no terms on the first step after going back');
+    expect(part<HTMLInputElement>(after.el, '#terms').checked, 'the tick is lost over a reload').to.equal(true);
+    const other = uniqueEmail('terms-other');
+    const field = part<HTMLInputElement>(after.el, '#email');
+    field.focus();
+    field.select();
+    await typeText(other);
+    await press('Enter');
+    await waitForStep(after.el, '#code');
+    const registered = oneEvent(after.el, 'registered');
+    await typeInto(after.el, '#code', await latestCode(companyId, other));
+    expect((await registered).detail.customerNo).to.match(/^\d+$/);
+
+    await waitForStep(after.el, '#outcome');
+    const another = [...part(after.el, '#outcome').querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Start another registration');
+    another!.click();
+    await waitUntil(() => query(after.el, '#terms'), 'no terms on the first step again');
+    expect(part<HTMLInputElement>(after.el, '#terms').checked, 'another registration starts with the terms unticked').to.equal(false);
   });
 });

@@ -17,6 +17,14 @@ import { PROVIDER_NAMES } from '../src/core/providers/provider-names.js';
 
 const PROVIDERS: StandIn[] = ['google', 'apple', 'facebook', 'twitter', 'telegram'];
 
+/** The site's terms, as a page slots them. */
+function siteTerms(): HTMLElement {
+  const terms = document.createElement('span');
+  terms.slot = 'terms';
+  terms.textContent = 'I accept the terms of business';
+  return terms;
+}
+
 async function mountWithProviders(
   options: {
     providers?: string;
@@ -493,28 +501,66 @@ describe('third-party registration', () => {
     }
   });
 
-  it('with site terms: the verified account waits for the terms, then registers', async () => {
-    const terms = document.createElement('span');
-    terms.slot = 'terms';
-    terms.textContent = 'I accept the terms of business';
+  it('with site terms: unticked, no provider button opens a popup or asks a wallet; ticked, the account registers at once, with no confirm step', async () => {
     const email = `terms.${crypto.randomUUID().slice(0, 8)}@example.com`;
-    const { el, companyId } = await mountWithProviders({ providers: 'google', user: { email }, children: [terms] });
-    (await buttonShown(el, 'google')).click();
-    await waitUntil(() => query(el, '#terms'), 'no terms on the confirm step');
-    expect(query(el, '#outcome')!.textContent).to.contain(`You signed in with Google as \u2068${email}\u2069`);
-    expect(await requestsOf(companyId, 'googleVerify')).to.have.length(1);
-    expect(await requestsOf(companyId, 'register')).to.have.length(0);
+    const { el, companyId } = await mountWithProviders({ providers: 'google metamask', user: { email }, children: [siteTerms()] });
+    const steps: string[] = [];
+    el.addEventListener('step-change', (event) => steps.push((event as CustomEvent<{ step: string }>).detail.step));
+    const google = await buttonShown(el, 'google');
+    const capture = capturePopups();
+    try {
+      for (const provider of ['google', 'metamask']) {
+        providerButton(el, provider)!.click();
+        await waitUntil(() => query(el, '#terms-error')?.textContent?.trim(), `no terms message at ${provider}'s click`);
+        expect(query(el, '#terms-error')!.textContent).to.contain('Please accept the terms to continue.');
+        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'terms', 'focus never went to the terms');
+        expect(capture.popups, `${provider} opened a popup`).to.have.length(0);
+        expect(providerButton(el, provider)!.getAttribute('aria-busy')).to.equal('false');
+        // Ticked and unticked again: the next click is refused the same way.
+        query<HTMLInputElement>(el, '#terms')!.click();
+        await waitUntil(() => !query(el, '#terms-error')!.textContent!.trim(), 'the terms message stayed after ticking');
+        query<HTMLInputElement>(el, '#terms')!.click();
+      }
+      const calls = (await requestsOf(companyId)).map((request) => request.call);
+      expect(calls.filter((call) => call.startsWith('metamask') || call === 'googleVerify' || call === 'register'), 'asked with the terms unticked').to.deep.equal([]);
 
-    query<HTMLButtonElement>(el, 'button[type=submit]')!.click();
-    await waitUntil(() => query(el, '#terms-error')?.textContent?.trim(), 'no terms error');
-    expect(await requestsOf(companyId, 'register')).to.have.length(0);
-
-    query<HTMLInputElement>(el, '#terms')!.click();
-    const registered = oneEvent(el, 'registered');
-    query<HTMLButtonElement>(el, 'button[type=submit]')!.click();
-    await registered;
+      query<HTMLInputElement>(el, '#terms')!.click();
+      const registered = oneEvent(el, 'registered');
+      google.click();
+      await registered;
+      expect(capture.popups).to.have.length(1);
+    } finally {
+      capture.restore();
+    }
+    expect(steps).to.deep.equal(['done']);
     const [customer] = await customersOf(companyId);
     expect(customer.registerBody).to.include({ type: 3, thirdServerSource: 'google', loginName: email });
+  });
+
+  it('with site terms and popups blocked: the page leaves for the provider only once they are ticked, and registers on its return', async () => {
+    const companyId = uniqueCompanyId('3p-terms-redirect');
+    const user = { id: `redirect-${crypto.randomUUID().slice(0, 8)}`, email: `redirect.${crypto.randomUUID().slice(0, 6)}@example.com` };
+    await setIdpBehaviour(companyId, { autoApprove: true, user });
+    const win = window.open(`/__oauth/embed.html?companyId=${encodeURIComponent(companyId)}&providers=google&terms=1`, 'terms-redirect-test')!;
+    try {
+      const inner = embedded(() => win.document);
+      const button = await embeddedGoogleButton(inner);
+      const page = win.location.href;
+      win.open = () => null;
+      button.click();
+      await waitUntil(() => query(inner()!, '#terms-error')?.textContent?.trim(), 'no terms message');
+      expect(win.location.href, 'the page left with the terms unticked').to.equal(page);
+      expect(win.sessionStorage.getItem('customer-register:pending-sign-in')).to.equal(null);
+
+      query<HTMLInputElement>(inner()!, '#terms')!.click();
+      button.click();
+      await waitUntil(async () => (await customersOf(companyId)).length === 1, 'nothing registered after the redirect', { timeout: 10000 });
+      await waitUntil(() => inner() && query(inner()!, '#outcome.success'), 'no success panel after the redirect (a confirm step?)');
+      const [customer] = await customersOf(companyId);
+      expect(customer.registerBody).to.include({ type: 3, thirdServerSource: 'google', thirdServerCode: user.id });
+    } finally {
+      win.close();
+    }
   });
 
   it('registers with the country of residence chosen on the form', async () => {

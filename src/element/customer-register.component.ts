@@ -24,7 +24,7 @@ import { configProblemOf, gatewayConfigOf, offeredMethodsOf } from '../core/gate
  *
  * @slot header - Above every step (a title or logo).
  * @slot footer - Below every step (links, help).
- * @slot terms - Terms and conditions: when filled, a required checkbox with this content (before the code field) gates the final step.
+ * @slot terms - Terms and conditions: when filled, the first step shows a required checkbox labelled by this content, above Send; no code is sent and no provider is asked until it is ticked.
  * @slot success - Replaces the default success message.
  * @slot review - Replaces the manual-review text (when and how the person will hear back).
  *

@@ -17,7 +17,8 @@ import type { ProviderOptions } from '../core/providers/provider-options.js';
 import type { LocalizeController } from '../core/i18n/localize.js';
 import type { Step } from '../core/flow/steps.js';
 
-export type Field = 'email' | 'country' | 'phone' | 'password';
+/** A first-step control that can carry a message (`terms`: the site's terms checkbox, drawn by the registration chunk). */
+export type Field = 'email' | 'country' | 'phone' | 'password' | 'terms';
 
 /** What the element keeps of the first step: what its own view draws (the rest is the registration chunk's). */
 export interface FirstStepForm {

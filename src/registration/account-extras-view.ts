@@ -1,8 +1,8 @@
 /**
  * The optional parts of the account step a site can switch on: a password
- * field with its rules, and the individual / enterprise choice. Template
- * functions over explicit props; part of the lazy registration chunk, so a
- * page that uses neither never pays for them.
+ * field with its rules, the individual / enterprise choice, and the site's
+ * terms with their checkbox. Template functions over explicit props; part of
+ * the lazy registration chunk, so a page that uses none of them never pays for them.
  */
 import { html, nothing, svg } from 'lit';
 import { renderField } from '../element/templates.js';
@@ -99,5 +99,38 @@ export function renderAccountTypes({ t, offered, chosen, onChoose }: AccountType
         `,
       )}
     </fieldset>
+  `;
+}
+
+export interface TermsProps {
+  accepted: boolean;
+  error?: string;
+  onChange: (event: Event) => void;
+  /** The site changed the slotted terms: drawn again. */
+  onSlotChange: () => void;
+}
+
+/**
+ * The site's terms (the `terms` slot) with the checkbox that names them: checked on
+ * Send and at a provider's button like a field, so nothing is sent before they are
+ * accepted and nothing typed later is refused for them.
+ */
+export function renderTerms({ accepted, error, onChange, onSlotChange }: TermsProps) {
+  return html`
+    <div class="field" part="field">
+      <div class="terms" part="terms">
+        <input
+          id="terms"
+          type="checkbox"
+          required
+          .checked=${accepted}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby="terms-error"
+          @change=${onChange}
+        />
+        <label for="terms"><slot name="terms" @slotchange=${onSlotChange}></slot></label>
+      </div>
+      <p id="terms-error" class="field-error" part="field-error">${error ?? ''}</p>
+    </div>
   `;
 }

@@ -1,10 +1,10 @@
 /**
  * The first step's work, from the lazy registration chunk: the country list
  * and the phone field, checking what was typed, sending the code, and the parts of the step that depend on the page's
- * settings (password, account types, the send failure). The element draws the
- * step (element/first-step-view.ts) and keeps the method, the e-mail address
- * and the messages in its form; the country, password and account type this
- * controller draws are kept here (`choices`).
+ * settings (password, account types, the site's terms, the send failure). The
+ * element draws the step (element/first-step-view.ts) and keeps the method, the
+ * e-mail address and the messages in its form; the country, password, account
+ * type and terms answer this controller draws are kept here (`choices`).
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { Field } from '../element/registration-seam.js';
@@ -24,7 +24,7 @@ import type { Utm } from '../core/embedding/attribution.js';
 import { effectiveAccountType, offeredAccountTypes, passwordMode, passwordProblem } from '../core/embedding/page-embedding.js';
 import { signInUrlFor } from '../core/embedding/sign-in-link.js';
 import { ChallengeStopped } from './challenge-stopped.js';
-import { renderAccountTypes, renderPasswordField } from './account-extras-view.js';
+import { renderAccountTypes, renderPasswordField, renderTerms } from './account-extras-view.js';
 import { renderSendError } from './send-error-view.js';
 import { renderCountryStandIn, renderPhoneStandIn } from '../element/first-step-view.js';
 import { renderRetry } from '../element/templates.js';
@@ -40,10 +40,15 @@ export interface FirstStepChoices {
   password: string;
   passwordVisible: boolean;
   accountType?: AccountType;
+  /**
+   * The site's terms (the `terms` slot) are ticked: checked before any code is sent or
+   * provider is asked, kept across method switches, cleared by a reset. In memory only.
+   */
+  termsAccepted: boolean;
 }
 
 export class FirstStepController implements ReactiveController {
-  private current: FirstStepChoices = { selectedCountry: '', password: '', passwordVisible: false };
+  private current: FirstStepChoices = { selectedCountry: '', password: '', passwordVisible: false, termsAccepted: false };
   readonly countryList: CountryListController;
   /** The phone field's controller, created (from a small lazy module) when phone entry is first shown. */
   private readonly phone: Loadable<PhonePart>;
@@ -111,7 +116,9 @@ export class FirstStepController implements ReactiveController {
     // started while typing, the check, the code) is answered by then, or the press fails.
     const deadline = Date.now() + (this.host.gatewayConfig().timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const account = await this.readAccount();
-    if (!account || this.passwordRefused()) return;
+    // The terms are checked like a field, beside what readAccount said: nothing is sent before they are accepted.
+    const unticked = this.termsRefused();
+    if (!account || this.passwordRefused() || unticked) return;
     const { host, registration } = this;
     await registration.run('send', (signal) => registration.flow.requestCode(account, signal, deadline));
     // An existing account: the message (and its Sign in link) is where the person goes on; after a
@@ -176,9 +183,23 @@ export class FirstStepController implements ReactiveController {
     return !!problem;
   }
 
+  /** The site has terms and they are not ticked: says so at the checkbox, beside the other messages. */
+  private termsRefused(): boolean {
+    const { host } = this;
+    const refused = host.hasTerms() && !this.current.termsAccepted;
+    if (refused) this.showErrors({ ...host.form().errors, terms: host.i18n.t.termsRequired });
+    return refused;
+  }
+
+  private onTermsChange(event: Event) {
+    this.choose({ termsAccepted: (event.target as HTMLInputElement).checked });
+    const { errors } = this.host.form();
+    if (errors.terms) this.host.setForm({ errors: { ...errors, terms: undefined } });
+  }
+
   private showErrors(errors: Partial<Record<Field, string>>) {
     this.host.setForm({ errors });
-    const first = (['email', 'phone', 'country', 'password'] as const).find((field) => errors[field]);
+    const first = (['email', 'phone', 'country', 'password', 'terms'] as const).find((field) => errors[field]);
     if (first) this.host.focus(first);
   }
 
@@ -197,11 +218,12 @@ export class FirstStepController implements ReactiveController {
 
   /**
    * The country of residence for a third-party registration, from the country
-   * field (on either tab), once the rest of the form (a password) is fine; else
-   * says what is missing.
+   * field (on either tab), once the rest of the form (a password, the site's
+   * terms) is fine; else says what is missing. Runs in the button's click,
+   * before any popup opens.
    */
   residence(): Residence | undefined {
-    if (this.passwordRefused()) return undefined;
+    if (this.passwordRefused() || this.termsRefused()) return undefined;
     const countries = this.countryList.countries ?? [];
     const country = countries.find((c) => c.code === this.effectiveCountry(countries));
     if (country) return { country: country.code, dialCode: country.countryCode };
@@ -317,13 +339,13 @@ export class FirstStepController implements ReactiveController {
 
   // ---- what the page's settings add --------------------------------------------------------
 
-  /** The password field and the account types (when the page asks for them), and the send failure. */
+  /** The password field, the account types and the site's terms (when the page has them), and the send failure. */
   renderPageOptions(): unknown {
     const { host, registration } = this;
     const { element } = host;
     const { t } = host.i18n;
     const form = this.current;
-    // While an existing account is said, only its way on is shown: no password or account type to fill in.
+    // While an existing account is said, only its way on is shown: no password, account type or terms to fill in.
     const exists = registration.failedAction === 'send' && registration.error instanceof AccountExistsError;
     const mode = exists ? 'none' : passwordMode(element);
     // The account type first: it changes what follows.
@@ -347,6 +369,12 @@ export class FirstStepController implements ReactiveController {
           },
           onToggle: () => this.choose({ passwordVisible: !form.passwordVisible }),
         })}
+    ${exists || !host.hasTerms() ? nothing : renderTerms({
+      accepted: form.termsAccepted,
+      error: host.form().errors.terms,
+      onChange: (event) => this.onTermsChange(event),
+      onSlotChange: () => element.requestUpdate(),
+    })}
     ${registration.failedAction === 'send'
       ? renderSendError(
           registration.error,

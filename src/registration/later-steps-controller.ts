@@ -1,7 +1,7 @@
 /**
  * The steps after the account step, as one controller of the lazy registration
- * chunk: it owns what the person types there (the code, the terms checkbox),
- * their handlers, the WebOTP listener, and renders the code step and the
+ * chunk: it owns what the person types there (the code), its handlers, the
+ * WebOTP listener, and renders the code step, the confirm step and the
  * outcome. The element's render switch asks it for the step on screen.
  */
 import type { ReactiveController, TemplateResult } from 'lit';
@@ -28,8 +28,8 @@ export interface LaterStepsSetup {
 
 export class LaterStepsController implements ReactiveController {
   private code = '';
-  private termsAccepted = false;
-  private errors: { code?: string; terms?: string } = {};
+  /** The code field's own message (empty, or not six digits). */
+  private codeError?: string;
   private stopSmsListener?: () => void;
   /** The code the gateway last refused as wrong: pressing Register on it again keeps the refusal (the person has not typed). */
   private refusedCode?: string;
@@ -44,12 +44,11 @@ export class LaterStepsController implements ReactiveController {
     host.element.addController(this);
   }
 
-  /** Forgets the code and the terms answer (a new code, a reset, another account). */
+  /** Forgets the code (a new code, a reset, another account). */
   clear(): void {
     this.code = '';
     this.refusedCode = undefined;
-    this.termsAccepted = false;
-    this.errors = {};
+    this.codeError = undefined;
     this.host.element.requestUpdate();
   }
 
@@ -64,8 +63,7 @@ export class LaterStepsController implements ReactiveController {
       this.stopSmsListener = listenForSmsCode((code) => {
         if (this.registration.step.name !== 'code') return;
         this.code = normalizeCode(code);
-        if (this.autoCheck()) this.submit();
-        else this.host.element.requestUpdate();
+        this.submit();
       });
     }
   }
@@ -87,10 +85,8 @@ export class LaterStepsController implements ReactiveController {
       error: registerError ?? this.actionError('resend'),
       codeRefused: registerError !== undefined && codeSpent(registration.error),
       recovering: registration.busy === 'register' && registration.flow.recovering,
-      codeError: this.errors.code,
+      codeError: this.codeError,
       countdownFrom: this.countdownFrom,
-      autoCheck: this.autoCheck(),
-      terms: this.host.hasTerms() ? this.termsProps() : undefined,
       onCodeInput: (event) => this.onCodeInput(event),
       onSubmit: (event) => {
         event.preventDefault();
@@ -101,7 +97,7 @@ export class LaterStepsController implements ReactiveController {
     });
   }
 
-  /** A verified provider account waiting for the site's terms. */
+  /** A verified provider account waiting for a second action (the page is framed by another origin). */
   renderConfirm(step: Extract<Step, { name: 'confirm' }>): TemplateResult {
     return renderConfirmStep({
       t: this.host.i18n.t,
@@ -109,7 +105,6 @@ export class LaterStepsController implements ReactiveController {
       providerName: PROVIDER_NAMES[step.account.provider],
       busy: this.registration.busy,
       error: this.actionError('register'),
-      terms: this.host.hasTerms() ? this.termsProps() : undefined,
       onSubmit: (event) => {
         event.preventDefault();
         this.confirm();
@@ -139,25 +134,10 @@ export class LaterStepsController implements ReactiveController {
     return renderOutcome({ t, kind: 'success', title: t.successTitle, body: t.registeredSignIn, link: href ? { href, text: t.signIn } : undefined, ...ways });
   }
 
-  /** The sixth digit submits the code: always without site terms, with them once they are ticked. */
-  private autoCheck(): boolean {
-    return !this.host.hasTerms() || this.termsAccepted;
-  }
-
-  private termsProps() {
-    return {
-      accepted: this.termsAccepted,
-      error: this.errors.terms,
-      onChange: (event: Event) => this.onTermsChange(event),
-      onSlotChange: () => this.host.element.requestUpdate(),
-    };
-  }
-
-  /** Confirm step: with the terms accepted, register the verified provider account. */
+  /** Confirm step: the second action registers the verified provider account (the site's terms were accepted before its button). */
   private confirm() {
     const { registration } = this;
     if (registration.step.name !== 'confirm') return;
-    if (this.host.hasTerms() && !this.termsAccepted) return this.setErrors({ terms: this.host.i18n.t.termsRequired });
     void registration.run('register', (signal) => registration.flow.confirmProvider(signal));
   }
 
@@ -167,11 +147,10 @@ export class LaterStepsController implements ReactiveController {
     return errorMessage(registration.error, this.host.i18n.t);
   }
 
-  private setErrors(errors: { code?: string; terms?: string }) {
-    this.errors = errors;
+  private setCodeError(message: string | undefined) {
+    this.codeError = message;
     this.host.element.requestUpdate();
-    const first = errors.code ? 'code' : errors.terms ? 'terms' : undefined;
-    if (first) this.host.focus(first);
+    if (message) this.host.focus('code');
   }
 
   private onCodeInput(event: InputEvent) {
@@ -183,14 +162,10 @@ export class LaterStepsController implements ReactiveController {
     if (code === this.code) return; // a seventh digit, or a key that adds nothing: not a new code
     this.code = code;
     this.refusedCode = undefined;
-    if (this.errors.code) this.setErrors({ ...this.errors, code: undefined });
+    if (this.codeError) this.setCodeError(undefined);
     this.registration.dismissError();
-    if (completed && this.autoCheck()) this.submit();
-  }
-
-  private onTermsChange(event: Event) {
-    this.termsAccepted = (event.target as HTMLInputElement).checked;
-    this.setErrors({ ...this.errors, terms: undefined });
+    // The sixth digit checks the code, as the hint above the field says beforehand (WCAG 3.2.2).
+    if (completed) this.submit();
   }
 
   private submit() {
@@ -201,16 +176,10 @@ export class LaterStepsController implements ReactiveController {
     // Register again on the code just refused: the refusal stays (the same code would only be refused
     // again, and cost one of the five tries); the field, its text selected, takes the next one.
     if (this.refusedCode !== undefined && this.code === this.refusedCode) return this.focusCode();
-    const problem =
-      this.code.length !== 6
-        ? { code: this.code ? t.codeInvalid : t.codeRequired }
-        : this.host.hasTerms() && !this.termsAccepted
-          ? { terms: t.termsRequired }
-          : undefined;
-    if (problem) {
+    if (this.code.length !== 6) {
       // One message at a time: a check of what the person changed since replaces the last refusal.
       registration.dismissError();
-      return this.setErrors(problem);
+      return this.setCodeError(this.code ? t.codeInvalid : t.codeRequired);
     }
     const code = this.code;
     void registration.run('register', (signal) => registration.flow.submitCode(code, signal)).then(() => {

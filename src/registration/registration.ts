@@ -113,6 +113,8 @@ class ElementSession implements RegistrationSession, ReactiveController {
           residence: () => this.firstStep.residence(),
           elementKey: () => this.resumeKey(),
           signInUrl: () => signInUrlFor(element, undefined, this.touch, host.warn),
+          // The page left for the provider only with the first step complete, its terms ticked.
+          backFromRedirect: () => this.firstStep.choose({ termsAccepted: true }),
         });
       }),
     );
@@ -123,7 +125,9 @@ class ElementSession implements RegistrationSession, ReactiveController {
       const { account } = resumable;
       host.setForm({ method: account.channel, ...(account.channel === 'email' ? { email: account.email } : {}) });
       // The residence comes back as chosen; one that followed the number's country goes on following it.
+      // A code is sent only once the site's terms are ticked: going back to the first step, they still are.
       if (account.channel !== 'phone' || account.country !== account.numberCountry) this.firstStep.choose({ selectedCountry: account.country });
+      this.firstStep.choose({ termsAccepted: true });
       registration.flow.resume(resumable);
     }
     element.requestUpdate();
@@ -306,5 +310,7 @@ class ElementSession implements RegistrationSession, ReactiveController {
     this.registration.cancel();
     this.registration.flow.reset();
     this.laterSteps.clear();
+    // Another registration (or another gateway or company) asks for the terms anew.
+    this.firstStep.choose({ termsAccepted: false });
   }
 }

@@ -20,16 +20,10 @@ export interface CodeStepProps {
   /** The gateway refused the code itself (wrong, expired, too many tries): the field is marked and names the message. */
   codeRefused?: boolean;
   codeError?: string;
-  /**
-   * The sixth digit submits the code (said beforehand in a hint, WCAG 3.2.2): not
-   * while the site's terms wait to be ticked, which a typed code would only trip over.
-   */
-  autoCheck: boolean;
   /** The countdown's value when this code was sent or the step was shown (announced once). */
   countdownFrom?: number;
   /** Register's answer was lost: finding out whether it went through (said in the status region). */
   recovering?: boolean;
-  terms?: { accepted: boolean; error?: string; onChange: (event: Event) => void; onSlotChange: () => void };
   onCodeInput: (event: InputEvent) => void;
   onSubmit: (event: SubmitEvent) => void;
   onResend: () => void;
@@ -48,14 +42,15 @@ export function renderCodeStep(props: CodeStepProps) {
       ? account.email
       : (typeof account.international === 'string' ? account.international : `${account.phoneArea} ${account.nationalNumber}`).replace(/ /g, '\u00a0');
   // A spent ticket takes no code: the hints that ask for one go, and only "Send a new code" is left.
-  const hints = step.ticketSpent ? [] : props.autoCheck ? ['code-hint', 'code-auto'] : ['code-hint'];
+  // Otherwise the sixth digit submits the code, and the hint says so beforehand (WCAG 3.2.2).
+  const hints = step.ticketSpent ? [] : ['code-hint', 'code-auto'];
   const describedBy = [...hints, 'code-error', ...(props.codeRefused ? ['code-refusal'] : [])].join(' ');
   return html`
     <form part="form" novalidate aria-label=${t.formLabel} @submit=${props.onSubmit}>
-      ${hints.length ? html`<p class="hint" id="code-hint">${renderSentTo(t, destination)}</p>` : nothing}
-      ${props.terms ? renderTerms(props.terms) : nothing}
-      <!-- Under the terms, so ticking them moves nothing under the pointer. -->
-      ${hints.includes('code-auto') ? html`<p class="hint" id="code-auto">${t.codeAutoCheck}</p>` : nothing}
+      ${hints.length
+        ? html`<p class="hint" id="code-hint">${renderSentTo(t, destination)}</p>
+            <p class="hint" id="code-auto">${t.codeAutoCheck}</p>`
+        : nothing}
       ${renderField(
         'code',
         t.codeLabel,
@@ -151,22 +146,22 @@ export interface ConfirmStepProps {
   providerName: string;
   busy?: ActionName;
   error?: string;
-  /** The site's terms; none when the step is a second action for a framed sign-in. */
-  terms?: CodeStepProps['terms'];
   onSubmit: (event: SubmitEvent) => void;
   onChangeAccount: () => void;
 }
 
 /**
- * A verified provider account waiting for the site's terms, or (framed by
- * another origin) for a second action. The form takes focus like an outcome panel does.
+ * A verified provider account waiting for a second action: the page is framed by
+ * another origin, where one click could be a hidden one (clickjacking). The site's
+ * terms were accepted on the first step, before the provider's button. The form
+ * takes focus like an outcome panel does.
  */
 export function renderConfirmStep(props: ConfirmStepProps) {
   const { t, step, busy } = props;
   return html`
     <form part="form" novalidate aria-label=${t.formLabel} id="outcome" tabindex="-1" @submit=${props.onSubmit}>
       <p class="hint">${t.providerSignedInAs(props.providerName, `\u2068${step.account.loginName}\u2069`)}</p>
-      ${props.terms ? renderTerms(props.terms) : nothing} ${renderFormError(props.error)}
+      ${renderFormError(props.error)}
       ${renderPrimary(busy === 'register', busy === 'register' ? t.creatingAccount : t.createAccount)}
       <div class="secondary">
         <button type="button" class="link" part="link" aria-disabled=${busy ? 'true' : 'false'} @click=${props.onChangeAccount}>
@@ -174,27 +169,6 @@ export function renderConfirmStep(props: ConfirmStepProps) {
         </button>
       </div>
     </form>
-  `;
-}
-
-/** The site's terms (slotted) with the checkbox that gates the final step. */
-function renderTerms(terms: NonNullable<CodeStepProps['terms']>) {
-  return html`
-    <div class="field" part="field">
-      <div class="terms" part="terms">
-        <input
-          id="terms"
-          type="checkbox"
-          required
-          .checked=${terms.accepted}
-          aria-invalid=${terms.error ? 'true' : 'false'}
-          aria-describedby="terms-error"
-          @change=${terms.onChange}
-        />
-        <label for="terms"><slot name="terms" @slotchange=${terms.onSlotChange}></slot></label>
-      </div>
-      <p id="terms-error" class="field-error" part="field-error">${terms.error ?? ''}</p>
-    </div>
   `;
 }
 

@@ -94,6 +94,8 @@ export interface ThirdPartySetup {
   elementKey: () => string;
   /** The site's sign-in page (`login-url`, with the visit's utm and agent), for a provider account that exists already. */
   signInUrl: () => string | undefined;
+  /** Back from a provider's page with an answer for this element: the first step was complete (its terms ticked) when it left. */
+  backFromRedirect: () => void;
 }
 
 /** An enabled provider, with the client id the site set for it, if any (and for Telegram whether the bot may write). */
@@ -230,7 +232,10 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     for (const load of this.clientIds.values()) if (load.status === 'failed') load.start();
   }
 
-  /** Starts a sign-in. Runs in the click's task: a popup must be opened before anything is awaited. */
+  /**
+   * Starts a sign-in. Runs in the click's task: a popup must be opened before anything is awaited,
+   * and what the first step lacks (a password, the site's terms, the country) is said before any opens.
+   */
   private start(provider: ThirdPartyProvider) {
     const { registration } = this;
     const settings = this.clientIds.get(provider)?.value;
@@ -246,7 +251,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
             ? await this.walletProof(signal)
             : await this.redirectProof(provider, settings.clientId, popup, residence, signal);
         // Framed by another origin, one click could be a hidden one (clickjacking): the verified account waits for a second action.
-        return await registration.flow.registerWithProvider(proof, residence, signal, this.host.hasTerms() || framedByAnotherOrigin());
+        return await registration.flow.registerWithProvider(proof, residence, signal, framedByAnotherOrigin());
       } finally {
         if (popup) closePopup(popup);
       }
@@ -334,7 +339,6 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     }
   }
 
-  /** The site's terms (the `terms` slot): a verified provider account then waits for them in the confirm step. */
   /** The gateway, or undefined while the element is misconfigured. */
   private gateway(): GatewayConfig | undefined {
     return this.host.configProblem() ? undefined : this.host.gatewayConfig();
@@ -351,19 +355,19 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
     return new URL(configured || CALLBACK_PAGE, configured ? location.href : import.meta.url).href;
   }
 
-  /** Back from a full-page redirect: finish the sign-in this element started, once. */
+  /**
+   * Back from a full-page redirect: finish the sign-in this element started, once. A redirect
+   * leaves only a top-level page (inside a frame the popup is the only way), and its button
+   * was pressed with the site's terms accepted: the account registers at once.
+   */
   private resumeAfterRedirect() {
     const answer = takeRedirectAnswer(this.setup.elementKey());
     if (!answer) return;
     const { pending, params, residence } = answer;
+    this.setup.backFromRedirect();
     this.active = pending.provider;
     this.run((signal) =>
-      this.registration.flow.registerWithProvider(
-        proofFromCallback(REDIRECT_ADAPTERS[pending.provider], params, pending),
-        residence,
-        signal,
-        this.host.hasTerms(),
-      ),
+      this.registration.flow.registerWithProvider(proofFromCallback(REDIRECT_ADAPTERS[pending.provider], params, pending), residence, signal),
     );
   }
 

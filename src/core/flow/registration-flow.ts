@@ -304,8 +304,8 @@ export class RegistrationFlow {
   /**
    * Account step: registers the provider account a proof stands for. The
    * gateway verifies the proof first; a provider account that is registered
-   * already gets no second customer. With `confirmFirst` (the site has terms
-   * to accept) the verified account waits in the confirm step instead.
+   * already gets no second customer. With `confirmFirst` (the page is framed by
+   * another origin: a second action) the verified account waits in the confirm step instead.
    */
   async registerWithProvider(
     proof: ProviderProof,
@@ -329,7 +329,7 @@ export class RegistrationFlow {
     return this.registerVerified(account, binding, 'registerWithProvider', 'account', signal);
   }
 
-  /** Confirm step: the terms are accepted; register the verified provider account. */
+  /** Confirm step: the second action came; register the verified provider account. */
   confirmProvider(signal?: AbortSignal): Promise<DoneStep | UnderReviewStep> {
     const { account, binding } = this.expect('confirmProvider', 'confirm');
     return this.registerVerified(account, binding, 'confirmProvider', 'confirm', signal);

@@ -52,8 +52,9 @@ export interface DoneStep {
 }
 
 /**
- * A provider account the gateway verified, waiting for the person to accept the
- * site's terms before it is registered (only when the site has terms).
+ * A provider account the gateway verified, waiting for a second action before it
+ * is registered: only when the page is framed by another origin, where the one
+ * click on the provider's button could have been a hidden one (clickjacking).
  */
 export interface ConfirmStep {
   name: 'confirm';

@@ -117,7 +117,7 @@ export const enUSLater = {
   walletLocked: 'Your wallet is locked or has no account selected. Unlock it, then try again.',
   walletUnavailable: 'No wallet could be reached. Please try again.',
   walletStatement: 'Sign in to register. This costs nothing and sends no transaction.',
-  providerSignedInAs: (provider: string, name: string) => `You signed in with ${provider} as ${name}. Accept the terms to register.`,
+  providerSignedInAs: (provider: string, name: string) => `You signed in with ${provider} as ${name}. Confirm to register.`,
   otherWay: 'Choose another way to register',
   popupBlocked: 'Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.',
   walletScanTitle: 'Scan with MetaMask Mobile',

@@ -119,7 +119,7 @@ const csCZ: Translation = {
   walletLocked: 'Vaše peněženka je zamčená nebo v ní není vybrán žádný účet. Odemkněte ji a zkuste to znovu.',
   walletUnavailable: 'Nepodařilo se spojit s žádnou peněženkou. Zkuste to znovu.',
   walletStatement: 'Přihlaste se a zaregistrujte se. Nic to nestojí a neodesílá se žádná transakce.',
-  providerSignedInAs: (provider, name) => `Přihlášení přes ${provider} jako ${name} proběhlo úspěšně. Pro dokončení registrace přijměte podmínky.`,
+  providerSignedInAs: (provider, name) => `Přihlášení přes ${provider} jako ${name} proběhlo úspěšně. Pro dokončení registrace potvrďte.`,
   otherWay: 'Zvolit jiný způsob registrace',
   popupBlocked: 'Prohlížeč zablokoval přihlašovací okno. Povolte pro tento web vyskakovací okna a zkuste to znovu.',
   walletScanTitle: 'Naskenujte aplikací MetaMask Mobile',

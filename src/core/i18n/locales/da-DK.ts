@@ -117,7 +117,7 @@ const daDK: Translation = {
   walletLocked: 'Din tegnebog er låst eller har ingen konto valgt. Lås den op, og prøv igen.',
   walletUnavailable: 'Vi kunne ikke få forbindelse til nogen tegnebog. Prøv igen.',
   walletStatement: 'Log ind for at oprette din konto. Det er gratis og sender ingen transaktion.',
-  providerSignedInAs: (provider, name) => `Du er logget ind med ${provider} som ${name}. Accepter betingelserne for at oprette din konto.`,
+  providerSignedInAs: (provider, name) => `Du er logget ind med ${provider} som ${name}. Bekræft for at oprette din konto.`,
   otherWay: 'Vælg en anden måde at oprette dig på',
   popupBlocked: 'Din browser blokerede login-vinduet. Tillad pop op-vinduer for dette websted, og prøv igen.',
   walletScanTitle: 'Scan med MetaMask Mobile',

@@ -114,7 +114,7 @@ const deDE: Translation = {
   walletLocked: 'Ihre Wallet ist gesperrt oder es ist kein Konto ausgewählt. Entsperren Sie sie und versuchen Sie es dann erneut.',
   walletUnavailable: 'Es konnte keine Wallet erreicht werden. Versuchen Sie es erneut.',
   walletStatement: 'Melden Sie sich an, um sich zu registrieren. Das ist kostenlos und löst keine Transaktion aus.',
-  providerSignedInAs: (provider, name) => `Sie haben sich mit ${provider} als ${name} angemeldet. Akzeptieren Sie die Bedingungen, um sich zu registrieren.`,
+  providerSignedInAs: (provider, name) => `Sie haben sich mit ${provider} als ${name} angemeldet. Bestätigen Sie, um sich zu registrieren.`,
   otherWay: 'Andere Registrierungsmöglichkeit wählen',
   popupBlocked: 'Ihr Browser hat das Anmeldefenster blockiert. Erlauben Sie Pop-ups für diese Website und versuchen Sie es dann erneut.',
   walletScanTitle: 'Mit MetaMask Mobile scannen',

@@ -114,7 +114,7 @@ const es419: Translation = {
   walletLocked: 'Su billetera está bloqueada o no tiene ninguna cuenta seleccionada. Desbloquéela e intente de nuevo.',
   walletUnavailable: 'No se pudo conectar con ninguna billetera. Intente de nuevo.',
   walletStatement: 'Inicie sesión para registrarse. No tiene costo y no envía ninguna transacción.',
-  providerSignedInAs: (provider, name) => `Inició sesión con ${provider} como ${name}. Acepte los términos y condiciones para completar su registro.`,
+  providerSignedInAs: (provider, name) => `Inició sesión con ${provider} como ${name}. Confirme para completar su registro.`,
   otherWay: 'Elegir otra forma de registrarse',
   popupBlocked: 'Su navegador bloqueó la ventana de inicio de sesión. Permita las ventanas emergentes para este sitio e intente de nuevo.',
   walletScanTitle: 'Escanee con MetaMask Mobile',

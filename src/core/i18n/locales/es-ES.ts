@@ -111,7 +111,7 @@ const esES: Translation = {
   walletLocked: 'Tu monedero está bloqueado o no tiene ninguna cuenta seleccionada. Desbloquéalo y vuelve a intentarlo.',
   walletUnavailable: 'No se ha podido conectar con ningún monedero. Inténtalo de nuevo.',
   walletStatement: 'Inicia sesión para registrarte. No tiene ningún coste y no envía ninguna transacción.',
-  providerSignedInAs: (provider, name) => `Has iniciado sesión con ${provider} como ${name}. Acepta las condiciones para completar tu registro.`,
+  providerSignedInAs: (provider, name) => `Has iniciado sesión con ${provider} como ${name}. Confirma para completar tu registro.`,
   otherWay: 'Elegir otra forma de registrarte',
   popupBlocked: 'Tu navegador ha bloqueado la ventana de inicio de sesión. Permite las ventanas emergentes de este sitio y vuelve a intentarlo.',
   walletScanTitle: 'Escanea con MetaMask Mobile',

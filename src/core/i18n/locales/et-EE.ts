@@ -117,7 +117,7 @@ const etEE: Translation = {
   walletLocked: 'Rahakott on lukus või pole selles kontot valitud. Ava lukk ja proovi uuesti.',
   walletUnavailable: 'Ühegi rahakotiga ei õnnestunud ühendust luua. Proovi uuesti.',
   walletStatement: 'Logi sisse, et konto luua. See on tasuta ega saada ühtegi tehingut.',
-  providerSignedInAs: (provider, name) => `Logisid sisse teenusega ${provider} kui ${name}. Konto loomiseks nõustu tingimustega.`,
+  providerSignedInAs: (provider, name) => `Logisid sisse teenusega ${provider} kui ${name}. Konto loomiseks kinnita.`,
   otherWay: 'Vali muu registreerimisviis',
   popupBlocked: 'Brauser blokeeris sisselogimisakna. Luba selle saidi hüpikaknad ja proovi uuesti.',
   walletScanTitle: 'Skanni rakendusega MetaMask Mobile',

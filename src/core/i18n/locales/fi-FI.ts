@@ -117,7 +117,7 @@ const fiFI: Translation = {
   walletLocked: 'Lompakkosi on lukittu, tai siinä ei ole valittuna tiliä. Avaa lukitus ja yritä uudelleen.',
   walletUnavailable: 'Lompakkoon ei saatu yhteyttä. Yritä uudelleen.',
   walletStatement: 'Kirjaudu sisään luodaksesi tilin. Kirjautuminen on maksutonta, eikä siinä lähetetä transaktiota.',
-  providerSignedInAs: (provider, name) => `Kirjauduit ${provider}-tilillä käyttäjänä ${name}. Hyväksy ehdot luodaksesi tilin.`,
+  providerSignedInAs: (provider, name) => `Kirjauduit ${provider}-tilillä käyttäjänä ${name}. Vahvista luodaksesi tilin.`,
   otherWay: 'Valitse toinen rekisteröitymistapa',
   popupBlocked: 'Selain esti kirjautumisikkunan. Salli ponnahdusikkunat tälle sivustolle ja yritä uudelleen.',
   walletScanTitle: 'Skannaa MetaMask Mobilella',

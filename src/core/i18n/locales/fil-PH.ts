@@ -117,7 +117,7 @@ const filPH: Translation = {
   walletLocked: 'Naka-lock ang iyong wallet o walang napiling account dito. I-unlock ito, saka subukang muli.',
   walletUnavailable: 'Walang wallet na maabot. Subukang muli.',
   walletStatement: 'Mag-log in para i-register ang iyong account. Libre ito at walang ipinapadalang transaksyon.',
-  providerSignedInAs: (provider, name) => `Naka-log in ka gamit ang ${provider} bilang ${name}. Tanggapin ang mga tuntunin at kundisyon para i-register ang iyong account.`,
+  providerSignedInAs: (provider, name) => `Naka-log in ka gamit ang ${provider} bilang ${name}. Kumpirmahin para i-register ang iyong account.`,
   otherWay: 'Pumili ng ibang paraan para mag-register',
   popupBlocked: 'Hinarangan ng iyong browser ang window para sa pag-log in. Payagan ang mga pop-up para sa site na ito, saka subukang muli.',
   walletScanTitle: 'I-scan gamit ang MetaMask Mobile',

@@ -117,7 +117,7 @@ const frCA: Translation = {
   walletLocked: 'Votre portefeuille numérique est verrouillé ou aucun compte n’y est sélectionné. Déverrouillez-le, puis réessayez.',
   walletUnavailable: 'Aucun portefeuille numérique n’a pu être joint. Réessayez.',
   walletStatement: 'Connectez-vous pour vous inscrire. C’est gratuit et aucune transaction n’est envoyée.',
-  providerSignedInAs: (provider, name) => `Connexion avec ${provider} réussie en tant que ${name}. Acceptez les conditions pour terminer votre inscription.`,
+  providerSignedInAs: (provider, name) => `Connexion avec ${provider} réussie en tant que ${name}. Confirmez pour terminer votre inscription.`,
   otherWay: 'Choisir un autre mode d’inscription',
   popupBlocked: 'Votre navigateur a bloqué la fenêtre de connexion. Autorisez les fenêtres contextuelles pour ce site, puis réessayez.',
   walletScanTitle: 'Balayer avec MetaMask Mobile',

@@ -114,7 +114,7 @@ const frFR: Translation = {
   walletLocked: 'Votre portefeuille crypto est verrouillé ou aucun compte n’y est sélectionné. Déverrouillez-le, puis réessayez.',
   walletUnavailable: 'Aucun portefeuille crypto n’est accessible. Réessayez.',
   walletStatement: 'Connectez-vous pour vous inscrire. C’est gratuit et aucune transaction n’est envoyée.',
-  providerSignedInAs: (provider, name) => `Connexion effectuée avec ${provider} en tant que ${name}. Acceptez les conditions pour terminer votre inscription.`,
+  providerSignedInAs: (provider, name) => `Connexion effectuée avec ${provider} en tant que ${name}. Confirmez pour terminer votre inscription.`,
   otherWay: 'Choisir un autre mode d’inscription',
   popupBlocked: 'Votre navigateur a bloqué la fenêtre de connexion. Autorisez les fenêtres pop-up pour ce site, puis réessayez.',
   walletScanTitle: 'Scannez avec MetaMask Mobile',

@@ -119,7 +119,7 @@ const heIL: Translation = {
   walletLocked: 'הארנק שלך נעול או שלא נבחר בו חשבון. יש לבטל את הנעילה ולנסות שוב.',
   walletUnavailable: 'לא נמצא ארנק זמין. אפשר לנסות שוב.',
   walletStatement: 'יש להיכנס כדי להשלים את ההרשמה. הפעולה ללא עלות ואינה שולחת שום טרנזקציה.',
-  providerSignedInAs: (provider, name) => `נכנסת באמצעות ${provider} בתור ${name}. יש לאשר את התנאים כדי להשלים את ההרשמה.`,
+  providerSignedInAs: (provider, name) => `נכנסת באמצעות ${provider} בתור ${name}. יש לאשר כדי להשלים את ההרשמה.`,
   otherWay: 'בחירת דרך הרשמה אחרת',
   popupBlocked: 'הדפדפן חסם את חלון הכניסה. יש לאפשר חלונות קופצים באתר הזה ולנסות שוב.',
   walletScanTitle: 'סריקה באמצעות MetaMask Mobile',

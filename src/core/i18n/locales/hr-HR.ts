@@ -130,7 +130,7 @@ const hrHR: Translation = {
   walletLocked: 'Novčanik je zaključan ili u njemu nije odabran nijedan račun. Otključajte ga i pokušajte ponovno.',
   walletUnavailable: 'Nije pronađen nijedan novčanik. Pokušajte ponovno.',
   walletStatement: 'Prijavite se kako biste se registrirali. To je besplatno i ne šalje se nikakva transakcija.',
-  providerSignedInAs: (provider, name) => `Prijavili ste se putem usluge ${provider} kao ${name}. Prihvatite uvjete kako biste se registrirali.`,
+  providerSignedInAs: (provider, name) => `Prijavili ste se putem usluge ${provider} kao ${name}. Potvrdite kako biste se registrirali.`,
   otherWay: 'Odaberite drugi način registracije',
   popupBlocked: 'Preglednik je blokirao prozor za prijavu. Dopustite skočne prozore za ovu stranicu i pokušajte ponovno.',
   walletScanTitle: 'Skenirajte aplikacijom MetaMask Mobile',

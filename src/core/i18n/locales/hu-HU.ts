@@ -117,7 +117,7 @@ const huHU: Translation = {
   walletLocked: 'A tárcája zárolva van, vagy nincs benne kiválasztott fiók. Oldja fel a zárolást, majd próbálja újra.',
   walletUnavailable: 'Egyetlen tárca sem érhető el. Próbálja újra.',
   walletStatement: 'Jelentkezzen be a fiók létrehozásához. Ez ingyenes, és nem indít tranzakciót.',
-  providerSignedInAs: (provider, name) => `Bejelentkezett ${name} néven (${provider}). A fiók létrehozásához fogadja el a feltételeket.`,
+  providerSignedInAs: (provider, name) => `Bejelentkezett ${name} néven (${provider}). A fiók létrehozásához erősítse meg.`,
   otherWay: 'Másik regisztrációs mód választása',
   popupBlocked: 'A böngésző letiltotta a bejelentkezési ablakot. Engedélyezze a felugró ablakokat ezen a webhelyen, majd próbálja újra.',
   walletScanTitle: 'Beolvasás a MetaMask Mobile alkalmazással',

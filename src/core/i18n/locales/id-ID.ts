@@ -111,7 +111,7 @@ const idID: Translation = {
   walletLocked: 'Dompet Anda terkunci atau belum ada akun yang dipilih. Buka kuncinya, lalu coba lagi.',
   walletUnavailable: 'Tidak ada dompet yang dapat dihubungi. Coba lagi.',
   walletStatement: 'Masuk untuk mendaftarkan akun Anda. Tanpa biaya dan tidak ada transaksi yang dikirim.',
-  providerSignedInAs: (provider, name) => `Anda masuk dengan ${provider} sebagai ${name}. Setujui syarat dan ketentuan untuk menyelesaikan pendaftaran akun Anda.`,
+  providerSignedInAs: (provider, name) => `Anda masuk dengan ${provider} sebagai ${name}. Konfirmasi untuk menyelesaikan pendaftaran akun Anda.`,
   otherWay: 'Pilih cara pendaftaran lain',
   popupBlocked: 'Browser Anda memblokir jendela pop-up untuk masuk. Izinkan pop-up untuk situs ini, lalu coba lagi.',
   walletScanTitle: 'Pindai dengan MetaMask Mobile',

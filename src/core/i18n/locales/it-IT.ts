@@ -114,7 +114,7 @@ const itIT: Translation = {
   walletLocked: 'Il tuo wallet è bloccato o non ha nessun account selezionato. Sbloccalo e riprova.',
   walletUnavailable: 'Nessun wallet raggiungibile. Riprova.',
   walletStatement: 'Accedi per creare il tuo account. Non costa nulla e non invia alcuna transazione.',
-  providerSignedInAs: (provider, name) => `Hai effettuato l’accesso con ${provider} come ${name}. Accetta i termini e le condizioni per creare il tuo account.`,
+  providerSignedInAs: (provider, name) => `Hai effettuato l’accesso con ${provider} come ${name}. Conferma per creare il tuo account.`,
   otherWay: 'Scegli un altro metodo di registrazione',
   popupBlocked: 'Il browser ha bloccato la finestra di accesso. Consenti i pop-up per questo sito e riprova.',
   walletScanTitle: 'Scansiona con MetaMask Mobile',

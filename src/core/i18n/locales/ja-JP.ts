@@ -111,7 +111,7 @@ const jaJP: Translation = {
   walletLocked: 'ウォレットがロックされているか、アカウントが選択されていません。ロックを解除してから、もう一度お試しください。',
   walletUnavailable: 'ウォレットに接続できませんでした。もう一度お試しください。',
   walletStatement: 'ログインして登録を完了してください。費用はかからず、トランザクションも送信されません。',
-  providerSignedInAs: (provider, name) => `${provider} で ${name} としてログインしました。規約に同意すると登録が完了します。`,
+  providerSignedInAs: (provider, name) => `${provider} で ${name} としてログインしました。確認すると登録が完了します。`,
   otherWay: '別の登録方法を選ぶ',
   popupBlocked: 'ブラウザがログイン用のウィンドウをブロックしました。このサイトのポップアップを許可してから、もう一度お試しください。',
   walletScanTitle: 'MetaMask Mobile でスキャン',

@@ -111,7 +111,7 @@ const koKR: Translation = {
   walletLocked: '지갑이 잠겨 있거나 선택된 계정이 없습니다. 잠금을 해제한 후 다시 시도해 주세요.',
   walletUnavailable: '연결할 수 있는 지갑이 없습니다. 다시 시도해 주세요.',
   walletStatement: '로그인하여 회원가입을 완료해 주세요. 비용이 들지 않으며 트랜잭션도 전송되지 않습니다.',
-  providerSignedInAs: (provider, name) => `${provider} 계정(${name})으로 로그인했습니다. 약관에 동의하면 회원가입이 완료됩니다.`,
+  providerSignedInAs: (provider, name) => `${provider} 계정(${name})으로 로그인했습니다. 확인하면 회원가입이 완료됩니다.`,
   otherWay: '다른 가입 방법 선택',
   popupBlocked: '브라우저가 로그인 창을 차단했습니다. 이 사이트의 팝업을 허용한 후 다시 시도해 주세요.',
   walletScanTitle: 'MetaMask Mobile로 스캔',

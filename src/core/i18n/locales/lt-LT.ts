@@ -119,7 +119,7 @@ const ltLT: Translation = {
   walletLocked: 'Jūsų piniginė užrakinta arba joje nepasirinkta paskyra. Atrakinkite ją ir bandykite dar kartą.',
   walletUnavailable: 'Nepavyko pasiekti jokios piniginės. Bandykite dar kartą.',
   walletStatement: 'Prisijunkite, kad susikurtumėte paskyrą. Tai nemokama ir jokia transakcija nesiunčiama.',
-  providerSignedInAs: (provider, name) => `Prisijungėte naudodami ${provider} kaip ${name}. Sutikite su sąlygomis, kad susikurtumėte paskyrą.`,
+  providerSignedInAs: (provider, name) => `Prisijungėte naudodami ${provider} kaip ${name}. Patvirtinkite, kad susikurtumėte paskyrą.`,
   otherWay: 'Pasirinkti kitą registracijos būdą',
   popupBlocked: 'Naršyklė užblokavo prisijungimo langą. Leiskite šioje svetainėje iššokančiuosius langus ir bandykite dar kartą.',
   walletScanTitle: 'Nuskaitykite naudodami MetaMask Mobile',

@@ -119,7 +119,7 @@ const lvLV: Translation = {
   walletLocked: 'Jūsu maks ir bloķēts vai tajā nav izvēlēts konts. Atbloķējiet to un mēģiniet vēlreiz.',
   walletUnavailable: 'Neizdevās sazināties ne ar vienu maku. Mēģiniet vēlreiz.',
   walletStatement: 'Pieslēdzieties, lai izveidotu kontu. Tas ir bez maksas, un netiek nosūtīts neviens darījums.',
-  providerSignedInAs: (provider, name) => `Jūs pieslēdzāties, izmantojot ${provider}, kā ${name}. Piekrītiet noteikumiem, lai izveidotu kontu.`,
+  providerSignedInAs: (provider, name) => `Jūs pieslēdzāties, izmantojot ${provider}, kā ${name}. Apstipriniet, lai izveidotu kontu.`,
   otherWay: 'Izvēlēties citu reģistrācijas veidu',
   popupBlocked: 'Pārlūkprogramma bloķēja pieslēgšanās logu. Atļaujiet uznirstošos logus šai vietnei un mēģiniet vēlreiz.',
   walletScanTitle: 'Skenēt ar MetaMask Mobile',

@@ -111,7 +111,7 @@ const msMY: Translation = {
   walletLocked: 'Dompet anda dikunci atau tiada akaun dipilih. Buka kuncinya, kemudian cuba lagi.',
   walletUnavailable: 'Tiada dompet yang dapat dihubungi. Cuba lagi.',
   walletStatement: 'Log masuk untuk mendaftar akaun anda. Ini percuma dan tiada transaksi dihantar.',
-  providerSignedInAs: (provider, name) => `Anda telah log masuk dengan ${provider} sebagai ${name}. Terima terma dan syarat untuk mendaftar akaun anda.`,
+  providerSignedInAs: (provider, name) => `Anda telah log masuk dengan ${provider} sebagai ${name}. Sahkan untuk mendaftar akaun anda.`,
   otherWay: 'Pilih cara lain untuk mendaftar',
   popupBlocked: 'Pelayar anda menyekat tetingkap log masuk. Benarkan tetingkap timbul untuk laman ini, kemudian cuba lagi.',
   walletScanTitle: 'Imbas dengan MetaMask Mobile',

@@ -117,7 +117,7 @@ const nbNO: Translation = {
   walletLocked: 'Lommeboken din er låst eller har ingen konto valgt. Lås den opp og prøv igjen.',
   walletUnavailable: 'Vi fikk ikke kontakt med noen lommebok. Prøv igjen.',
   walletStatement: 'Logg inn for å opprette kontoen din. Det er gratis og sender ingen transaksjon.',
-  providerSignedInAs: (provider, name) => `Du har logget inn med ${provider} som ${name}. Godta vilkårene for å opprette kontoen din.`,
+  providerSignedInAs: (provider, name) => `Du har logget inn med ${provider} som ${name}. Bekreft for å opprette kontoen din.`,
   otherWay: 'Velg en annen måte å registrere deg på',
   popupBlocked: 'Nettleseren blokkerte innloggingsvinduet. Tillat popup-vinduer for dette nettstedet og prøv igjen.',
   walletScanTitle: 'Skann med MetaMask Mobile',

@@ -114,7 +114,7 @@ const nlNL: Translation = {
   walletLocked: 'Uw wallet is vergrendeld of er is geen account geselecteerd. Ontgrendel de wallet en probeer het opnieuw.',
   walletUnavailable: 'Er is geen wallet bereikbaar. Probeer het opnieuw.',
   walletStatement: 'Log in om u te registreren. Dit is gratis en er wordt geen transactie verstuurd.',
-  providerSignedInAs: (provider, name) => `U bent ingelogd met ${provider} als ${name}. Accepteer de voorwaarden om u te registreren.`,
+  providerSignedInAs: (provider, name) => `U bent ingelogd met ${provider} als ${name}. Bevestig om u te registreren.`,
   otherWay: 'Andere manier van registreren kiezen',
   popupBlocked: 'Uw browser heeft het inlogvenster geblokkeerd. Sta pop-ups toe voor deze website en probeer het opnieuw.',
   walletScanTitle: 'Scannen met MetaMask Mobile',

@@ -121,7 +121,7 @@ const plPL: Translation = {
   walletLocked: 'Portfel kryptowalutowy jest zablokowany lub nie wybrano w nim konta. Odblokuj go i spróbuj ponownie.',
   walletUnavailable: 'Nie udało się połączyć z żadnym portfelem kryptowalutowym. Spróbuj ponownie.',
   walletStatement: 'Zaloguj się, aby się zarejestrować. To nic nie kosztuje i nie wysyła żadnej transakcji.',
-  providerSignedInAs: (provider, name) => `Zalogowano przez ${provider} jako ${name}. Zaakceptuj regulamin, aby się zarejestrować.`,
+  providerSignedInAs: (provider, name) => `Zalogowano przez ${provider} jako ${name}. Potwierdź, aby się zarejestrować.`,
   otherWay: 'Wybierz inny sposób rejestracji',
   popupBlocked: 'Przeglądarka zablokowała okno logowania. Zezwól na wyskakujące okienka dla tej strony i spróbuj ponownie.',
   walletScanTitle: 'Zeskanuj w MetaMask Mobile',

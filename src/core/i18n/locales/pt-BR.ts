@@ -111,7 +111,7 @@ const ptBR: Translation = {
   walletLocked: 'Sua carteira cripto está bloqueada ou sem nenhuma conta selecionada. Desbloqueie-a e tente novamente.',
   walletUnavailable: 'Não foi possível acessar nenhuma carteira cripto. Tente novamente.',
   walletStatement: 'Entre para fazer seu cadastro. Não tem custo e não envia nenhuma transação.',
-  providerSignedInAs: (provider, name) => `Você entrou com ${provider} como ${name}. Aceite os termos para concluir seu cadastro.`,
+  providerSignedInAs: (provider, name) => `Você entrou com ${provider} como ${name}. Confirme para concluir seu cadastro.`,
   otherWay: 'Escolher outra forma de cadastro',
   popupBlocked: 'Seu navegador bloqueou a janela usada para entrar. Permita pop-ups para este site e tente novamente.',
   walletScanTitle: 'Escaneie com o MetaMask Mobile',

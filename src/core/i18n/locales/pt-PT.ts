@@ -117,7 +117,7 @@ const ptPT: Translation = {
   walletLocked: 'A sua carteira digital está bloqueada ou não tem nenhuma conta selecionada. Desbloqueie-a e tente novamente.',
   walletUnavailable: 'Não foi possível aceder a nenhuma carteira digital. Tente novamente.',
   walletStatement: 'Inicie sessão para criar a sua conta. Não tem qualquer custo e não envia nenhuma transação.',
-  providerSignedInAs: (provider, name) => `Iniciou sessão com ${provider} como ${name}. Aceite os termos e condições para criar a sua conta.`,
+  providerSignedInAs: (provider, name) => `Iniciou sessão com ${provider} como ${name}. Confirme para criar a sua conta.`,
   otherWay: 'Escolher outra forma de registo',
   popupBlocked: 'O seu navegador bloqueou a janela de início de sessão. Permita janelas pop-up neste site e tente novamente.',
   walletScanTitle: 'Leia o código com a MetaMask Mobile',

@@ -119,7 +119,7 @@ const roRO: Translation = {
   walletLocked: 'Portofelul digital este blocat sau nu are niciun cont selectat. Deblocați-l și încercați din nou.',
   walletUnavailable: 'Nu s-a putut accesa niciun portofel digital. Încercați din nou.',
   walletStatement: 'Autentificați-vă pentru a vă crea contul. Nu costă nimic și nu trimite nicio tranzacție.',
-  providerSignedInAs: (provider, name) => `V-ați autentificat cu ${provider} ca ${name}. Acceptați termenii și condițiile pentru a vă crea contul.`,
+  providerSignedInAs: (provider, name) => `V-ați autentificat cu ${provider} ca ${name}. Confirmați pentru a vă crea contul.`,
   otherWay: 'Alegeți altă modalitate de înregistrare',
   popupBlocked: 'Browserul a blocat fereastra de autentificare. Permiteți ferestrele pop-up pentru acest site, apoi încercați din nou.',
   walletScanTitle: 'Scanați cu MetaMask Mobile',

@@ -119,7 +119,7 @@ const skSK: Translation = {
   walletLocked: 'Peňaženka je zamknutá alebo v nej nie je vybraný žiadny účet. Odomknite ju a skúste to znova.',
   walletUnavailable: 'Nepodarilo sa spojiť so žiadnou peňaženkou. Skúste to znova.',
   walletStatement: 'Prihláste sa a zaregistrujte sa. Je to bezplatné a neodošle sa žiadna transakcia.',
-  providerSignedInAs: (provider, name) => `Prihlásili ste sa cez ${provider} ako ${name}. Ak chcete dokončiť registráciu, prijmite podmienky.`,
+  providerSignedInAs: (provider, name) => `Prihlásili ste sa cez ${provider} ako ${name}. Ak chcete dokončiť registráciu, potvrďte.`,
   otherWay: 'Zvoliť iný spôsob registrácie',
   popupBlocked: 'Prehliadač zablokoval prihlasovacie okno. Povoľte pre túto stránku vyskakovacie okná a skúste to znova.',
   walletScanTitle: 'Naskenovať v aplikácii MetaMask Mobile',

@@ -132,7 +132,7 @@ const slSI: Translation = {
   walletLocked: 'Denarnica je zaklenjena ali v njej ni izbran noben račun. Odklenite jo in poskusite znova.',
   walletUnavailable: 'Nobena denarnica ni dosegljiva. Poskusite znova.',
   walletStatement: 'Prijavite se, da se registrirate. To je brezplačno in ne pošlje nobene transakcije.',
-  providerSignedInAs: (provider, name) => `Prijavili ste se prek storitve ${provider} kot ${name}. Sprejmite pogoje, da se registrirate.`,
+  providerSignedInAs: (provider, name) => `Prijavili ste se prek storitve ${provider} kot ${name}. Potrdite, da se registrirate.`,
   otherWay: 'Izberite drug način registracije',
   popupBlocked: 'Brskalnik je blokiral okno za prijavo. Dovolite pojavna okna za to spletno mesto in poskusite znova.',
   walletScanTitle: 'Skenirajte z aplikacijo MetaMask Mobile',

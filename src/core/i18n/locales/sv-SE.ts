@@ -117,7 +117,7 @@ const svSE: Translation = {
   walletLocked: 'Din plånbok är låst eller har inget konto valt. Lås upp den och försök igen.',
   walletUnavailable: 'Ingen plånbok kunde nås. Försök igen.',
   walletStatement: 'Logga in för att skapa ditt konto. Det kostar ingenting och skickar ingen transaktion.',
-  providerSignedInAs: (provider, name) => `Du har loggat in med ${provider} som ${name}. Godkänn villkoren för att skapa ditt konto.`,
+  providerSignedInAs: (provider, name) => `Du har loggat in med ${provider} som ${name}. Bekräfta för att skapa ditt konto.`,
   otherWay: 'Välj ett annat sätt att registrera dig',
   popupBlocked: 'Webbläsaren blockerade inloggningsfönstret. Tillåt popup-fönster för den här webbplatsen och försök igen.',
   walletScanTitle: 'Skanna med MetaMask Mobile',

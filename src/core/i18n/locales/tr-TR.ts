@@ -114,7 +114,7 @@ const trTR: Translation = {
   walletLocked: 'Cüzdanınız kilitli veya seçili bir hesap yok. Kilidi açıp tekrar deneyin.',
   walletUnavailable: 'Hiçbir cüzdana ulaşılamadı. Tekrar deneyin.',
   walletStatement: 'Kayıt olmak için giriş yapın. Bu adım ücretsizdir ve hiçbir işlem göndermez.',
-  providerSignedInAs: (provider, name) => `${provider} ile ${name} olarak giriş yaptınız. Kaydı tamamlamak için koşulları kabul edin.`,
+  providerSignedInAs: (provider, name) => `${provider} ile ${name} olarak giriş yaptınız. Kaydı tamamlamak için onaylayın.`,
   otherWay: 'Başka bir kayıt yöntemi seç',
   popupBlocked: 'Tarayıcınız giriş penceresini engelledi. Bu site için açılır pencerelere izin verip tekrar deneyin.',
   walletScanTitle: 'MetaMask Mobile ile tarayın',

@@ -111,7 +111,7 @@ const viVN: Translation = {
   walletLocked: 'Ví của Quý khách đang khóa hoặc chưa chọn tài khoản. Vui lòng mở khóa ví rồi thử lại.',
   walletUnavailable: 'Không thể kết nối với ví nào. Vui lòng thử lại.',
   walletStatement: 'Đăng nhập để hoàn tất đăng ký tài khoản. Thao tác này miễn phí và không gửi giao dịch nào.',
-  providerSignedInAs: (provider, name) => `Quý khách đã đăng nhập bằng ${provider} với tên ${name}. Vui lòng đồng ý với các điều khoản để hoàn tất đăng ký.`,
+  providerSignedInAs: (provider, name) => `Quý khách đã đăng nhập bằng ${provider} với tên ${name}. Vui lòng xác nhận để hoàn tất đăng ký.`,
   otherWay: 'Chọn cách đăng ký khác',
   popupBlocked: 'Trình duyệt đã chặn cửa sổ đăng nhập. Vui lòng cho phép cửa sổ bật lên cho trang này rồi thử lại.',
   walletScanTitle: 'Quét bằng MetaMask Mobile',

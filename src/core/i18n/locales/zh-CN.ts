@@ -111,7 +111,7 @@ const zhCN: Translation = {
   walletLocked: '您的钱包已锁定或未选择账户。请解锁后重试。',
   walletUnavailable: '无法连接到钱包，请重试。',
   walletStatement: '请登录以完成注册。此操作免费，不会发送任何交易。',
-  providerSignedInAs: (provider, name) => `您已通过 ${provider} 以 ${name} 身份登录。同意条款即可完成注册。`,
+  providerSignedInAs: (provider, name) => `您已通过 ${provider} 以 ${name} 身份登录。确认即可完成注册。`,
   otherWay: '选择其他注册方式',
   popupBlocked: '浏览器拦截了登录窗口。请允许此网站弹出窗口，然后重试。',
   walletScanTitle: '使用 MetaMask Mobile 扫码',

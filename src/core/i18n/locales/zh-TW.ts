@@ -111,7 +111,7 @@ const zhTW: Translation = {
   walletLocked: '您的錢包已鎖定或未選擇帳戶。請解鎖後再試一次。',
   walletUnavailable: '無法連線至任何錢包，請再試一次。',
   walletStatement: '請登入以完成註冊。此操作免費，且不會送出任何交易。',
-  providerSignedInAs: (provider, name) => `您已透過 ${provider} 以 ${name} 身分登入。同意條款即可完成註冊。`,
+  providerSignedInAs: (provider, name) => `您已透過 ${provider} 以 ${name} 身分登入。確認即可完成註冊。`,
   otherWay: '選擇其他註冊方式',
   popupBlocked: '瀏覽器封鎖了登入視窗。請允許此網站的彈出式視窗，然後再試一次。',
   walletScanTitle: '使用 MetaMask Mobile 掃描',
