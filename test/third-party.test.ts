@@ -153,7 +153,7 @@ describe('third-party registration', () => {
     type Internals = { session?: { thirdParty: { value?: { clientIds: Map<string, { status: string }> } } } };
     const loads = () => (el as unknown as Internals).session?.thirdParty.value?.clientIds;
     let apart = false;
-    let drawnWhileApart: string[] | undefined;
+    let drawnWhileApart: (string | undefined)[] | undefined;
     const watch = setInterval(() => {
       if (loads()?.get('apple')?.status !== 'ready' || loads()?.get('google')?.status !== 'loading') return;
       apart = true;
