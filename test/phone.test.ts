@@ -137,6 +137,21 @@ describe('phone entry', () => {
     });
   }
 
+  it('an invalid number (the UK\'s drama range) is answered with an example of the country, the placeholder\'s as dialled at home', async () => {
+    const { el, companyId } = await mount({ country: 'GB' });
+    const input = await showPhone(el);
+    input.focus();
+    await typeText('07700 900123');
+    await press('Enter');
+    await waitUntil(() => part(el, '#phone-error').textContent!.trim(), 'no inline message');
+    const message = part(el, '#phone-error').textContent!;
+    expect(message).to.contain('not valid');
+    expect(input.placeholder).to.equal('+44 7400 123456');
+    // Isolated, so a right-to-left sentence keeps the digit groups in order.
+    expect(message).to.contain('For example: \u206607400 123456\u2069');
+    expect(await requestsOf(companyId, 'sendCode')).to.have.length(0);
+  });
+
   it('offers exactly the gateway\'s countries, the site\'s country first, then the language\'s and the browser\'s regions', async () => {
     const { el } = await mount({ country: 'GB', lang: 'zh-CN' });
     await showPhone(el);

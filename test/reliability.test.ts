@@ -141,6 +141,59 @@ describe('offline', () => {
     expect(await requestsOf(companyId, 'sendCode')).to.have.length(1);
   });
 
+  it('offline, Send shows as unavailable but stays focusable; pressed, it sends nothing and takes focus to the notice', async () => {
+    const { el, companyId } = await mount();
+    await countriesLoaded(el);
+    const email = uniqueEmail('offline-send');
+    await typeInto(el, '#email', email);
+    const send = part<HTMLButtonElement>(el, 'button[type=submit]');
+    expect(send.getAttribute('aria-disabled')).to.equal('false');
+    setOffline(true);
+    try {
+      await waitUntil(() => send.getAttribute('aria-disabled') === 'true', 'Send not shown as unavailable while offline');
+      expect(send.disabled, 'focusable, not disabled').to.equal(false);
+      expect(getComputedStyle(send).opacity).to.equal('0.7');
+      send.focus();
+      expect(focused(el)).to.equal(send);
+      await press('Enter');
+      const notice = part(el, '[part=offline]');
+      await waitUntil(() => focused(el) === notice, 'focus did not go to the offline notice');
+      expect(notice.textContent).to.contain('offline');
+      expect(part<HTMLInputElement>(el, '#email').value).to.equal(email);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(query(el, '#code')).to.equal(null);
+      // (Leaving the e-mail field checks the address on its own: only what Send asks counts here.)
+      expect(await requestsOf(companyId, 'sendCode')).to.have.length(0);
+    } finally {
+      setOffline(false);
+    }
+    await waitUntil(() => send.getAttribute('aria-disabled') === 'false', 'Send stayed unavailable online');
+  });
+
+  it('the offline notice (and a header) sit in the form\'s gaps, like every other part', async () => {
+    const header = document.createElement('p');
+    header.slot = 'header';
+    header.textContent = 'Open an account';
+    header.style.margin = '0';
+    const { el } = await mount({ children: [header] });
+    await countriesLoaded(el);
+    const gapBelow = (upper: Element, lower: Element) => lower.getBoundingClientRect().top - upper.getBoundingClientRect().bottom;
+    const tabs = part(el, '[part=tabs]');
+    // The form's own gap, between the tabs and the panel under them.
+    const gap = gapBelow(tabs, part(el, '#account-panel'));
+    expect(gap).to.be.greaterThan(4);
+    expect(gapBelow(header, tabs), 'header to tabs, online (no notice)').to.be.closeTo(gap, 0.5);
+    setOffline(true);
+    try {
+      const notice = part(el, '[part=offline]');
+      await waitUntil(() => notice.textContent!.includes('offline'), 'no offline message');
+      expect(gapBelow(header, notice), 'header to notice').to.be.closeTo(gap, 0.5);
+      expect(gapBelow(notice, tabs), 'notice to tabs').to.be.closeTo(gap, 0.5);
+    } finally {
+      setOffline(false);
+    }
+  });
+
   it('a country list that failed while offline loads again when the network is back', async () => {
     const companyId = uniqueCompanyId('offline-list');
     // The browser retries a POST on a reset connection: the fault outlasts its retries.

@@ -412,7 +412,9 @@ export class CustomerRegister extends LitElement {
    */
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.offline || this.sendPending) return;
+    // Offline, Send shows as unavailable; pressed, it takes the person to the notice that says why.
+    if (this.offline) return this.renderRoot.querySelector<HTMLElement>('[part=offline]')!.focus();
+    if (this.sendPending) return;
     this.sendPending = true;
     const pressedFor: [string] = (this.pressedFor = [this.host + '\n' + this.companyId]);
     try {
@@ -434,7 +436,7 @@ export class CustomerRegister extends LitElement {
     // Hidden (its space kept) while a non-English page's first translation is on its way: no English first.
     return html`<div dir=${this.i18n.dir} lang=${this.i18n.locale} class=${this.i18n.pending ? 'pending' : ''}>
       <slot name="header"></slot>
-      <p class="hint" part="offline" role="status">${this.offline ? this.i18n.t.offline : ''}</p>
+      <p class="hint" part="offline" role="status" tabindex="-1">${this.offline ? this.i18n.t.offline : ''}</p>
       ${this.renderStep()}<slot name="footer"></slot>
     </div>`;
   }

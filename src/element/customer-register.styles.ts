@@ -80,6 +80,8 @@ export const styles = css`
     box-sizing: inherit;
   }
 
+  /* [lang]: the shadow root's top box, so the header slot and the offline notice get the form's gaps too. */
+  [lang],
   form,
   .panel {
     display: grid;
@@ -145,6 +147,10 @@ export const styles = css`
   }
   .primary:hover:not([aria-disabled='true']) {
     filter: brightness(0.9);
+  }
+  /* Empty, out of the grid (no gap for nothing); still there to announce. */
+  [part='offline']:empty {
+    position: absolute;
   }
   /* Offline: a notice, not a hint (every other control waits on it). */
   [part='offline']:not(:empty) {

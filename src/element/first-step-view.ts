@@ -51,7 +51,7 @@ export function renderFirstStep(props: FirstStepProps): TemplateResult {
         ${renderField('country', t.countryLabel, session?.renderCountry() ?? renderCountryStandIn(t, standIn), form.errors.country)}
       </div>
       ${session?.renderPageOptions() ?? nothing}
-      ${renderPrimary(props.sending, props.sending ? t.sendingCode : t.sendCode)} ${session?.renderProviders() ?? nothing}
+      ${renderPrimary(props.sending, props.sending ? t.sendingCode : t.sendCode, props.sending || props.offline)} ${session?.renderProviders() ?? nothing}
     </form>
   `;
 }

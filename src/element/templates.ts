@@ -1,10 +1,13 @@
 /** Small template pieces every step uses, and focusing one of them once it is drawn. */
 import { html, nothing } from 'lit';
 
-/** A step's submit button; while its call runs it shows a spinner and says so, but keeps focus. */
-export function renderPrimary(busy: boolean, label: string) {
+/**
+ * A step's submit button; while its call runs it shows a spinner and says so, but keeps focus.
+ * `unavailable` (offline, say): shown disabled, still focusable; the step's submit handler says why.
+ */
+export function renderPrimary(busy: boolean, label: string, unavailable = busy) {
   return html`
-    <button class="primary" part="button" type="submit" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'}>
+    <button class="primary" part="button" type="submit" aria-disabled=${unavailable ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'}>
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<span>${label}</span>
     </button>
   `;

@@ -67,7 +67,8 @@ export class PhoneController implements ReactiveController, PhonePart {
     const t = this.setup.t();
     const texts: Record<PhoneProblem, string> = {
       required: t.phoneRequired,
-      invalid: t.phoneInvalid,
+      // Isolated: a number's digit groups must not swap places in a right-to-left sentence.
+      invalid: t.phoneInvalid(`\u2066${this.current?.exampleNumber() ?? ''}\u2069`),
       'too-short': t.phoneTooShort,
       'too-long': t.phoneTooLong,
       'not-mobile': t.phoneNotMobile,

@@ -210,6 +210,11 @@ export class PhoneField {
     return core.replace(/\D/g, '');
   }
 
+  /** The selected country's example mobile number as dialled at home (the placeholder's, national), e.g. "07400 123456". */
+  exampleNumber(): string {
+    return intlTelInput.utils?.getExampleNumber(this.selectedIso2, 'MOBILE', 'NATIONAL') ?? '';
+  }
+
   /** Length of the country's example mobile number, national part only. */
   private mobileLength(iso2: string): number | undefined {
     const example = intlTelInput.utils?.getExampleNumber(iso2, 'MOBILE', 'E164');

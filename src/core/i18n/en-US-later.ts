@@ -27,7 +27,7 @@ export const enUSLater = {
   codeAutoCheck: 'We check the code as soon as you enter the sixth digit.',
   changeEmail: 'Use a different email address',
   phoneRequired: 'Enter your mobile number.',
-  phoneInvalid: 'This number is not valid for the selected country or region.',
+  phoneInvalid: (example: string) => `This number is not valid for the selected country or region. For example: ${example}`,
   phoneTooShort: 'This number is too short for the selected country or region.',
   phoneTooLong: 'This number is too long for the selected country or region.',
   phoneNotMobile: 'Enter a mobile number: we send the code by SMS.',

@@ -30,7 +30,7 @@ const ar: Translation = {
   changeEmail: 'استخدام بريد إلكتروني آخر',
   emailSuggestion: (email) => `هل تقصد ${email}؟`,
   phoneRequired: 'يُرجى إدخال رقم هاتفك المحمول.',
-  phoneInvalid: 'هذا الرقم غير صالح للدولة أو المنطقة المحددة.',
+  phoneInvalid: (example) => `هذا الرقم غير صالح للدولة أو المنطقة المحددة. مثال: ${example}`,
   phoneTooShort: 'هذا الرقم أقصر من اللازم للدولة أو المنطقة المحددة.',
   phoneTooLong: 'هذا الرقم أطول من اللازم للدولة أو المنطقة المحددة.',
   phoneNotMobile: 'يُرجى إدخال رقم هاتف محمول، إذ نرسل الرمز عبر رسالة نصية.',

@@ -30,7 +30,7 @@ const csCZ: Translation = {
   changeEmail: 'Použít jinou e-mailovou adresu',
   emailSuggestion: (email) => `Měli jste na mysli ${email}?`,
   phoneRequired: 'Zadejte číslo mobilního telefonu.',
-  phoneInvalid: 'Toto číslo není pro vybranou zemi nebo region platné.',
+  phoneInvalid: (example) => `Toto číslo není pro vybranou zemi nebo region platné. Například: ${example}`,
   phoneTooShort: 'Toto číslo je pro vybranou zemi nebo region příliš krátké.',
   phoneTooLong: 'Toto číslo je pro vybranou zemi nebo region příliš dlouhé.',
   phoneNotMobile: 'Zadejte číslo mobilního telefonu: kód posíláme v SMS.',

@@ -30,7 +30,7 @@ const daDK: Translation = {
   changeEmail: 'Brug en anden e-mailadresse',
   emailSuggestion: (email) => `Mente du ${email}?`,
   phoneRequired: 'Indtast dit mobilnummer.',
-  phoneInvalid: 'Nummeret er ikke gyldigt for det valgte land eller den valgte region.',
+  phoneInvalid: (example) => `Nummeret er ikke gyldigt for det valgte land eller den valgte region. For eksempel: ${example}`,
   phoneTooShort: 'Nummeret er for kort til det valgte land eller den valgte region.',
   phoneTooLong: 'Nummeret er for langt til det valgte land eller den valgte region.',
   phoneNotMobile: 'Indtast et mobilnummer: Vi sender koden på sms.',

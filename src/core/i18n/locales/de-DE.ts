@@ -30,7 +30,7 @@ const deDE: Translation = {
   changeEmail: 'Andere E-Mail-Adresse verwenden',
   emailSuggestion: (email) => `Meinten Sie ${email}?`,
   phoneRequired: 'Geben Sie Ihre Mobilfunknummer ein.',
-  phoneInvalid: 'Diese Nummer ist für das ausgewählte Land bzw. die ausgewählte Region nicht gültig.',
+  phoneInvalid: (example) => `Diese Nummer ist für das ausgewählte Land bzw. die ausgewählte Region nicht gültig. Zum Beispiel: ${example}`,
   phoneTooShort: 'Diese Nummer ist für das ausgewählte Land bzw. die ausgewählte Region zu kurz.',
   phoneTooLong: 'Diese Nummer ist für das ausgewählte Land bzw. die ausgewählte Region zu lang.',
   phoneNotMobile: 'Geben Sie eine Mobilfunknummer ein: Wir senden den Code per SMS.',

@@ -30,7 +30,7 @@ const es419: Translation = {
   changeEmail: 'Usar otro correo electrónico',
   emailSuggestion: (email) => `¿Quiso decir ${email}?`,
   phoneRequired: 'Ingrese su número de celular.',
-  phoneInvalid: 'Este número no es válido para el país o región seleccionado.',
+  phoneInvalid: (example) => `Este número no es válido para el país o región seleccionado. Por ejemplo: ${example}`,
   phoneTooShort: 'Este número es demasiado corto para el país o región seleccionado.',
   phoneTooLong: 'Este número es demasiado largo para el país o región seleccionado.',
   phoneNotMobile: 'Ingrese un número de celular: enviamos el código por SMS.',

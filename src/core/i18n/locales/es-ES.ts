@@ -30,7 +30,7 @@ const esES: Translation = {
   changeEmail: 'Usar otro correo electrónico',
   emailSuggestion: (email) => `¿Quisiste decir ${email}?`,
   phoneRequired: 'Introduce tu número de móvil.',
-  phoneInvalid: 'Este número no es válido para el país o región seleccionado.',
+  phoneInvalid: (example) => `Este número no es válido para el país o región seleccionado. Por ejemplo: ${example}`,
   phoneTooShort: 'Este número es demasiado corto para el país o región seleccionado.',
   phoneTooLong: 'Este número es demasiado largo para el país o región seleccionado.',
   phoneNotMobile: 'Introduce un número de móvil: enviamos el código por SMS.',

@@ -30,7 +30,7 @@ const etEE: Translation = {
   changeEmail: 'Kasuta teist e-posti aadressi',
   emailSuggestion: (email) => `Kas mõtlesid ${email}?`,
   phoneRequired: 'Sisesta oma mobiilinumber.',
-  phoneInvalid: 'See number ei kehti valitud riigis või piirkonnas.',
+  phoneInvalid: (example) => `See number ei kehti valitud riigis või piirkonnas. Näiteks: ${example}`,
   phoneTooShort: 'See number on valitud riigi või piirkonna jaoks liiga lühike.',
   phoneTooLong: 'See number on valitud riigi või piirkonna jaoks liiga pikk.',
   phoneNotMobile: 'Sisesta mobiilinumber: saadame koodi SMS-iga.',

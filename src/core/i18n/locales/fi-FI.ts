@@ -30,7 +30,7 @@ const fiFI: Translation = {
   changeEmail: 'Käytä toista sähköpostiosoitetta',
   emailSuggestion: (email) => `Tarkoititko ${email}?`,
   phoneRequired: 'Anna matkapuhelinnumerosi.',
-  phoneInvalid: 'Numero ei kelpaa valitulle maalle tai alueelle.',
+  phoneInvalid: (example) => `Numero ei kelpaa valitulle maalle tai alueelle. Esimerkiksi: ${example}`,
   phoneTooShort: 'Numero on liian lyhyt valitulle maalle tai alueelle.',
   phoneTooLong: 'Numero on liian pitkä valitulle maalle tai alueelle.',
   phoneNotMobile: 'Anna matkapuhelinnumero: lähetämme koodin tekstiviestillä.',

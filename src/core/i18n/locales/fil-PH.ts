@@ -30,7 +30,7 @@ const filPH: Translation = {
   changeEmail: 'Gumamit ng ibang email address',
   emailSuggestion: (email) => `Ang ibig mo bang sabihin ay ${email}?`,
   phoneRequired: 'Ilagay ang iyong mobile number.',
-  phoneInvalid: 'Hindi valid ang numerong ito para sa napiling bansa o rehiyon.',
+  phoneInvalid: (example) => `Hindi valid ang numerong ito para sa napiling bansa o rehiyon. Halimbawa: ${example}`,
   phoneTooShort: 'Masyadong maikli ang numerong ito para sa napiling bansa o rehiyon.',
   phoneTooLong: 'Masyadong mahaba ang numerong ito para sa napiling bansa o rehiyon.',
   phoneNotMobile: 'Maglagay ng mobile number: ipinapadala namin ang code sa pamamagitan ng SMS.',

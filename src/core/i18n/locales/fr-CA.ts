@@ -30,7 +30,7 @@ const frCA: Translation = {
   changeEmail: 'Utiliser une autre adresse courriel',
   emailSuggestion: (email) => `Vouliez-vous dire ${email}?`,
   phoneRequired: 'Entrez votre numéro de cellulaire.',
-  phoneInvalid: 'Ce numéro n’est pas valide pour le pays ou la région sélectionnés.',
+  phoneInvalid: (example) => `Ce numéro n’est pas valide pour le pays ou la région sélectionnés. Par exemple : ${example}`,
   phoneTooShort: 'Ce numéro est trop court pour le pays ou la région sélectionnés.',
   phoneTooLong: 'Ce numéro est trop long pour le pays ou la région sélectionnés.',
   phoneNotMobile: 'Entrez un numéro de cellulaire : nous envoyons le code par message texte.',

@@ -30,7 +30,7 @@ const frFR: Translation = {
   changeEmail: 'Utiliser une autre adresse e-mail',
   emailSuggestion: (email) => `Vouliez-vous dire ${email} ?`,
   phoneRequired: 'Saisissez votre numéro de téléphone mobile.',
-  phoneInvalid: 'Ce numéro n’est pas valide pour le pays ou la région sélectionnés.',
+  phoneInvalid: (example) => `Ce numéro n’est pas valide pour le pays ou la région sélectionnés. Par exemple : ${example}`,
   phoneTooShort: 'Ce numéro est trop court pour le pays ou la région sélectionnés.',
   phoneTooLong: 'Ce numéro est trop long pour le pays ou la région sélectionnés.',
   phoneNotMobile: 'Saisissez un numéro de mobile : nous envoyons le code par SMS.',

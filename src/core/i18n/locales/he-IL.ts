@@ -30,7 +30,7 @@ const heIL: Translation = {
   changeEmail: 'שימוש בכתובת דוא״ל אחרת',
   emailSuggestion: (email) => `האם הכוונה ל-${email}?`,
   phoneRequired: 'יש להזין מספר טלפון נייד.',
-  phoneInvalid: 'המספר אינו תקין עבור המדינה או האזור שנבחרו.',
+  phoneInvalid: (example) => `המספר אינו תקין עבור המדינה או האזור שנבחרו. לדוגמה: ${example}`,
   phoneTooShort: 'המספר קצר מדי עבור המדינה או האזור שנבחרו.',
   phoneTooLong: 'המספר ארוך מדי עבור המדינה או האזור שנבחרו.',
   phoneNotMobile: 'יש להזין מספר של טלפון נייד: את הקוד אנחנו שולחים ב-SMS.',

@@ -30,7 +30,7 @@ const hiIN: Translation = {
   changeEmail: 'दूसरा ईमेल पता इस्तेमाल करें',
   emailSuggestion: (email) => `क्या आपका मतलब ${email} था?`,
   phoneRequired: 'अपना मोबाइल नंबर दर्ज करें।',
-  phoneInvalid: 'यह नंबर चुने गए देश या क्षेत्र के लिए मान्य नहीं है।',
+  phoneInvalid: (example) => `यह नंबर चुने गए देश या क्षेत्र के लिए मान्य नहीं है। उदाहरण: ${example}`,
   phoneTooShort: 'यह नंबर चुने गए देश या क्षेत्र के लिए बहुत छोटा है।',
   phoneTooLong: 'यह नंबर चुने गए देश या क्षेत्र के लिए बहुत लंबा है।',
   phoneNotMobile: 'मोबाइल नंबर दर्ज करें: हम कोड एसएमएस से भेजते हैं।',

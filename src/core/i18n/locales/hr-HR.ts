@@ -40,7 +40,7 @@ const hrHR: Translation = {
   changeEmail: 'Upotrijebite drugu adresu e-pošte',
   emailSuggestion: (email) => `Jeste li mislili ${email}?`,
   phoneRequired: 'Unesite broj mobitela.',
-  phoneInvalid: 'Ovaj broj nije valjan za odabranu državu ili regiju.',
+  phoneInvalid: (example) => `Ovaj broj nije valjan za odabranu državu ili regiju. Na primjer: ${example}`,
   phoneTooShort: 'Ovaj je broj prekratak za odabranu državu ili regiju.',
   phoneTooLong: 'Ovaj je broj predug za odabranu državu ili regiju.',
   phoneNotMobile: 'Unesite broj mobitela: kod šaljemo SMS-om.',

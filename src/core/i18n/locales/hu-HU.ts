@@ -30,7 +30,7 @@ const huHU: Translation = {
   changeEmail: 'Másik e-mail-cím használata',
   emailSuggestion: (email) => `Erre gondolt: ${email}?`,
   phoneRequired: 'Adja meg mobiltelefonszámát.',
-  phoneInvalid: 'Ez a szám nem érvényes a kiválasztott országban vagy régióban.',
+  phoneInvalid: (example) => `Ez a szám nem érvényes a kiválasztott országban vagy régióban. Például: ${example}`,
   phoneTooShort: 'Ez a szám túl rövid a kiválasztott országhoz vagy régióhoz.',
   phoneTooLong: 'Ez a szám túl hosszú a kiválasztott országhoz vagy régióhoz.',
   phoneNotMobile: 'Mobiltelefonszámot adjon meg: a kódot SMS-ben küldjük.',

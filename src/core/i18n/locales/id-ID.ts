@@ -30,7 +30,7 @@ const idID: Translation = {
   changeEmail: 'Gunakan alamat email lain',
   emailSuggestion: (email) => `Maksud Anda ${email}?`,
   phoneRequired: 'Masukkan nomor ponsel Anda.',
-  phoneInvalid: 'Nomor ini tidak valid untuk negara atau wilayah yang dipilih.',
+  phoneInvalid: (example) => `Nomor ini tidak valid untuk negara atau wilayah yang dipilih. Contoh: ${example}`,
   phoneTooShort: 'Nomor ini terlalu pendek untuk negara atau wilayah yang dipilih.',
   phoneTooLong: 'Nomor ini terlalu panjang untuk negara atau wilayah yang dipilih.',
   phoneNotMobile: 'Masukkan nomor ponsel karena kode akan kami kirimkan melalui SMS.',

@@ -30,7 +30,7 @@ const itIT: Translation = {
   changeEmail: 'Usa un altro indirizzo email',
   emailSuggestion: (email) => `Intendevi ${email}?`,
   phoneRequired: 'Inserisci il tuo numero di cellulare.',
-  phoneInvalid: 'Questo numero non è valido per il Paese o la regione selezionati.',
+  phoneInvalid: (example) => `Questo numero non è valido per il Paese o la regione selezionati. Ad esempio: ${example}`,
   phoneTooShort: 'Questo numero è troppo corto per il Paese o la regione selezionati.',
   phoneTooLong: 'Questo numero è troppo lungo per il Paese o la regione selezionati.',
   phoneNotMobile: 'Inserisci un numero di cellulare: il codice viene inviato via SMS.',

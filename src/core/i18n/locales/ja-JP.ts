@@ -30,7 +30,7 @@ const jaJP: Translation = {
   changeEmail: '別のメールアドレスを使用する',
   emailSuggestion: (email) => `もしかして ${email} ですか？`,
   phoneRequired: '携帯電話番号を入力してください。',
-  phoneInvalid: 'この番号は、選択した国・地域の番号として正しくありません。',
+  phoneInvalid: (example) => `この番号は、選択した国・地域の番号として正しくありません。例：${example}`,
   phoneTooShort: 'この番号は、選択した国・地域の番号としては桁数が足りません。',
   phoneTooLong: 'この番号は、選択した国・地域の番号としては桁数が多すぎます。',
   phoneNotMobile: '認証コードはSMSでお送りするため、携帯電話番号を入力してください。',

@@ -30,7 +30,7 @@ const koKR: Translation = {
   changeEmail: '다른 이메일 주소 사용',
   emailSuggestion: (email) => `혹시 ${email} 주소를 입력하려고 하셨나요?`,
   phoneRequired: '휴대폰 번호를 입력해 주세요.',
-  phoneInvalid: '선택한 국가 또는 지역에서 유효하지 않은 번호입니다.',
+  phoneInvalid: (example) => `선택한 국가 또는 지역에서 유효하지 않은 번호입니다. 예: ${example}`,
   phoneTooShort: '선택한 국가 또는 지역의 번호로는 너무 짧습니다.',
   phoneTooLong: '선택한 국가 또는 지역의 번호로는 너무 깁니다.',
   phoneNotMobile: '인증번호는 문자 메시지로 전송되므로 휴대폰 번호를 입력해 주세요.',

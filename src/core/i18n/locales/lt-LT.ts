@@ -30,7 +30,7 @@ const ltLT: Translation = {
   changeEmail: 'Naudoti kitą el. pašto adresą',
   emailSuggestion: (email) => `Ar turėjote omenyje ${email}?`,
   phoneRequired: 'Įveskite mobiliojo telefono numerį.',
-  phoneInvalid: 'Šis numeris netinka pasirinktai šaliai arba regionui.',
+  phoneInvalid: (example) => `Šis numeris netinka pasirinktai šaliai arba regionui. Pavyzdžiui: ${example}`,
   phoneTooShort: 'Šis numeris per trumpas pasirinktai šaliai arba regionui.',
   phoneTooLong: 'Šis numeris per ilgas pasirinktai šaliai arba regionui.',
   phoneNotMobile: 'Įveskite mobiliojo telefono numerį: kodą siunčiame SMS žinute.',

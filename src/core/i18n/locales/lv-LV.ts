@@ -30,7 +30,7 @@ const lvLV: Translation = {
   changeEmail: 'Izmantot citu e-pasta adresi',
   emailSuggestion: (email) => `Vai domājāt ${email}?`,
   phoneRequired: 'Ievadiet mobilā tālruņa numuru.',
-  phoneInvalid: 'Šis numurs nav derīgs izvēlētajai valstij vai reģionam.',
+  phoneInvalid: (example) => `Šis numurs nav derīgs izvēlētajai valstij vai reģionam. Piemēram: ${example}`,
   phoneTooShort: 'Šis numurs ir pārāk īss izvēlētajai valstij vai reģionam.',
   phoneTooLong: 'Šis numurs ir pārāk garš izvēlētajai valstij vai reģionam.',
   phoneNotMobile: 'Ievadiet mobilā tālruņa numuru: kodu sūtām īsziņā.',

@@ -30,7 +30,7 @@ const msMY: Translation = {
   changeEmail: 'Guna alamat e-mel lain',
   emailSuggestion: (email) => `Adakah anda maksudkan ${email}?`,
   phoneRequired: 'Sila masukkan nombor telefon bimbit anda.',
-  phoneInvalid: 'Nombor ini tidak sah bagi negara atau wilayah yang dipilih.',
+  phoneInvalid: (example) => `Nombor ini tidak sah bagi negara atau wilayah yang dipilih. Contoh: ${example}`,
   phoneTooShort: 'Nombor ini terlalu pendek bagi negara atau wilayah yang dipilih.',
   phoneTooLong: 'Nombor ini terlalu panjang bagi negara atau wilayah yang dipilih.',
   phoneNotMobile: 'Sila masukkan nombor telefon bimbit kerana kod dihantar melalui SMS.',

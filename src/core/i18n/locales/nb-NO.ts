@@ -30,7 +30,7 @@ const nbNO: Translation = {
   changeEmail: 'Bruk en annen e-postadresse',
   emailSuggestion: (email) => `Mente du ${email}?`,
   phoneRequired: 'Skriv inn mobilnummeret ditt.',
-  phoneInvalid: 'Nummeret er ikke gyldig for valgt land eller region.',
+  phoneInvalid: (example) => `Nummeret er ikke gyldig for valgt land eller region. For eksempel: ${example}`,
   phoneTooShort: 'Nummeret er for kort for valgt land eller region.',
   phoneTooLong: 'Nummeret er for langt for valgt land eller region.',
   phoneNotMobile: 'Skriv inn et mobilnummer: Vi sender koden på SMS.',

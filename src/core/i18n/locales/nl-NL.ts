@@ -30,7 +30,7 @@ const nlNL: Translation = {
   changeEmail: 'Ander e-mailadres gebruiken',
   emailSuggestion: (email) => `Bedoelt u ${email}?`,
   phoneRequired: 'Vul uw mobiele nummer in.',
-  phoneInvalid: 'Dit nummer is niet geldig voor het gekozen land of de gekozen regio.',
+  phoneInvalid: (example) => `Dit nummer is niet geldig voor het gekozen land of de gekozen regio. Bijvoorbeeld: ${example}`,
   phoneTooShort: 'Dit nummer is te kort voor het gekozen land of de gekozen regio.',
   phoneTooLong: 'Dit nummer is te lang voor het gekozen land of de gekozen regio.',
   phoneNotMobile: 'Vul een mobiel nummer in: we sturen de code per sms.',

@@ -30,7 +30,7 @@ const plPL: Translation = {
   changeEmail: 'Użyj innego adresu e-mail',
   emailSuggestion: (email) => `Czy chodziło o ${email}?`,
   phoneRequired: 'Podaj numer telefonu komórkowego.',
-  phoneInvalid: 'Ten numer jest nieprawidłowy dla wybranego kraju lub regionu.',
+  phoneInvalid: (example) => `Ten numer jest nieprawidłowy dla wybranego kraju lub regionu. Na przykład: ${example}`,
   phoneTooShort: 'Ten numer jest za krótki dla wybranego kraju lub regionu.',
   phoneTooLong: 'Ten numer jest za długi dla wybranego kraju lub regionu.',
   phoneNotMobile: 'Podaj numer telefonu komórkowego: kod wysyłamy SMS-em.',

@@ -30,7 +30,7 @@ const ptBR: Translation = {
   changeEmail: 'Usar outro e-mail',
   emailSuggestion: (email) => `Você quis dizer ${email}?`,
   phoneRequired: 'Digite seu número de celular.',
-  phoneInvalid: 'Este número não é válido para o país ou região selecionado.',
+  phoneInvalid: (example) => `Este número não é válido para o país ou região selecionado. Por exemplo: ${example}`,
   phoneTooShort: 'Este número é curto demais para o país ou região selecionado.',
   phoneTooLong: 'Este número é longo demais para o país ou região selecionado.',
   phoneNotMobile: 'Digite um número de celular: enviaremos o código por SMS.',

@@ -30,7 +30,7 @@ const ptPT: Translation = {
   changeEmail: 'Utilizar outro endereço de e-mail',
   emailSuggestion: (email) => `Queria dizer ${email}?`,
   phoneRequired: 'Introduza o seu número de telemóvel.',
-  phoneInvalid: 'Este número não é válido para o país ou região selecionado.',
+  phoneInvalid: (example) => `Este número não é válido para o país ou região selecionado. Por exemplo: ${example}`,
   phoneTooShort: 'Este número é demasiado curto para o país ou região selecionado.',
   phoneTooLong: 'Este número é demasiado longo para o país ou região selecionado.',
   phoneNotMobile: 'Introduza um número de telemóvel: enviamos o código por SMS.',

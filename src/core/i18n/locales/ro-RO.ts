@@ -30,7 +30,7 @@ const roRO: Translation = {
   changeEmail: 'Folosiți altă adresă de e-mail',
   emailSuggestion: (email) => `Ați vrut să scrieți ${email}?`,
   phoneRequired: 'Introduceți numărul de telefon mobil.',
-  phoneInvalid: 'Numărul nu este valid pentru țara sau regiunea selectată.',
+  phoneInvalid: (example) => `Numărul nu este valid pentru țara sau regiunea selectată. De exemplu: ${example}`,
   phoneTooShort: 'Numărul este prea scurt pentru țara sau regiunea selectată.',
   phoneTooLong: 'Numărul este prea lung pentru țara sau regiunea selectată.',
   phoneNotMobile: 'Introduceți un număr de telefon mobil: trimitem codul prin SMS.',

@@ -30,7 +30,7 @@ const skSK: Translation = {
   changeEmail: 'Použiť inú e-mailovú adresu',
   emailSuggestion: (email) => `Mysleli ste ${email}?`,
   phoneRequired: 'Zadajte číslo mobilného telefónu.',
-  phoneInvalid: 'Toto číslo nie je platné pre vybranú krajinu alebo región.',
+  phoneInvalid: (example) => `Toto číslo nie je platné pre vybranú krajinu alebo región. Napríklad: ${example}`,
   phoneTooShort: 'Toto číslo je pre vybranú krajinu alebo región príliš krátke.',
   phoneTooLong: 'Toto číslo je pre vybranú krajinu alebo región príliš dlhé.',
   phoneNotMobile: 'Zadajte číslo mobilného telefónu: kód posielame v SMS.',

@@ -40,7 +40,7 @@ const slSI: Translation = {
   changeEmail: 'Uporabite drug e-poštni naslov',
   emailSuggestion: (email) => `Ste mislili ${email}?`,
   phoneRequired: 'Vnesite številko mobilnega telefona.',
-  phoneInvalid: 'Ta številka ni veljavna za izbrano državo ali regijo.',
+  phoneInvalid: (example) => `Ta številka ni veljavna za izbrano državo ali regijo. Na primer: ${example}`,
   phoneTooShort: 'Ta številka je prekratka za izbrano državo ali regijo.',
   phoneTooLong: 'Ta številka je predolga za izbrano državo ali regijo.',
   phoneNotMobile: 'Vnesite številko mobilnega telefona: kodo pošljemo po SMS-u.',

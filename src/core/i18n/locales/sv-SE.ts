@@ -30,7 +30,7 @@ const svSE: Translation = {
   changeEmail: 'Använd en annan e-postadress',
   emailSuggestion: (email) => `Menade du ${email}?`,
   phoneRequired: 'Ange ditt mobilnummer.',
-  phoneInvalid: 'Numret är inte giltigt för det valda landet eller den valda regionen.',
+  phoneInvalid: (example) => `Numret är inte giltigt för det valda landet eller den valda regionen. Till exempel: ${example}`,
   phoneTooShort: 'Numret är för kort för det valda landet eller den valda regionen.',
   phoneTooLong: 'Numret är för långt för det valda landet eller den valda regionen.',
   phoneNotMobile: 'Ange ett mobilnummer: vi skickar koden via sms.',

@@ -30,7 +30,7 @@ const trTR: Translation = {
   changeEmail: 'Farklı bir e-posta adresi kullan',
   emailSuggestion: (email) => `Şunu mu demek istediniz: ${email}?`,
   phoneRequired: 'Cep telefonu numaranızı girin.',
-  phoneInvalid: 'Bu numara seçilen ülke veya bölge için geçerli değil.',
+  phoneInvalid: (example) => `Bu numara seçilen ülke veya bölge için geçerli değil. Örneğin: ${example}`,
   phoneTooShort: 'Bu numara seçilen ülke veya bölge için çok kısa.',
   phoneTooLong: 'Bu numara seçilen ülke veya bölge için çok uzun.',
   phoneNotMobile: 'Bir cep telefonu numarası girin: kodu SMS ile gönderiyoruz.',

@@ -30,7 +30,7 @@ const viVN: Translation = {
   changeEmail: 'Dùng địa chỉ email khác',
   emailSuggestion: (email) => `Có phải Quý khách muốn nhập ${email}?`,
   phoneRequired: 'Vui lòng nhập số điện thoại di động.',
-  phoneInvalid: 'Số này không hợp lệ đối với quốc gia hoặc vùng lãnh thổ đã chọn.',
+  phoneInvalid: (example) => `Số này không hợp lệ đối với quốc gia hoặc vùng lãnh thổ đã chọn. Ví dụ: ${example}`,
   phoneTooShort: 'Số này quá ngắn đối với quốc gia hoặc vùng lãnh thổ đã chọn.',
   phoneTooLong: 'Số này quá dài đối với quốc gia hoặc vùng lãnh thổ đã chọn.',
   phoneNotMobile: 'Vui lòng nhập số điện thoại di động vì mã sẽ được gửi qua SMS.',

@@ -30,7 +30,7 @@ const zhCN: Translation = {
   changeEmail: '使用其他邮箱',
   emailSuggestion: (email) => `您是不是想输入 ${email}？`,
   phoneRequired: '请输入手机号码。',
-  phoneInvalid: '手机号码格式不正确，请检查所选国家或地区。',
+  phoneInvalid: (example) => `手机号码格式不正确，请检查所选国家或地区。例如：${example}`,
   phoneTooShort: '手机号码位数不足，请检查所选国家或地区。',
   phoneTooLong: '手机号码位数过多，请检查所选国家或地区。',
   phoneNotMobile: '请输入手机号码：验证码将通过短信发送。',

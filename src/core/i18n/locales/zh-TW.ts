@@ -30,7 +30,7 @@ const zhTW: Translation = {
   changeEmail: '改用其他電子郵件地址',
   emailSuggestion: (email) => `您是不是想輸入 ${email}？`,
   phoneRequired: '請輸入手機號碼。',
-  phoneInvalid: '此號碼不適用於所選的國家或地區。',
+  phoneInvalid: (example) => `此號碼不適用於所選的國家或地區。例如：${example}`,
   phoneTooShort: '號碼位數不足，請確認所選的國家或地區。',
   phoneTooLong: '號碼位數過多，請確認所選的國家或地區。',
   phoneNotMobile: '請輸入手機號碼：驗證碼將以簡訊傳送。',
