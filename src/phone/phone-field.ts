@@ -64,6 +64,8 @@ function phoneStyles(): CSSStyleSheet {
    not reach inside a shadow root, and pins that (far too tall) height inline;
    it then also opens upwards for lack of room. Size and place it ourselves. */
 .iti__country-selector { height: auto !important; top: 100% !important; bottom: auto !important; }
+/* As wide as the field in every engine (Firefox got a narrower list, its search placeholder cut even in English). */
+.iti__country-selector { inline-size: 100% !important; }
 .iti__country-list { max-block-size: 15rem; overflow-y: auto; }
 .iti__search-input { font: inherit; }
 /* The number is written left to right and its flag button sits at its left in every language: flag, then caret,
