@@ -64,8 +64,6 @@ function phoneStyles(): CSSStyleSheet {
    not reach inside a shadow root, and pins that (far too tall) height inline;
    it then also opens upwards for lack of room. Size and place it ourselves. */
 .iti__country-selector { height: auto !important; top: 100% !important; bottom: auto !important; }
-/* As wide as the field in every engine (Firefox got a narrower list, its search placeholder cut even in English). */
-.iti__country-selector { inline-size: 100% !important; }
 .iti__country-list { max-block-size: 15rem; overflow-y: auto; }
 .iti__search-input { font: inherit; }
 /* The number is written left to right and its flag button sits at its left in every language: flag, then caret,
@@ -131,6 +129,13 @@ export class PhoneField {
     });
     this.element.addEventListener('countrychange', options.onInput);
     this.completeSearchAccessibility(options.uiTranslations);
+    // intl-tel-input pins the list to the field's width once, when it builds it, often before the form has its
+    // final width (Firefox got a list narrower than the field, its search placeholder cut): each opening takes
+    // the field's width now.
+    this.input.addEventListener('open:countryselector', () => {
+      const list = this.element.querySelector<HTMLElement>('.iti__country-selector');
+      if (list && this.input.offsetWidth) list.style.width = `${this.input.offsetWidth}px`;
+    });
   }
 
   /**
