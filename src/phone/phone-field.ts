@@ -129,13 +129,6 @@ export class PhoneField {
     });
     this.element.addEventListener('countrychange', options.onInput);
     this.completeSearchAccessibility(options.uiTranslations);
-    // intl-tel-input pins the list to the field's width once, when it builds it, often before the form has its
-    // final width (Firefox got a list narrower than the field, its search placeholder cut): each opening takes
-    // the field's width now.
-    this.input.addEventListener('open:countryselector', () => {
-      const list = this.element.querySelector<HTMLElement>('.iti__country-selector');
-      if (list && this.input.offsetWidth) list.style.width = `${this.input.offsetWidth}px`;
-    });
   }
 
   /**
