@@ -144,8 +144,7 @@ export class FirstStepController implements ReactiveController {
   /** The e-mail account from the form, or undefined (after showing what is wrong, when `report`). */
   private emailAccount(report = true): Account | undefined {
     const { t } = this.host.i18n;
-    const countries = this.countryList.countries ?? [];
-    const country = countries.find((c) => c.code === this.effectiveCountry(countries));
+    const country = this.residenceCountry();
     const email = validateEmail(this.host.form().email);
     const errors: Partial<Record<Field, string>> = {};
     if (email.error) errors.email = email.error === 'required' ? t.emailRequired : t.emailInvalid;
@@ -165,8 +164,7 @@ export class FirstStepController implements ReactiveController {
   private phoneAccount(report = true): Account | undefined {
     const { t } = this.host.i18n;
     const result = this.phone.value?.account();
-    const countries = this.countryList.countries ?? [];
-    const residence = countries.find((c) => c.code === this.effectiveCountry(countries));
+    const residence = this.residenceCountry();
     const errors: Partial<Record<Field, string>> = {};
     if (result && 'problem' in result) errors.phone = result.problem;
     // With a number whose country is offered, residence defaults to it: missing only when the field was emptied.
@@ -224,8 +222,7 @@ export class FirstStepController implements ReactiveController {
    */
   residence(): Residence | undefined {
     if (this.passwordRefused() || this.termsRefused()) return undefined;
-    const countries = this.countryList.countries ?? [];
-    const country = countries.find((c) => c.code === this.effectiveCountry(countries));
+    const country = this.residenceCountry();
     if (country) return { country: country.code, dialCode: country.countryCode };
     this.showErrors({ country: this.host.i18n.t.countryRequired });
     return undefined;
@@ -249,6 +246,13 @@ export class FirstStepController implements ReactiveController {
     const offered = new Set(countries.map((c) => c.code));
     const iso2 = this.host.form().method === 'phone' ? this.phone.value?.field?.selectedIso2 : undefined;
     return [iso2 && toGatewayCountry(iso2), ...this.preferredCountries()].find((code) => code && offered.has(code)) || '';
+  }
+
+  /** The list's entry for the country of residence on screen (either tab), once the list is there. */
+  private residenceCountry(): Country | undefined {
+    const countries = this.countryList.countries ?? [];
+    const code = this.effectiveCountry(countries);
+    return countries.find((c) => c.code === code);
   }
 
   private onCountryChange(event: Event) {
