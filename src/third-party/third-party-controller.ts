@@ -38,20 +38,16 @@ import { awaitPopupAnswer, closePopup, openSignInPopup, redirectToProvider, take
 
 export { thirdPartyStyles } from './third-party-styles.js';
 
-/** Scrolls the wallet panel into view and gives it focus (its group name is read out). */
-function showWalletPanel(root: ShadowRoot | null) {
-  const panel = root?.querySelector<HTMLElement>('.wallet-qr');
-  if (!panel) return;
-  panel.scrollIntoView({ block: 'nearest' });
-  panel.focus({ preventScroll: true });
-}
-
-/** Brings "no wallet could be reached" and its ways on into view, and focus to the message (read out). */
-function showWalletFailure(root: ShadowRoot | null) {
-  const failure = root?.querySelector<HTMLElement>('.wallet-failure');
-  if (!failure) return false;
-  failure.scrollIntoView({ block: 'nearest' });
-  failure.querySelector<HTMLElement>('#wallet-failure-message')?.focus({ preventScroll: true });
+/**
+ * Scrolls a part of the providers into view and focuses it (or `focus`, one of its own elements) without
+ * scrolling again, so a screen reader reads it out: the wallet panel, "no wallet could be reached" (its
+ * message), an existing provider account's notice. False while it is not drawn yet.
+ */
+function bringIntoView(root: ShadowRoot | null, selector: string, focus?: string): boolean {
+  const part = root?.querySelector<HTMLElement>(selector);
+  if (!part) return false;
+  part.scrollIntoView({ block: 'nearest' });
+  (focus ? part.querySelector<HTMLElement>(focus) : part)?.focus({ preventScroll: true });
   return true;
 }
 
@@ -137,12 +133,11 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
   }
 
   hostUpdated(): void {
-    if (this.revealWalletFailure && showWalletFailure(this.element.shadowRoot)) this.revealWalletFailure = false;
+    const root = this.element.shadowRoot;
+    if (this.revealWalletFailure && bringIntoView(root, '.wallet-failure', '#wallet-failure-message')) this.revealWalletFailure = false;
     if (this.revealExists) {
       this.revealExists = false;
-      const notice = this.element.shadowRoot?.querySelector<HTMLElement>('#provider-exists');
-      notice?.scrollIntoView({ block: 'nearest' });
-      notice?.focus({ preventScroll: true });
+      bringIntoView(root, '#provider-exists');
     }
   }
 
@@ -320,7 +315,7 @@ export class ThirdPartyController implements ReactiveController, ThirdPartyPart 
           this.walletQr = code;
           this.element.requestUpdate();
           // The panel opens under the buttons, often below the fold: bring it into view and move focus to it, once.
-          if (first && code) void this.element.updateComplete.then(() => showWalletPanel(this.element.shadowRoot));
+          if (first && code) void this.element.updateComplete.then(() => bringIntoView(this.element.shadowRoot, '.wallet-qr'));
         },
       });
     } catch (error) {
