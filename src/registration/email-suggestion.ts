@@ -11,9 +11,7 @@ import { html, nothing, type ReactiveController } from 'lit';
 import type { Translation } from '../core/i18n/localize.js';
 import type { RegistrationHost } from './registration-host.js';
 import { suggestEmail } from '../core/flow/email-typo.js';
-
-/** Stands in for the address while the sentence is built: a private-use character, in no translation. */
-const ADDRESS_SLOT = '\uE000';
+import { renderWithAddress } from './address-sentence.js';
 
 export class EmailSuggestion implements ReactiveController {
   /** The address offered, and the one typed it was offered for (another address typed or set hides it). */
@@ -110,8 +108,5 @@ export class EmailSuggestion implements ReactiveController {
 
 /** "Did you mean ann@gmail.com?", the address in bold and left to right in any language (an isolate of its own). */
 function renderQuestion(t: Translation, meant: string) {
-  const [first, ...rest] = t.emailSuggestion(ADDRESS_SLOT).split(ADDRESS_SLOT);
-  // A site's own wording (the `strings` property) may leave the address out.
-  if (!rest.length) return t.emailSuggestion(meant);
-  return html`${first}${rest.map((text) => html`<strong dir="ltr">${meant}</strong>${text}`)}`;
+  return renderWithAddress((address) => t.emailSuggestion(address), meant, (address) => html`<strong dir="ltr">${address}</strong>`);
 }

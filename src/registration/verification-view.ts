@@ -9,6 +9,7 @@ import type { Translation } from '../core/i18n/localize.js';
 import type { ActionName } from './registration-controller.js';
 import { secondsUntilResend, type CodeStep, type ConfirmStep, type RegisteringStep } from '../core/flow/steps.js';
 import { renderField, renderFormError, renderPrimary } from '../element/templates.js';
+import { renderWithAddress } from './address-sentence.js';
 
 export interface CodeStepProps {
   t: Translation;
@@ -106,20 +107,13 @@ export function renderCodeStep(props: CodeStepProps) {
   `;
 }
 
-/** Stands in for the address while the sentence is built: a private-use character, in no translation. */
-const ADDRESS_SLOT = '\uE000';
-
 /**
  * "Enter the code we sent to <address>." with the address in bold, wherever
  * the language puts it, and isolated (FSI/PDI) so an address or number keeps
  * its order in right-to-left text.
  */
 function renderSentTo(t: Translation, destination: string) {
-  const address = `\u2068${destination}\u2069`;
-  const [first, ...rest] = t.codeSentTo(ADDRESS_SLOT).split(ADDRESS_SLOT);
-  // A site's own wording (the `strings` property) may leave the address out.
-  if (!rest.length) return t.codeSentTo(address);
-  return html`${first}${rest.map((text) => html`<strong class="destination">${address}</strong>${text}`)}`;
+  return renderWithAddress((address) => t.codeSentTo(address), `\u2068${destination}\u2069`, (address) => html`<strong class="destination">${address}</strong>`);
 }
 
 /** A new code on its way, said once it is: it replaces the earlier one (also when a lost answer may have brought two). */
